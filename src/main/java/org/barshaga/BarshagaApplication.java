@@ -1,0 +1,34 @@
+package org.barshaga;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Starts the web application, or runs one data job when the first argument names a
+ * command (for example {@code java -jar barshaga.jar create-admin --username ...}).
+ */
+@SpringBootApplication
+public class BarshagaApplication {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(BarshagaApplication.class);
+		if (args.length > 0 && !args[0].startsWith("-")) {
+			application.setWebApplicationType(WebApplicationType.NONE);
+			application.setAdditionalProfiles("cli");
+			application.setLogStartupInfo(false);
+			int exitCode = SpringApplication.exit(application.run(args));
+			System.exit(exitCode);
+		}
+		application.run(args);
+	}
+
+}

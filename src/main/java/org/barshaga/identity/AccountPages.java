@@ -1,0 +1,87 @@
+package org.barshaga.identity;
+
+import java.util.Locale;
+
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.FormErrors;
+import org.barshaga.kernel.InvalidInputException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The signed-in user's own account: password and personal access tokens. */
+@Controller
+class AccountPages {
+
+	private final Users users;
+
+	private final AccessTokens tokens;
+
+	private final MessageSource messages;
+
+	AccountPages(Users users, AccessTokens tokens, MessageSource messages) {
+		this.users = users;
+		this.tokens = tokens;
+		this.messages = messages;
+	}
+
+	@GetMapping("/account")
+	String account(Actor actor, Model model) {
+		return page(actor, FormErrors.NONE, FormErrors.NONE, model);
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(Actor actor, @RequestParam(required = false) String currentPassword,
+			@RequestParam(required = false) String newPassword, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			users.changeOwnPassword(actor, currentPassword, newPassword);
+			redirect.addFlashAttribute("notice", "notice.passwordChanged");
+			return "redirect:/account";
+		}
+		catch (InvalidInputException invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(actor, FormErrors.of(invalid, messages, locale), FormErrors.NONE, model);
+		}
+	}
+
+	@PostMapping("/account/tokens")
+	String createToken(Actor actor, @RequestParam(required = false) String name,
+			@RequestParam(required = false) Integer days, Model model, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			AccessTokens.Created created = tokens.create(actor, name, days);
+			redirect.addFlashAttribute("newToken", created.secret());
+			return "redirect:/account";
+		}
+		catch (InvalidInputException invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(actor, FormErrors.NONE, FormErrors.of(invalid, messages, locale), model);
+		}
+	}
+
+	@PostMapping("/account/tokens/{id}/revoke")
+	String revokeToken(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+		tokens.revoke(actor, id);
+		redirect.addFlashAttribute("notice", "notice.tokenRevoked");
+		return "redirect:/account";
+	}
+
+	private String page(Actor actor, FormErrors passwordErrors, FormErrors tokenErrors, Model model) {
+		model.addAttribute("tokens", tokens.mine(actor));
+		model.addAttribute("passwordErrors", passwordErrors);
+		model.addAttribute("tokenErrors", tokenErrors);
+		model.addAttribute("minPassword", Users.MIN_PASSWORD_LENGTH);
+		return "identity/account";
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.barshaga.identity;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.ActorPrincipal;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in account as Spring Security holds it; {@link #actor()} is what the rest of
+ * the system sees.
+ */
+final class AccountPrincipal implements UserDetails, CredentialsContainer, ActorPrincipal {
+
+	private final Actor actor;
+
+	private final boolean enabled;
+
+	private final boolean locked;
+
+	private final int failedLogins;
+
+	private String passwordHash;
+
+	AccountPrincipal(Actor actor, String passwordHash, boolean enabled, boolean locked, int failedLogins) {
+		this.actor = actor;
+		this.passwordHash = passwordHash;
+		this.enabled = enabled;
+		this.locked = locked;
+		this.failedLogins = failedLogins;
+	}
+
+	@Override
+	public Actor actor() {
+		return actor;
+	}
+
+	int failedLogins() {
+		return failedLogins;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return actor.username();
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+}

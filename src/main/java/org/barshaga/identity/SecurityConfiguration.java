@@ -1,0 +1,85 @@
+package org.barshaga.identity;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains: the JSON API (stateless, HTTP Basic or personal access token,
+ * problem details on failure, no CSRF because no cookie is accepted) and the pages (form
+ * login, session, CSRF). Both send a strict Content-Security-Policy that allows no inline
+ * script.
+ */
+@Configuration
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemResponses problems,
+			SignInThrottle throttle) {
+		http.securityMatcher("/api/v1/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.addFilterBefore(new ThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new TokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, ProblemResponses problems) {
+		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?error=locked",
+				DisabledException.class.getName(), "/login?error=disabled"));
+		failures.setDefaultFailureUrl("/login?error=credentials");
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**", "/api/openapi",
+					"/api/openapi/**", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole("ADMIN")
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures))
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.addFilterBefore(new ThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class);
+		headers(http);
+		return http.build();
+	}
+
+	private static void headers(HttpSecurity http) {
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader(
+					permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+	}
+
+}

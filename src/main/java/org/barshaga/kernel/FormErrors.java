@@ -1,0 +1,44 @@
+package org.barshaga.kernel;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * The problems of a submitted form, one message per field in the user's language, in the
+ * order the fields were checked. Pages show them as an error summary linking to each
+ * field.
+ */
+public record FormErrors(Map<String, String> byField) {
+
+	public static final FormErrors NONE = new FormErrors(Map.of());
+
+	public static FormErrors of(InvalidInputException invalid, MessageSource messages, Locale locale) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		for (InvalidInputException.Problem problem : invalid.problems()) {
+			String label = messages.getMessage("field." + problem.field(), null, problem.field(), locale);
+			String message = messages.getMessage(problem.messageKey(), problem.arguments().toArray(), locale);
+			byField.merge(problem.field(), label + ": " + message, (a, b) -> a + " " + message);
+		}
+		return new FormErrors(byField);
+	}
+
+	public static FormErrors message(String field, String messageKey, MessageSource messages, Locale locale) {
+		return of(InvalidInputException.of(field, messageKey), messages, locale);
+	}
+
+	public boolean any() {
+		return !byField.isEmpty();
+	}
+
+	public boolean has(String field) {
+		return byField.containsKey(field);
+	}
+
+	public String get(String field) {
+		return byField.get(field);
+	}
+
+}

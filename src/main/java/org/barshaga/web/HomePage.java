@@ -1,0 +1,42 @@
+package org.barshaga.web;
+
+import java.util.Map;
+
+import org.barshaga.kernel.Actor;
+import org.barshaga.registry.AdminUnits;
+import org.barshaga.registry.OrganisationType;
+import org.barshaga.registry.Organisations;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The start page: where the user stands in the hierarchy and what their part of the
+ * country holds.
+ */
+@Controller
+class HomePage {
+
+	private final AdminUnits units;
+
+	private final Organisations organisations;
+
+	HomePage(AdminUnits units, Organisations organisations) {
+		this.units = units;
+		this.organisations = organisations;
+	}
+
+	@GetMapping("/")
+	String home(Actor actor, Model model) {
+		Map<OrganisationType, Long> counts = organisations.openCountsByType(actor.scope());
+		String innermost = actor.scope().innermostCode();
+		model.addAttribute("scopeUnit", units.find(innermost).orElse(null));
+		model.addAttribute("scopeOrganisation", organisations.findByCode(innermost).orElse(null));
+		model.addAttribute("counts", counts);
+		model.addAttribute("types", OrganisationType.values());
+		model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
+		return "home";
+	}
+
+}

@@ -1,0 +1,114 @@
+package org.barshaga.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.ActorPrincipal;
+import org.barshaga.kernel.Role;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * What the layout of every page needs: the signed-in user, the navigation, the language
+ * links.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+	record LanguageLink(String code, String href, boolean current) {
+	}
+
+	record NavItem(String href, String messageKey, String section) {
+	}
+
+	@ModelAttribute("currentActor")
+	Actor currentActor() {
+		return signedIn();
+	}
+
+	/**
+	 * Links to other pages of the same list, keeping the filters of the current request.
+	 */
+	record PageLinks(String path, String query) {
+
+		public String to(int page) {
+			return UriComponentsBuilder.fromPath(path)
+				.query(query)
+				.replaceQueryParam("page", page)
+				.replaceQueryParam("lang")
+				.build()
+				.toUriString();
+		}
+
+	}
+
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		return request.getServletPath();
+	}
+
+	@ModelAttribute("pageLinks")
+	PageLinks pageLinks(HttpServletRequest request) {
+		return new PageLinks(request.getRequestURI(), request.getQueryString());
+	}
+
+	@ModelAttribute("languageLinks")
+	List<LanguageLink> languageLinks(HttpServletRequest request, Locale locale) {
+		List<LanguageLink> links = new ArrayList<>();
+		boolean get = "GET".equals(request.getMethod());
+		for (Locale language : Languages.SUPPORTED) {
+			ServletUriComponentsBuilder builder = ServletUriComponentsBuilder.fromRequest(request);
+			if (!get) {
+				builder.replaceQuery(null);
+			}
+			String href = builder.replaceQueryParam("lang", language.getLanguage()).build().toUri().getRawPath();
+			String query = builder.build().getQuery();
+			links.add(new LanguageLink(language.getLanguage(), query == null ? href : href + "?" + query,
+					language.getLanguage().equals(locale.getLanguage())));
+		}
+		return links;
+	}
+
+	@ModelAttribute("navigation")
+	List<NavItem> navigation() {
+		Actor actor = signedIn();
+		List<NavItem> items = new ArrayList<>();
+		if (actor == null) {
+			return items;
+		}
+		items.add(new NavItem("/", "nav.home", "home"));
+		items.add(new NavItem("/units/KZ", "nav.units", "units"));
+		items.add(new NavItem("/organisations", "nav.organisations", "organisations"));
+		if (actor.role().readsUsers()) {
+			items.add(new NavItem("/users", "nav.users", "users"));
+		}
+		if (actor.role().readsAudit()) {
+			items.add(new NavItem("/audit", "nav.audit", "audit"));
+		}
+		if (actor.is(Role.ADMIN)) {
+			items.add(new NavItem("/admin/kato-import", "nav.kato", "kato"));
+		}
+		items.add(new NavItem("/account", "nav.account", "account"));
+		return items;
+	}
+
+	/** The signed-in actor, or null on public pages (sign-in, errors before sign-in). */
+	static Actor signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return null;
+		}
+		return authentication.getPrincipal() instanceof ActorPrincipal principal ? principal.actor() : null;
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.barshaga.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * A test of the whole application on a real database: the embedded H2 by default,
+ * PostgreSQL when the {@code postgres} profile is active (as in CI's second run), always
+ * with the demo data. All tests of a run share one database, so a test creates what it
+ * changes under its own names.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = { "barshaga.db.url=" + BarshagaTest.H2_URL, "barshaga.demo.enabled=true",
+		"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD })
+@AutoConfigureMockMvc
+public @interface BarshagaTest {
+
+	String H2_URL = "jdbc:h2:mem:barshaga-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+	String DEMO_PASSWORD = "Demo-Passw0rd-for-tests";
+
+}
