@@ -24,7 +24,8 @@ class ThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean formSignIn = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
+		boolean formSignIn = "POST".equals(request.getMethod())
+				&& (request.getContextPath() + "/login").equals(request.getRequestURI());
 		boolean apiSignIn = request.getHeader("Authorization") != null;
 		if ((formSignIn || apiSignIn) && throttle.isBlocked(request.getRemoteAddr())) {
 			if (formSignIn) {

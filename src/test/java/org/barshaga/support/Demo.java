@@ -28,4 +28,8 @@ public final class Demo {
 		return httpBasic(username, BarshagaTest.DEMO_PASSWORD);
 	}
 
+	public static RequestPostProcessor basic(String username, String password) {
+		return httpBasic(username, password);
+	}
+
 }
