@@ -97,15 +97,20 @@ class DemoOrganisations implements ApplicationRunner {
 		if (jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single() > 0) {
 			return;
 		}
-		List<Organisation> all = new ArrayList<>();
-		for (RegionProfile region : REGIONS) {
-			all.addAll(generate(region));
-		}
+		List<Organisation> all = generateAll();
 		organisations.insertAll(all, BY, Instant.now(clock));
 		log.info("Demo data: {} organisations in {} regions", all.size(), REGIONS.size());
 	}
 
-	List<Organisation> generate(RegionProfile region) {
+	List<Organisation> generateAll() {
+		List<Organisation> all = new ArrayList<>();
+		for (RegionProfile region : REGIONS) {
+			all.addAll(generate(region));
+		}
+		return all;
+	}
+
+	private List<Organisation> generate(RegionProfile region) {
 		SplittableRandom random = new SplittableRandom(region.code().hashCode());
 		List<OrgUnit> places = units.children(region.code()).stream().filter(u -> !u.isClosed()).toList();
 		List<OrgUnit> cities = places.stream().filter(u -> u.kind() != OrgUnitKind.DISTRICT).toList();
