@@ -1,0 +1,228 @@
+package org.barshaga.web;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.barshaga.support.BarshagaTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Opens every page of the application in a real browser (Debian's Chromium), in Kazakh,
+ * Russian and English, and fails on any axe-core violation of the WCAG 2.1 A and AA
+ * rules, on any message key left untranslated, and on pages that need a mouse or a wide
+ * screen.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "barshaga.db.url=" + BarshagaTest.H2_URL, "barshaga.demo.enabled=true",
+				"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessibilityBrowserTests {
+
+	static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+	static final File CHROMIUM = new File("/usr/bin/chromium");
+
+	static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	WebDriver browser;
+
+	@BeforeAll
+	void startBrowser() {
+		boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+		if (!installed && System.getenv("CI") != null) {
+			throw new IllegalStateException("CI must install chromium and chromium-driver (see .ci/run)");
+		}
+		Assumptions.assumeTrue(installed,
+				"Chromium and chromedriver are not installed: apt-get install chromium chromium-driver");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-US");
+		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(),
+				options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void everyPagePassesAxeInEveryLanguage() {
+		signOut();
+		List<String> problems = new ArrayList<>();
+		for (String language : List.of("kk", "ru", "en")) {
+			check(url("/login?lang=" + language), language, problems);
+		}
+		signIn("admin");
+		Map<String, String> pages = samplePages();
+		assertThat(pages.keySet()).as("every page route has a sample URL here").isEqualTo(pageRoutes());
+		for (String language : List.of("kk", "ru", "en")) {
+			for (String path : pages.values()) {
+				check(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language), language, problems);
+			}
+			browser.get(url("/organisations/new?lang=" + language));
+			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+			check(null, language, problems);
+			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+			check(url("/organisations/999999999?lang=" + language), language, problems);
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void theKeyboardAloneReachesTheContentAndSignsIn() {
+		signOut();
+		browser.get(url("/login?lang=en"));
+		WebElement body = browser.findElement(By.tagName("body"));
+		body.sendKeys(Keys.TAB);
+		WebElement skip = browser.switchTo().activeElement();
+		assertThat(skip.getAttribute("class")).isEqualTo("skip-link");
+		skip.sendKeys(Keys.ENTER);
+		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+		WebElement username = browser.findElement(By.id("field-username"));
+		username.sendKeys("admin", Keys.TAB);
+		browser.switchTo().activeElement().sendKeys(BarshagaTest.DEMO_PASSWORD, Keys.ENTER);
+		assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
+		Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualToIgnoringCase("Lax");
+	}
+
+	@Test
+	void pagesFitANarrowScreen() {
+		signIn("district.saryagash");
+		try {
+			browser.manage().window().setSize(new Dimension(320, 800));
+			for (String path : List.of("/", "/organisations", "/units/KZ-61", "/users", "/account")) {
+				browser.get(url(path + "?lang=kk"));
+				long width = (Long) ((JavascriptExecutor) browser)
+					.executeScript("return document.documentElement.scrollWidth;");
+				long viewport = (Long) ((JavascriptExecutor) browser)
+					.executeScript("return document.documentElement.clientWidth;");
+				assertThat(width).as(path).isLessThanOrEqualTo(viewport);
+			}
+		}
+		finally {
+			browser.manage().window().setSize(new Dimension(1280, 900));
+		}
+	}
+
+	private void check(String address, String language, List<String> problems) {
+		if (address != null) {
+			browser.get(address);
+		}
+		String where = browser.getCurrentUrl();
+		String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
+		if (!language.equals(lang)) {
+			problems.add(where + ": lang=" + lang);
+		}
+		if (browser.getPageSource().contains("??")) {
+			problems.add(where + ": a message key has no text");
+		}
+		Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
+		for (Rule violation : results.getViolations()) {
+			problems.add(where + ": " + violation.getId() + " " + violation.getHelp() + " "
+					+ violation.getNodes().stream().map(n -> n.getTarget().toString()).toList());
+		}
+	}
+
+	private Map<String, String> samplePages() {
+		long school = jdbc.sql("SELECT id FROM organisation WHERE code = 'KZ-61-D08-S001'").query(Long.class).single();
+		long user = jdbc.sql("SELECT id FROM app_user WHERE username = 'school.demo'").query(Long.class).single();
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("/", "/");
+		pages.put("/login", "/login");
+		pages.put("/organisations", "/organisations?unit=KZ-61-D08");
+		pages.put("/organisations/new", "/organisations/new");
+		pages.put("/organisations/{id}", "/organisations/" + school);
+		pages.put("/organisations/{id}/edit", "/organisations/" + school + "/edit");
+		pages.put("/units", "/units");
+		pages.put("/units/{code}", "/units/KZ-61");
+		pages.put("/users", "/users");
+		pages.put("/users/new", "/users/new");
+		pages.put("/users/{id}", "/users/" + user);
+		pages.put("/audit", "/audit");
+		pages.put("/account", "/account");
+		pages.put("/admin/kato-import", "/admin/kato-import");
+		return pages;
+	}
+
+	private Set<String> pageRoutes() {
+		Set<String> routes = new TreeSet<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			boolean get = info.getMethodsCondition().getMethods().stream().anyMatch(m -> m.name().equals("GET"));
+			for (String pattern : info.getPatternValues()) {
+				if (get && !pattern.startsWith("/api") && !pattern.startsWith("/error")
+						&& !pattern.startsWith("/swagger") && !pattern.startsWith("/v3")) {
+					routes.add(pattern);
+				}
+			}
+		}
+		return new TreeSet<>(routes);
+	}
+
+	private void signIn(String username) {
+		signOut();
+		browser.get(url("/login"));
+		browser.findElement(By.id("field-username")).sendKeys(username);
+		browser.findElement(By.id("field-password")).sendKeys(BarshagaTest.DEMO_PASSWORD, Keys.ENTER);
+	}
+
+	private void signOut() {
+		browser.get(url("/login"));
+		browser.manage().deleteAllCookies();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
