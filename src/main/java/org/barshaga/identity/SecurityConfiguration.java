@@ -2,6 +2,7 @@ package org.barshaga.identity;
 
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,6 +38,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
+	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemResponses problems,
 			SignInThrottle throttle) {
 		http.securityMatcher("/api/v1/**")
@@ -53,6 +55,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	@ConditionalOnWebApplication
 	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, ProblemResponses problems) {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?error=locked",
