@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,12 +136,10 @@ public class KatoImport {
 				status.setRollbackOnly();
 				return false;
 			}
+			Map<ChangeKind, Long> counts = changes.stream()
+				.collect(java.util.stream.Collectors.groupingBy(Change::kind, java.util.stream.Collectors.counting()));
 			audit.recorded(actor, AuditAction.IMPORT, "kato-classifier", null, "/KZ/",
-					"rows=%d added=%d linked=%d renamed=%d moved=%d".formatted(rows.size(),
-							changes.stream().filter(c -> c.kind() == ChangeKind.ADDED).count(),
-							changes.stream().filter(c -> c.kind() == ChangeKind.LINKED).count(),
-							changes.stream().filter(c -> c.kind() == ChangeKind.RENAMED).count(),
-							changes.stream().filter(c -> c.kind() == ChangeKind.MOVED).count()));
+					"rows=%d changes=%s".formatted(rows.size(), counts));
 			return true;
 		}));
 		return new Report(rows.size(), problems, changes, absent, dryRun, applied);
@@ -364,12 +361,10 @@ public class KatoImport {
 	private List<AbsentUnit> absentUnits(List<Row> rows) {
 		Set<String> inFile = new HashSet<>();
 		rows.forEach(r -> inFile.add(r.kato()));
-		Map<String, Boolean> hasOrganisations = new HashMap<>();
 		return units.all()
 			.stream()
 			.filter(u -> u.katoCode() != null && !u.isClosed() && !inFile.contains(u.katoCode()))
-			.map(u -> new AbsentUnit(u.code(), u.name(), u.katoCode(),
-					hasOrganisations.computeIfAbsent(u.code(), organisations::existsUnder)))
+			.map(u -> new AbsentUnit(u.code(), u.name(), u.katoCode(), organisations.existsUnder(u.code())))
 			.toList();
 	}
 

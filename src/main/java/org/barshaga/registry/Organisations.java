@@ -78,7 +78,9 @@ public class Organisations {
 	}
 
 	public boolean canCreate(Actor actor) {
-		return actor.role().maintainsRegistry() && !units.within(actor.scope()).isEmpty();
+		// Only a user bound to a unit has units to create organisations in; a school user
+		// is bound to an organisation.
+		return actor.role().maintainsRegistry() && units.find(actor.scope().innermostCode()).isPresent();
 	}
 
 	public ResultPage<Organisation> search(OrganisationSearch search) {
