@@ -25,6 +25,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -109,7 +112,9 @@ class AccessibilityBrowserTests {
 				check(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language), language, problems);
 			}
 			browser.get(url("/organisations/new?lang=" + language));
+			WebElement before = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+			waitFor(ExpectedConditions.stalenessOf(before));
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 			check(url("/organisations/999999999?lang=" + language), language, problems);
@@ -130,6 +135,7 @@ class AccessibilityBrowserTests {
 		WebElement username = browser.findElement(By.id("field-username"));
 		username.sendKeys("admin", Keys.TAB);
 		browser.switchTo().activeElement().sendKeys(BarshagaTest.DEMO_PASSWORD, Keys.ENTER);
+		waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 		assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
 		Cookie session = browser.manage().getCookieNamed("JSESSIONID");
 		assertThat(session.isHttpOnly()).isTrue();
@@ -214,6 +220,11 @@ class AccessibilityBrowserTests {
 		browser.get(url("/login"));
 		browser.findElement(By.id("field-username")).sendKeys(username);
 		browser.findElement(By.id("field-password")).sendKeys(BarshagaTest.DEMO_PASSWORD, Keys.ENTER);
+		waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	private void waitFor(ExpectedCondition<?> condition) {
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
 	}
 
 	private void signOut() {
