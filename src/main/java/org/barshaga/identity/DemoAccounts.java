@@ -40,6 +40,7 @@ class DemoAccounts implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
+	/** A demo account, bound to a unit, or (unit null) to the demo school or a PMPC. */
 	private record Demo(String username, String fullName, Role role, String unit) {
 	}
 
@@ -49,6 +50,8 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("district.saryagash", "Гүлнар Әбдірахманова (Saryagash District)", Role.DISTRICT_OFFICER,
 					"KZ-61-D08"),
 			new Demo("school.demo", "Динара Оспанова (school coordinator)", Role.SCHOOL_COORDINATOR, null),
+			new Demo("specialist.demo", "Асель Нурланова (speech therapist)", Role.SPECIALIST, null),
+			new Demo("pmpc.turkistan", "Бауыржан Қасымов (PMPC)", Role.PMPC_SPECIALIST, null),
 			new Demo("researcher", "Demo Researcher", Role.RESEARCHER, "KZ"));
 
 	private final UserRepository users;
@@ -92,7 +95,14 @@ class DemoAccounts implements ApplicationRunner {
 		Instant now = Instant.now(clock);
 		for (Demo demo : ACCOUNTS) {
 			UserRepository.Place place;
-			if (demo.unit() == null) {
+			if (demo.role() == Role.PMPC_SPECIALIST) {
+				Organisation pmpc = organisations
+					.search(new OrganisationSearch(null, OrganisationType.PMPC, "KZ-61", null, 0, 1))
+					.items()
+					.get(0);
+				place = new UserRepository.Place(null, pmpc.id(), pmpc.path());
+			}
+			else if (demo.unit() == null) {
 				place = new UserRepository.Place(null, school.id(), school.path());
 			}
 			else {

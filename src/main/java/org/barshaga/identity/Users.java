@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.barshaga.audit.AuditLog;
 import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.EditConflictException;
 import org.barshaga.kernel.EnumInput;
 import org.barshaga.kernel.InvalidInputException;
@@ -81,6 +82,14 @@ public class Users {
 	public UserAccount get(Actor actor, long id) {
 		requireReader(actor);
 		return repository.findInScope(id, actor.scope()).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
+	}
+
+	/**
+	 * An enabled account whose place lies inside the given scope, for assigning people to
+	 * work (a specialist to a child, say); empty when there is none.
+	 */
+	public Optional<UserAccount> findColleague(String username, DataScope within) {
+		return repository.findByUsername(username).filter(u -> u.enabled() && within.contains(u.scopePath()));
 	}
 
 	public boolean canManage(Actor actor, UserAccount account) {

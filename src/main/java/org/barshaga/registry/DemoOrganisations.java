@@ -99,6 +99,16 @@ class DemoOrganisations implements ApplicationRunner {
 		}
 		List<Organisation> all = generateAll();
 		organisations.insertAll(all, BY, Instant.now(clock));
+		// Pupil numbers in the usual ranges of the type and settlement, deterministic by
+		// id.
+		jdbc.sql("""
+				UPDATE organisation SET pupils = CASE
+					WHEN type = 'GENERAL_SCHOOL' AND settlement = 'URBAN' THEN 500 + MOD(id * 7919, 1200)
+					WHEN type = 'GENERAL_SCHOOL' THEN 40 + MOD(id * 7919, 360)
+					WHEN type = 'SPECIAL_SCHOOL' THEN 80 + MOD(id * 7919, 220)
+					WHEN type IN ('KINDERGARTEN', 'SPECIAL_KINDERGARTEN') THEN 60 + MOD(id * 7919, 240)
+					WHEN type = 'COLLEGE' THEN 300 + MOD(id * 7919, 900)
+					ELSE NULL END""").update();
 		log.info("Demo data: {} organisations in {} regions", all.size(), REGIONS.size());
 	}
 

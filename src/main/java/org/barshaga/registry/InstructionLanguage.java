@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Languages of instruction in Kazakhstan's schools. */
-public enum InstructionLanguage {
+public enum InstructionLanguage implements org.barshaga.kernel.Coded {
 
 	KK, RU, UZ, UG, TG, EN;
 

@@ -3,6 +3,7 @@ package org.barshaga.web;
 import java.util.Map;
 
 import org.barshaga.kernel.Actor;
+import org.barshaga.learner.Learners;
 import org.barshaga.registry.AdminUnits;
 import org.barshaga.registry.OrganisationType;
 import org.barshaga.registry.Organisations;
@@ -22,9 +23,12 @@ class HomePage {
 
 	private final Organisations organisations;
 
-	HomePage(AdminUnits units, Organisations organisations) {
+	private final Learners learners;
+
+	HomePage(AdminUnits units, Organisations organisations, Learners learners) {
 		this.units = units;
 		this.organisations = organisations;
+		this.learners = learners;
 	}
 
 	@GetMapping("/")
@@ -36,6 +40,7 @@ class HomePage {
 		model.addAttribute("counts", counts);
 		model.addAttribute("types", OrganisationType.values());
 		model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
+		model.addAttribute("worklists", learners.readsLearners(actor) ? learners.worklistCounts(actor) : null);
 		return "home";
 	}
 

@@ -89,6 +89,9 @@ class LayoutModel {
 		items.add(new NavItem("/", "nav.home", "home"));
 		items.add(new NavItem("/units/KZ", "nav.units", "units"));
 		items.add(new NavItem("/organisations", "nav.organisations", "organisations"));
+		if (actor.role() != Role.RESEARCHER) {
+			items.add(new NavItem("/learners", "nav.learners", "learners"));
+		}
 		if (actor.role().readsUsers()) {
 			items.add(new NavItem("/users", "nav.users", "users"));
 		}

@@ -5,5 +5,5 @@
  * home page, and the translation of errors into pages and RFC 9457 problem details in the
  * user's language, so that no user ever sees a stack trace.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "registry" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "registry", "learner" })
 package org.barshaga.web;

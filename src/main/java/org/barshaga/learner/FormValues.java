@@ -1,0 +1,137 @@
+package org.barshaga.learner;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.barshaga.kernel.EnumInput;
+import org.barshaga.kernel.InvalidInputException;
+
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The values of a submitted form, read as the types a draft needs. Text that is not a
+ * date, a number or a known code adds a problem naming the field, so that a form answers
+ * every mistake at once and keeps what the user typed.
+ */
+final class FormValues {
+
+	private final MultiValueMap<String, String> values;
+
+	final InvalidInputException.Collector problems = new InvalidInputException.Collector();
+
+	FormValues(MultiValueMap<String, String> values) {
+		this.values = values == null ? new LinkedMultiValueMap<>() : values;
+	}
+
+	static FormValues empty() {
+		return new FormValues(new LinkedMultiValueMap<>());
+	}
+
+	MultiValueMap<String, String> raw() {
+		return values;
+	}
+
+	String text(String name) {
+		String value = values.getFirst(name);
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	List<String> all(String name) {
+		List<String> all = values.get(name);
+		return all == null ? List.of() : all.stream().filter(v -> v != null && !v.isBlank()).toList();
+	}
+
+	LocalDate date(String name) {
+		String text = text(name);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException invalid) {
+			problems.add(name, "validation.date", text);
+			return null;
+		}
+	}
+
+	Integer integer(String name) {
+		String text = text(name);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(text);
+		}
+		catch (NumberFormatException invalid) {
+			problems.add(name, "validation.number", text);
+			return null;
+		}
+	}
+
+	BigDecimal decimal(String name) {
+		String text = text(name);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.replace(',', '.'));
+		}
+		catch (NumberFormatException invalid) {
+			problems.add(name, "validation.decimal", text);
+			return null;
+		}
+	}
+
+	Long id(String name) {
+		Integer value = integer(name);
+		return value == null ? null : value.longValue();
+	}
+
+	Boolean bool(String name) {
+		String text = text(name);
+		return text == null ? null : Boolean.valueOf(text);
+	}
+
+	<E extends Enum<E>> E code(Class<E> type, String name) {
+		return EnumInput.parse(type, text(name), name, problems);
+	}
+
+	<E extends Enum<E>> Set<E> codes(Class<E> type, String name) {
+		Set<E> set = EnumSet.noneOf(type);
+		for (String value : all(name)) {
+			E parsed = EnumInput.parse(type, value, name, problems);
+			if (parsed != null) {
+				set.add(parsed);
+			}
+		}
+		return set;
+	}
+
+	/** Values of the fields named {@code prefix.<key>}, by key. */
+	Map<String, String> group(String prefix) {
+		Map<String, String> group = new LinkedHashMap<>();
+		values.forEach((name, list) -> {
+			if (name.startsWith(prefix + ".") && !list.isEmpty() && list.get(0) != null && !list.get(0).isBlank()) {
+				group.put(name.substring(prefix.length() + 1), list.get(0).strip());
+			}
+		});
+		return group;
+	}
+
+	/**
+	 * Throws the values that could not be read before a draft goes to the service, which
+	 * would otherwise take an unreadable optional value for an empty one.
+	 */
+	void throwIfAny() {
+		problems.throwIfAny();
+	}
+
+}

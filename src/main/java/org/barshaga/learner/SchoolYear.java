@@ -1,0 +1,61 @@
+package org.barshaga.learner;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A school year, named by the calendar year it starts in (2026 is 2026-2027). It runs
+ * from 1 September to 31 May in four terms; the term ends are those of Kazakhstan's
+ * general schools (end of October, end of December, around 20 March, end of May).
+ */
+public record SchoolYear(int startYear) {
+
+	/** Days after a term ends within which its plan review is still on time. */
+	static final int REVIEW_GRACE_DAYS = 14;
+
+	public static SchoolYear of(LocalDate date) {
+		return new SchoolYear(date.getMonthValue() >= Month.SEPTEMBER.getValue() ? date.getYear() : date.getYear() - 1);
+	}
+
+	public LocalDate start() {
+		return LocalDate.of(startYear, Month.SEPTEMBER, 1);
+	}
+
+	public LocalDate end() {
+		return LocalDate.of(startYear + 1, Month.MAY, 31);
+	}
+
+	public LocalDate termEnd(int term) {
+		return switch (term) {
+			case 1 -> LocalDate.of(startYear, Month.OCTOBER, 31);
+			case 2 -> LocalDate.of(startYear, Month.DECEMBER, 28);
+			case 3 -> LocalDate.of(startYear + 1, Month.MARCH, 20);
+			case 4 -> LocalDate.of(startYear + 1, Month.MAY, 25);
+			default -> throw new IllegalArgumentException("A school year has terms 1 to 4: " + term);
+		};
+	}
+
+	/** The terms whose review is overdue on the given day. */
+	List<Integer> termsDueForReview(LocalDate today) {
+		List<Integer> due = new ArrayList<>();
+		for (int term = 1; term <= 4; term++) {
+			if (termEnd(term).plusDays(REVIEW_GRACE_DAYS).isBefore(today)) {
+				due.add(term);
+			}
+		}
+		return due;
+	}
+
+	/** Whether the month is taught: June, July and August are holidays. */
+	static boolean isSchoolMonth(java.time.YearMonth month) {
+		Month m = month.getMonth();
+		return m != Month.JUNE && m != Month.JULY && m != Month.AUGUST;
+	}
+
+	public String label() {
+		return startYear + "–" + (startYear + 1);
+	}
+
+}

@@ -1,0 +1,1 @@
+CREATE INDEX ix_learner_path ON learner (path);
