@@ -118,7 +118,7 @@ class LearnerRepository {
 
 	List<LearnerSummary> search(DataScope scope, LearnerSearch search, Worklist worklist, LocalDate today) {
 		String sql = """
-				SELECT l.id, l.surname, l.given_name, l.patronymic, l.iin, l.birth_date, l.sex, e.form,
+				SELECT l.id, l.surname, l.given_name, l.patronymic, l.iin, l.birth_date, l.sex, l.path, e.form,
 					o.name_kk, o.name_ru, o.name_en
 				FROM learner l
 				LEFT JOIN enrolment e ON e.learner_id = l.id AND e.ended_on IS NULL
@@ -135,7 +135,8 @@ class LearnerRepository {
 							: new LocalizedName(rs.getString("name_kk"), rs.getString("name_ru"),
 									rs.getString("name_en")),
 					rs.getString("form") == null ? EducationForm.NOT_ENROLLED
-							: EducationForm.valueOf(rs.getString("form"))))
+							: EducationForm.valueOf(rs.getString("form")),
+					rs.getString("path")))
 			.list();
 	}
 

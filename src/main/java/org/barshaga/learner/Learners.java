@@ -115,7 +115,8 @@ public class Learners {
 		LocalDate today = today();
 		List<LearnerSummary> items = repository.search(scope, search, search.worklist(), today);
 		for (LearnerSummary item : items) {
-			audit.recorded(actor, AuditAction.READ, RECORD_TYPE, item.id(), null, "list: fullName, iin, birthDate");
+			audit.recorded(actor, AuditAction.READ, RECORD_TYPE, item.id(), item.path(),
+					"list: fullName, iin, birthDate");
 		}
 		return new ResultPage<>(items, search.page(), search.pageSize(),
 				repository.count(scope, search, search.worklist(), today));

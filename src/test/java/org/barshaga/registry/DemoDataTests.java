@@ -63,12 +63,15 @@ class DemoDataTests {
 	void theDemoAccountsAreBoundToTheirPlaces() {
 		Map<String, String> scopes = Map.of("admin", "/KZ/", "ministry", "/KZ/", "region.turkistan", "/KZ/KZ-61/",
 				"district.saryagash", "/KZ/KZ-61/KZ-61-D08/", "school.demo", "/KZ/KZ-61/KZ-61-D08/KZ-61-D08-S001/",
-				"researcher", "/KZ/");
+				"specialist.demo", "/KZ/KZ-61/KZ-61-D08/KZ-61-D08-S001/", "researcher", "/KZ/");
 		scopes.forEach((username,
 				path) -> assertThat(jdbc.sql("SELECT scope_path FROM app_user WHERE username = :u")
 					.param("u", username)
 					.query(String.class)
 					.single()).as(username).isEqualTo(path));
+		assertThat(jdbc.sql("SELECT scope_path FROM app_user WHERE username = 'pmpc.turkistan'")
+			.query(String.class)
+			.single()).startsWith("/KZ/KZ-61/").endsWith("-PM001/");
 	}
 
 	@Test

@@ -19,7 +19,14 @@ public final class Demo {
 
 	public static final String RESEARCHER = "researcher";
 
-	public static final String[] ALL = { ADMIN, MINISTRY, REGION_TURKISTAN, DISTRICT_SARYAGASH, SCHOOL, RESEARCHER };
+	/** A speech therapist of the demo school. */
+	public static final String SPECIALIST = "specialist.demo";
+
+	/** A specialist of a PMPC in Turkistan region. */
+	public static final String PMPC = "pmpc.turkistan";
+
+	public static final String[] ALL = { ADMIN, MINISTRY, REGION_TURKISTAN, DISTRICT_SARYAGASH, SCHOOL, SPECIALIST,
+			PMPC, RESEARCHER };
 
 	private Demo() {
 	}
