@@ -89,7 +89,7 @@ record FormField(String name, Kind kind, boolean required, List<Option> options,
 
 	/** The id of the element a label or error points to. */
 	public String id() {
-		return "field-" + name.replace('.', '-');
+		return "field-" + name;
 	}
 
 	public boolean isGroup() {
