@@ -42,7 +42,24 @@ class ScopeWalkTests {
 			"GET /api/v1/organisations", "POST /api/v1/organisations", "GET /api/v1/organisations/{id}",
 			"PUT /api/v1/organisations/{id}", "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/{id}",
 			"PUT /api/v1/users/{id}", "GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
-			"GET /api/v1/audit");
+			"GET /api/v1/audit", "GET /api/v1/learners", "POST /api/v1/learners", "GET /api/v1/learners/worklists",
+			"GET /api/v1/learners/{id}", "PUT /api/v1/learners/{id}", "GET /api/v1/learners/{id}/guardians",
+			"POST /api/v1/learners/{id}/guardians", "GET /api/v1/learners/{id}/consents",
+			"POST /api/v1/learners/{id}/consents", "POST /api/v1/learners/{id}/consents/{consentId}/withdrawal",
+			"GET /api/v1/learners/{id}/conclusions", "POST /api/v1/learners/{id}/conclusions",
+			"GET /api/v1/learners/{id}/functioning", "POST /api/v1/learners/{id}/functioning",
+			"GET /api/v1/learners/{id}/enrolments", "POST /api/v1/learners/{id}/enrolments",
+			"POST /api/v1/learners/{id}/enrolments/{enrolmentId}/end", "GET /api/v1/learners/{id}/support-levels",
+			"POST /api/v1/learners/{id}/support-levels", "GET /api/v1/learners/{id}/plans",
+			"POST /api/v1/learners/{id}/plans", "PUT /api/v1/learners/{id}/plans/{planId}",
+			"POST /api/v1/learners/{id}/plans/{planId}/goals", "PUT /api/v1/learners/{id}/plans/{planId}/services",
+			"POST /api/v1/learners/{id}/plans/{planId}/reviews", "GET /api/v1/learners/{id}/sessions",
+			"POST /api/v1/learners/{id}/sessions", "GET /api/v1/learners/{id}/devices",
+			"POST /api/v1/learners/{id}/devices");
+
+	/** The learner sub-resources every reader may GET, each audited like the record. */
+	static final List<String> LEARNER_READS = List.of("", "/guardians", "/consents", "/conclusions", "/functioning",
+			"/enrolments", "/support-levels", "/plans", "/sessions", "/devices");
 
 	static final Set<String> USER_READERS = Set.of(Demo.ADMIN, Demo.MINISTRY, Demo.REGION_TURKISTAN,
 			Demo.DISTRICT_SARYAGASH);
@@ -186,6 +203,63 @@ class ScopeWalkTests {
 				assertThat(status(get("/audit"), user)).as(user).isEqualTo(403);
 			}
 		}
+	}
+
+	@Test
+	void learnersOutsideTheScopeAreNotFoundAndNeverChanged() throws Exception {
+		List<Map<String, Object>> samples = jdbc.sql("""
+				SELECT l.id, l.path, l.version, l.updated_at FROM learner l
+				WHERE l.id IN (SELECT MIN(id) FROM learner WHERE path LIKE '/KZ/KZ-61/KZ-61-D08/KZ-61-D08-S001/%'
+					UNION SELECT MIN(id) FROM learner WHERE path LIKE '/KZ/KZ-61/KZ-61-D08/KZ-61-D08-S002/%'
+					UNION SELECT MIN(id) FROM learner WHERE path LIKE '/KZ/KZ-61/KZ-61-D01/%'
+					UNION SELECT MIN(id) FROM learner WHERE path LIKE '/KZ/KZ-75/%'
+					UNION SELECT MIN(id) FROM learner WHERE path LIKE '/KZ/KZ-59/%')
+				""").query().listOfRows();
+		assertThat(samples).hasSize(5);
+		long sessions = jdbc.sql("SELECT COUNT(*) FROM support_session").query(Long.class).single();
+		for (String user : Demo.ALL) {
+			String scope = learnerScopeOf(user);
+			for (Map<String, Object> learner : samples) {
+				Object id = learner.get("id");
+				boolean inside = learner.get("path").toString().startsWith(scope);
+				int expected = user.equals(Demo.RESEARCHER) ? 403 : inside ? 200 : 404;
+				for (String read : LEARNER_READS) {
+					assertThat(status(get("/api/v1/learners/{id}" + read, id), user))
+						.as("%s reads %s%s", user, id, read)
+						.isEqualTo(expected);
+				}
+				assertThat(status(get("/learners/{id}", id).accept(MediaType.TEXT_HTML), user))
+					.as("%s opens learner %s", user, id)
+					.isEqualTo(expected);
+				assertThat(status(get("/learners/{id}/sessions/new", id).accept(MediaType.TEXT_HTML), user))
+					.as("%s opens a form of learner %s", user, id)
+					.isEqualTo(expected);
+				int write = status(post("/api/v1/learners/{id}/sessions", id).contentType(MediaType.APPLICATION_JSON)
+					.content("{\"minutes\":-1}"), user);
+				assertThat(write).as("%s logs a session for %s", user, id)
+					.isIn(user.equals(Demo.RESEARCHER) ? List.of(403) : !inside ? List.of(404) : List.of(400, 403));
+				int pageWrite = status(post("/learners/{id}/sessions", id).with(csrf()).param("minutes", "-1"), user);
+				assertThat(pageWrite).as("%s posts a session form for %s", user, id)
+					.isIn(user.equals(Demo.RESEARCHER) ? List.of(403) : !inside ? List.of(404) : List.of(403, 422));
+			}
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM support_session").query(Long.class).single()).isEqualTo(sessions);
+		List<Map<String, Object>> after = jdbc
+			.sql("SELECT id, path, version, updated_at FROM learner WHERE id IN ("
+					+ String.join(",", samples.stream().map(l -> l.get("id").toString()).toList()) + ")")
+			.query()
+			.listOfRows();
+		assertThat(after).containsExactlyInAnyOrderElementsOf(samples);
+	}
+
+	/** Where a user sees children: their scope, the whole region for a PMPC. */
+	private String learnerScopeOf(String username) {
+		String scope = scopeOf(username);
+		if (username.equals(Demo.PMPC)) {
+			String[] parts = scope.split("/");
+			return "/" + parts[1] + "/" + parts[2] + "/";
+		}
+		return scope;
 	}
 
 	private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String user)
