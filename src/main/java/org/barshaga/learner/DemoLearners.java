@@ -51,6 +51,11 @@ class DemoLearners implements ApplicationRunner {
 
 	private static final String DEMO_SCHOOL = "KZ-61-D08-S001";
 
+	/** Learners with SEN per pupil, the middle of the published 28-35 per 1,000. */
+	private static final double TARGET_RATE = 0.031;
+
+	private static final double SPECIAL_SCHOOL_RATE = 0.95;
+
 	private static final String[] KK_SURNAMES = { "Ахметов", "Серіков", "Жұмабаев", "Оспанов", "Нұрланов", "Төлеуов",
 			"Қасымов", "Әбілов", "Сейітов", "Бекмұратов", "Ермеков", "Сағындықов", "Мұхаметов", "Исаев", "Байжанов",
 			"Тұрсынов", "Әлімов", "Рахымов", "Жақсылықов", "Омаров" };
@@ -127,12 +132,23 @@ class DemoLearners implements ApplicationRunner {
 		Set<String> iins = new HashSet<>();
 		SplittableRandom random = new SplittableRandom(20261);
 		int learners = 0;
+		// Special schools teach children with SEN almost only; general schools get the
+		// rate
+		// that brings each region to the published 31 per 1,000 pupils overall.
+		Map<String, double[]> pupils = new HashMap<>();
+		for (School school : schools) {
+			pupils.computeIfAbsent(region(school.path()), k -> new double[2])[school.special() ? 1 : 0] += school
+				.pupils();
+		}
 		for (School school : schools) {
 			List<Pmpc> pmpcs = pmpcByRegion.get(region(school.path()));
 			if (pmpcs == null) {
 				continue;
 			}
-			double rate = school.special() ? 0.95 : 0.022 + random.nextDouble() * 0.006;
+			double[] regional = pupils.get(region(school.path()));
+			double generalRate = (TARGET_RATE * (regional[0] + regional[1]) - SPECIAL_SCHOOL_RATE * regional[1])
+					/ regional[0];
+			double rate = school.special() ? SPECIAL_SCHOOL_RATE : generalRate * (0.85 + random.nextDouble() * 0.3);
 			int count = (int) Math.round(school.pupils() * rate);
 			if (school.code().equals(DEMO_SCHOOL)) {
 				count = Math.max(count, 24);
