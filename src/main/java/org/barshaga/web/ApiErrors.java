@@ -1,5 +1,14 @@
 package org.barshaga.web;
 
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,6 +53,27 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		problem.setProperty("errors", errors);
 		problem.setDetail(String.join("; ", errors.stream().map(FieldProblem::message).toList()));
 		return problem;
+	}
+
+	/**
+	 * A body that JSON cannot map (a date that does not exist, text for a number, an
+	 * unknown code) names the field it stopped at, like any other invalid input.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String field = null;
+		for (Throwable cause = unreadable; cause != null && field == null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+				field = json.getPath()
+					.stream()
+					.map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))
+					.collect(Collectors.joining("."));
+			}
+		}
+		InvalidInputException invalid = field == null ? InvalidInputException.of("body", "validation.unreadableBody")
+				: InvalidInputException.of(field, "validation.unreadableValue");
+		return ResponseEntity.badRequest().body(invalid(invalid, LocaleContextHolder.getLocale()));
 	}
 
 	@ExceptionHandler(NotFoundException.class)
