@@ -13,7 +13,7 @@ public class DuplicateIinException extends InvalidInputException {
 	private final long existingId;
 
 	DuplicateIinException(long existingId) {
-		super(List.of(new Problem("iin", "validation.iin.duplicate", List.of(existingId))));
+		super(List.of(new Problem("iin", "validation.iin.duplicate", List.of(String.valueOf(existingId)))));
 		this.existingId = existingId;
 	}
 

@@ -73,7 +73,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		}
 		InvalidInputException invalid = field == null ? InvalidInputException.of("body", "validation.unreadableBody")
 				: InvalidInputException.of(field, "validation.unreadableValue");
-		return ResponseEntity.badRequest().body(invalid(invalid, LocaleContextHolder.getLocale()));
+		Locale locale = LocaleContextHolder.getLocale();
+		ProblemDetail problem = invalid(invalid, locale);
+		problem.setTitle(messages.getMessage("problemDetail.title." + HttpMessageNotReadableException.class.getName(),
+				null, locale));
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@ExceptionHandler(NotFoundException.class)

@@ -160,6 +160,17 @@ class OrganisationApiTests {
 	}
 
 	@Test
+	void aValueJsonCannotReadNamesItsField() throws Exception {
+		mvc.perform(post("/api/v1/organisations").with(as(ADMIN))
+			.header("Accept-Language", "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body("UNREADABLE-1", "KZ-61-D08", "null").replace("\"KPPK\"", "\"NO_SUCH_TYPE\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("type"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("Type: ")));
+	}
+
+	@Test
 	void researcherReadsButCannotWrite() throws Exception {
 		mvc.perform(get("/api/v1/organisations").param("orgUnit", "KZ-59").with(as(RESEARCHER)))
 			.andExpect(status().isOk());
