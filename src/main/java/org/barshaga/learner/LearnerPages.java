@@ -16,6 +16,9 @@ import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.EditConflictException;
 import org.barshaga.kernel.EnumInput;
 import org.barshaga.kernel.FormErrors;
+import org.barshaga.kernel.FormField;
+import org.barshaga.kernel.FormValues;
+import org.barshaga.kernel.PageForm;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotFoundException;
 import org.barshaga.kernel.NotPermittedException;
@@ -194,7 +197,7 @@ class LearnerPages {
 		if (existing != null) {
 			fields.add(FormField.hidden("version"));
 		}
-		return new PageForm(existing == null ? "learner.new" : "learner.edit", existing,
+		return pageForm(existing == null ? "learner.new" : "learner.edit", existing,
 				existing == null ? "/learners" : "/learners/" + existing.id(), "action.save",
 				existing == null ? "/learners" : "/learners/" + existing.id(), fields, values);
 	}
@@ -444,8 +447,14 @@ class LearnerPages {
 			}
 		}
 		String action = "/learners/" + learner.id() + "/" + section.slug();
-		return new PageForm("learner.add." + section.name(), learner, action, "action.save",
-				"/learners/" + learner.id(), fields, values);
+		return pageForm("learner.add." + section.name(), learner, action, "action.save", "/learners/" + learner.id(),
+				fields, values);
+	}
+
+	private static PageForm pageForm(String titleKey, Learner learner, String action, String submitKey, String cancel,
+			List<FormField> fields, MultiValueMap<String, String> values) {
+		return new PageForm(titleKey, "nav.learners", "/learners", learner == null ? null : learner.fullName(),
+				learner == null ? null : "/learners/" + learner.id(), action, submitKey, cancel, fields, values);
 	}
 
 	private static List<FormField.Option> yesNo(String yesKey, String noKey) {
@@ -488,7 +497,7 @@ class LearnerPages {
 	}
 
 	private static PageForm withdrawalPage(Learner learner, long consentId, MultiValueMap<String, String> values) {
-		return new PageForm("learner.withdrawConsent", learner,
+		return pageForm("learner.withdrawConsent", learner,
 				"/learners/" + learner.id() + "/consents/" + consentId + "/withdrawal",
 				"learner.withdrawConsent.submit", "/learners/" + learner.id(),
 				List.of(FormField.date("withdrawnOn", true)), values);
@@ -517,7 +526,7 @@ class LearnerPages {
 	}
 
 	private static PageForm endPage(Learner learner, long enrolmentId, MultiValueMap<String, String> values) {
-		return new PageForm("learner.endEnrolment", learner,
+		return pageForm("learner.endEnrolment", learner,
 				"/learners/" + learner.id() + "/enrolments/" + enrolmentId + "/end", "learner.endEnrolment.submit",
 				"/learners/" + learner.id(), List.of(FormField.date("endedOn", true),
 						FormField.select("endReason", true, FormField.codes(EnrolmentEndReason.class))),
@@ -554,8 +563,8 @@ class LearnerPages {
 	}
 
 	private static PageForm planPage(Learner learner, long planId, MultiValueMap<String, String> values) {
-		return new PageForm("learner.editPlan", learner, "/learners/" + learner.id() + "/plans/" + planId,
-				"action.save", "/learners/" + learner.id(), List.of(FormField.date("startedOn", true),
+		return pageForm("learner.editPlan", learner, "/learners/" + learner.id() + "/plans/" + planId, "action.save",
+				"/learners/" + learner.id(), List.of(FormField.date("startedOn", true),
 						FormField.textarea("adaptations", false), FormField.hidden("version")),
 				values);
 	}
@@ -658,7 +667,7 @@ class LearnerPages {
 				}
 			}
 		}
-		return new PageForm("learner.add.plan." + part, learner,
+		return pageForm("learner.add.plan." + part, learner,
 				"/learners/" + learner.id() + "/plans/" + plan.id() + "/" + part, "action.save",
 				"/learners/" + learner.id() + "#plans", fields, values);
 	}
@@ -670,7 +679,7 @@ class LearnerPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("messages", messages);
 		model.addAttribute("duplicateOf", null);
-		return "learner/form";
+		return "form";
 	}
 
 	private String handle(Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect,

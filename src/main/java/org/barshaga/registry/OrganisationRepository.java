@@ -91,6 +91,14 @@ class OrganisationRepository {
 			.single();
 	}
 
+	List<Organisation> schoolsWithin(DataScope within) {
+		return within
+			.bind(jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE status = 'OPEN'"
+					+ " AND type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL') AND " + within.sql("path") + " ORDER BY path"))
+			.query(OrganisationRepository::map)
+			.list();
+	}
+
 	/** Open organisations by type inside a scope, for overviews. */
 	Map<OrganisationType, Long> countByType(DataScope within) {
 		Map<OrganisationType, Long> counts = new java.util.EnumMap<>(OrganisationType.class);

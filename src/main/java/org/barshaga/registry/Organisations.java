@@ -3,6 +3,7 @@ package org.barshaga.registry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +88,11 @@ public class Organisations {
 		DataScope within = search.orgUnitCode() == null ? DataScope.NATION : units.get(search.orgUnitCode()).scope();
 		return new ResultPage<>(repository.search(within, search), search.page(), search.pageSize(),
 				repository.count(within, search));
+	}
+
+	/** The open general and special schools inside a scope, by path. */
+	public List<Organisation> schoolsWithin(DataScope within) {
+		return repository.schoolsWithin(within);
 	}
 
 	public Map<OrganisationType, Long> openCountsByType(DataScope within) {

@@ -92,6 +92,9 @@ class LayoutModel {
 		if (actor.role() != Role.RESEARCHER) {
 			items.add(new NavItem("/learners", "nav.learners", "learners"));
 		}
+		if (actor.role() != Role.PMPC_SPECIALIST) {
+			items.add(new NavItem("/conditions", "nav.conditions", "conditions"));
+		}
 		if (actor.role().readsUsers()) {
 			items.add(new NavItem("/users", "nav.users", "users"));
 		}
@@ -100,6 +103,7 @@ class LayoutModel {
 		}
 		if (actor.is(Role.ADMIN)) {
 			items.add(new NavItem("/admin/kato-import", "nav.kato", "kato"));
+			items.add(new NavItem("/admin/criteria", "nav.criteria", "criteria"));
 		}
 		items.add(new NavItem("/account", "nav.account", "account"));
 		return items;

@@ -1,4 +1,4 @@
-package org.barshaga.learner;
+package org.barshaga.kernel;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.barshaga.kernel.EnumInput;
-import org.barshaga.kernel.InvalidInputException;
-
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -20,35 +17,35 @@ import org.springframework.util.MultiValueMap;
  * date, a number or a known code adds a problem naming the field, so that a form answers
  * every mistake at once and keeps what the user typed.
  */
-final class FormValues {
+public final class FormValues {
 
 	private final MultiValueMap<String, String> values;
 
-	final InvalidInputException.Collector problems = new InvalidInputException.Collector();
+	private final InvalidInputException.Collector problems = new InvalidInputException.Collector();
 
-	FormValues(MultiValueMap<String, String> values) {
+	public FormValues(MultiValueMap<String, String> values) {
 		this.values = values == null ? new LinkedMultiValueMap<>() : values;
 	}
 
-	static FormValues empty() {
+	public static FormValues empty() {
 		return new FormValues(new LinkedMultiValueMap<>());
 	}
 
-	MultiValueMap<String, String> raw() {
+	public MultiValueMap<String, String> raw() {
 		return values;
 	}
 
-	String text(String name) {
+	public String text(String name) {
 		String value = values.getFirst(name);
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	List<String> all(String name) {
+	public List<String> all(String name) {
 		List<String> all = values.get(name);
 		return all == null ? List.of() : all.stream().filter(v -> v != null && !v.isBlank()).toList();
 	}
 
-	LocalDate date(String name) {
+	public LocalDate date(String name) {
 		String text = text(name);
 		if (text == null) {
 			return null;
@@ -62,7 +59,7 @@ final class FormValues {
 		}
 	}
 
-	Integer integer(String name) {
+	public Integer integer(String name) {
 		String text = text(name);
 		if (text == null) {
 			return null;
@@ -76,7 +73,7 @@ final class FormValues {
 		}
 	}
 
-	BigDecimal decimal(String name) {
+	public BigDecimal decimal(String name) {
 		String text = text(name);
 		if (text == null) {
 			return null;
@@ -90,21 +87,21 @@ final class FormValues {
 		}
 	}
 
-	Long id(String name) {
+	public Long id(String name) {
 		Integer value = integer(name);
 		return value == null ? null : value.longValue();
 	}
 
-	Boolean bool(String name) {
+	public Boolean bool(String name) {
 		String text = text(name);
 		return text == null ? null : Boolean.valueOf(text);
 	}
 
-	<E extends Enum<E>> E code(Class<E> type, String name) {
+	public <E extends Enum<E>> E code(Class<E> type, String name) {
 		return EnumInput.parse(type, text(name), name, problems);
 	}
 
-	<E extends Enum<E>> Set<E> codes(Class<E> type, String name) {
+	public <E extends Enum<E>> Set<E> codes(Class<E> type, String name) {
 		Set<E> set = EnumSet.noneOf(type);
 		for (String value : all(name)) {
 			E parsed = EnumInput.parse(type, value, name, problems);
@@ -116,7 +113,7 @@ final class FormValues {
 	}
 
 	/** Values of the fields named {@code prefix.<key>}, by key. */
-	Map<String, String> group(String prefix) {
+	public Map<String, String> group(String prefix) {
 		Map<String, String> group = new LinkedHashMap<>();
 		values.forEach((name, list) -> {
 			if (name.startsWith(prefix + ".") && !list.isEmpty() && list.get(0) != null && !list.get(0).isBlank()) {
@@ -130,7 +127,7 @@ final class FormValues {
 	 * Throws the values that could not be read before a draft goes to the service, which
 	 * would otherwise take an unreadable optional value for an empty one.
 	 */
-	void throwIfAny() {
+	public void throwIfAny() {
 		problems.throwIfAny();
 	}
 
