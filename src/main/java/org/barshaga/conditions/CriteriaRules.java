@@ -30,7 +30,7 @@ public final class CriteriaRules {
 
 	private static final Pattern LINE = Pattern.compile("([a-z][a-z0-9_]{0,39})\\s*:\\s*(.+?)(?:\\s+when\\s+(.+))?");
 
-	private static final Pattern COMPARISON = Pattern.compile("([a-zA-Z_.]+)\\s*(>=|<=|>|<|=)\\s*(\\S+)");
+	private static final Pattern COMPARISON = Pattern.compile("([a-zA-Z0-9_.]+)\\s*(>=|<=|>|<|=)\\s*(\\S+)");
 
 	private static final Pattern LIST = Pattern.compile("(all|any)\\(([^)]*)\\)");
 

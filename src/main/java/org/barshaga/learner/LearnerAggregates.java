@@ -38,7 +38,7 @@ public class LearnerAggregates {
 	public Map<Long, Long> enrolledByOrganisation(DataScope scope, LocalDate census) {
 		Map<Long, Long> counts = new HashMap<>();
 		scope
-			.bind(jdbc.sql("SELECT e.organisation_id, COUNT(DISTINCT e.learner_id) AS n " + ENROLLED_ON_CENSUS
+			.bind(jdbc.sql("SELECT e.organisation_id, COUNT(DISTINCT e.learner_id) AS n " + ENROLLED_ON_CENSUS + " "
 					+ scope.sql("o.path") + " GROUP BY e.organisation_id"))
 			.param("census", Date.valueOf(census))
 			.query((ResultSet rs) -> {
