@@ -356,8 +356,8 @@ class ConditionsPages {
 		requireAdmin(actor);
 		MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
 		for (StaffingNorm norm : conditions.norms()) {
-			values.add("hours." + norm.position().name(), norm.weeklyHoursPerFte().toPlainString());
-			values.add("cost." + norm.position().name(), norm.yearlyCostPerFte().toPlainString());
+			values.add("normHours." + norm.position().name(), norm.weeklyHoursPerFte().toPlainString());
+			values.add("normCost." + norm.position().name(), norm.yearlyCostPerFte().toPlainString());
 		}
 		return render(model, normsPage(values), FormErrors.NONE);
 	}
@@ -372,7 +372,7 @@ class ConditionsPages {
 			for (StaffingNorm norm : conditions.norms()) {
 				String p = norm.position().name();
 				figures.put(norm.position(),
-						new BigDecimal[] { values.decimal("hours." + p), values.decimal("cost." + p) });
+						new BigDecimal[] { values.decimal("normHours." + p), values.decimal("normCost." + p) });
 			}
 			values.throwIfAny();
 			conditions.updateNorms(actor, figures);
@@ -389,8 +389,8 @@ class ConditionsPages {
 		List<FormField> fields = new ArrayList<>();
 		for (StaffingNorm norm : conditions.norms()) {
 			String p = norm.position().name();
-			fields.add(FormField.number("hours." + p, true));
-			fields.add(FormField.number("cost." + p, true));
+			fields.add(FormField.number("normHours." + p, true));
+			fields.add(FormField.number("normCost." + p, true));
 		}
 		return new PageForm("norms.title", "nav.conditions", "/conditions", null, null, "/admin/staffing-norms",
 				"action.save", "/conditions", fields, values);

@@ -436,10 +436,10 @@ public class SchoolConditions {
 				continue;
 			}
 			if (given[0] == null || given[0].signum() <= 0 || given[0].compareTo(BigDecimal.valueOf(60)) > 0) {
-				problems.add("hours." + norm.position().name(), "validation.norm.hours");
+				problems.add("normHours." + norm.position().name(), "validation.norm.hours");
 			}
 			if (given[1] == null || given[1].signum() < 0) {
-				problems.add("cost." + norm.position().name(), "validation.norm.cost");
+				problems.add("normCost." + norm.position().name(), "validation.norm.cost");
 			}
 		}
 		problems.throwIfAny();

@@ -55,7 +55,12 @@ class ScopeWalkTests {
 			"POST /api/v1/learners/{id}/plans/{planId}/goals", "PUT /api/v1/learners/{id}/plans/{planId}/services",
 			"POST /api/v1/learners/{id}/plans/{planId}/reviews", "GET /api/v1/learners/{id}/sessions",
 			"POST /api/v1/learners/{id}/sessions", "GET /api/v1/learners/{id}/devices",
-			"POST /api/v1/learners/{id}/devices");
+			"POST /api/v1/learners/{id}/devices", "GET /api/v1/schools/{code}/conditions",
+			"PUT /api/v1/schools/{code}/conditions", "GET /api/v1/schools/{code}/evaluation",
+			"GET /api/v1/org-units/{code}/evaluations", "GET /api/v1/org-units/{code}/staffing-gap",
+			"GET /api/v1/schools/{code}/staff", "POST /api/v1/schools/{code}/staff",
+			"POST /api/v1/staff/{id}/trainings", "GET /api/v1/criteria-sets",
+			"POST /api/v1/criteria-sets/{code}/versions", "GET /api/v1/staffing-norms", "PUT /api/v1/staffing-norms");
 
 	/** The learner sub-resources every reader may GET, each audited like the record. */
 	static final List<String> LEARNER_READS = List.of("", "/guardians", "/consents", "/conclusions", "/functioning",
@@ -250,6 +255,35 @@ class ScopeWalkTests {
 			.query()
 			.listOfRows();
 		assertThat(after).containsExactlyInAnyOrderElementsOf(samples);
+	}
+
+	@Test
+	void schoolConditionsAndStaffOutsideTheScopeAreNotFound() throws Exception {
+		List<String> schools = List.of("KZ-61-D08-S001", "KZ-61-D08-S002", "KZ-61-D01-S001", "KZ-59-D01-S001");
+		long staff = jdbc.sql("SELECT COUNT(*) FROM staff_member").query(Long.class).single();
+		for (String user : Demo.ALL) {
+			String scope = scopeOf(user);
+			for (String code : schools) {
+				String path = jdbc.sql("SELECT path FROM organisation WHERE code = :c")
+					.param("c", code)
+					.query(String.class)
+					.single();
+				boolean inside = path.startsWith(scope);
+				for (String read : List.of("/api/v1/schools/{c}/conditions", "/api/v1/schools/{c}/evaluation",
+						"/schools/{c}/conditions")) {
+					assertThat(status(get(read, code).accept(MediaType.TEXT_HTML), user))
+						.as("%s reads %s %s", user, read, code)
+						.isEqualTo(inside ? 200 : 404);
+				}
+				int staffRead = status(get("/api/v1/schools/{c}/staff", code), user);
+				assertThat(staffRead).as("%s reads staff of %s", user, code)
+					.isEqualTo(!inside ? 404 : user.equals(Demo.RESEARCHER) ? 403 : 200);
+				int write = status(post("/api/v1/schools/{c}/staff", code).contentType(MediaType.APPLICATION_JSON)
+					.content("{\"fte\":-1}"), user);
+				assertThat(write).as("%s adds staff to %s", user, code).isIn(inside ? List.of(400, 403) : List.of(404));
+			}
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM staff_member").query(Long.class).single()).isEqualTo(staff);
 	}
 
 	/** Where a user sees children: their scope, the whole region for a PMPC. */

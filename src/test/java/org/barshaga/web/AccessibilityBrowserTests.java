@@ -165,6 +165,12 @@ class AccessibilityBrowserTests {
 			pages.add("/learners/" + learner + "/plans/" + plan + "/" + part + "/new");
 		}
 		pages.add("/learners/" + learner + "/functioning/new?ageGroup=2-4");
+		long staff = jdbc.sql("SELECT MIN(id) FROM staff_member WHERE path LIKE '%/KZ-61-D08-S001/'")
+			.query(Long.class)
+			.single();
+		pages.add("/schools/KZ-61-D08-S001/conditions");
+		pages.add("/schools/KZ-61-D08-S001/staff/new");
+		pages.add("/schools/KZ-61-D08-S001/staff/" + staff + "/trainings/new");
 		return pages;
 	}
 
@@ -251,6 +257,15 @@ class AccessibilityBrowserTests {
 				"/learners/{id}/plans/{planId}/{part:goals|services|reviews}/new")) {
 			pages.put(route, "/learners (see learnerPages)");
 		}
+		pages.put("/conditions", "/conditions");
+		pages.put("/schools/{code}/conditions", "/schools/KZ-61-D08-S001/conditions");
+		pages.put("/schools/{code}/staff", "/schools/KZ-61-D08-S001/staff");
+		pages.put("/schools/{code}/staff/new", "/learners (see learnerPages: a coordinator's form)");
+		pages.put("/schools/{code}/staff/{id}/trainings/new", "/learners (see learnerPages: a coordinator's form)");
+		pages.put("/units/{code}/conditions", "/units/KZ-61-D08/conditions?gaps=true");
+		pages.put("/units/{code}/staffing", "/units/KZ-61-D08/staffing");
+		pages.put("/admin/criteria", "/admin/criteria");
+		pages.put("/admin/staffing-norms", "/admin/staffing-norms");
 		return pages;
 	}
 
