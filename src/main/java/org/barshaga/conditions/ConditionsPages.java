@@ -282,8 +282,26 @@ class ConditionsPages {
 		model.addAttribute("set", conditions.criteriaSet(set));
 		model.addAttribute("sets", conditions.criteriaSets());
 		model.addAttribute("gaps", gaps);
-		model.addAttribute("rows", gaps ? all.stream().filter(SchoolEvaluation::disagrees).toList() : all);
 		model.addAttribute("summary", Summary.of(all));
+		// Above a district the schools are too many to list: the page drills down through
+		// the
+		// units below instead, each with its own counts.
+		List<OrgUnit> children = units.children(code).stream().filter(u -> !u.isClosed()).toList();
+		Map<OrgUnit, Summary> byChild = new LinkedHashMap<>();
+		for (OrgUnit child : children) {
+			List<SchoolEvaluation> inside = all.stream()
+				.filter(row -> row.school().path().startsWith(child.path()))
+				.toList();
+			if (!inside.isEmpty()) {
+				byChild.put(child, Summary.of(inside));
+			}
+		}
+		model.addAttribute("children", byChild);
+		List<SchoolEvaluation> direct = children.isEmpty() ? all
+				: all.stream()
+					.filter(row -> children.stream().noneMatch(c -> row.school().path().startsWith(c.path())))
+					.toList();
+		model.addAttribute("rows", gaps ? direct.stream().filter(SchoolEvaluation::disagrees).toList() : direct);
 		return "conditions/unit";
 	}
 
