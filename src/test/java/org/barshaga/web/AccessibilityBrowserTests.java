@@ -194,6 +194,59 @@ class AccessibilityBrowserTests {
 		assertThat(session.getSameSite()).isEqualToIgnoringCase("Lax");
 	}
 
+	/**
+	 * A coordinator registers a child and records a consent with key presses only: typing
+	 * into fields, Space on radio buttons, letters in selects, Enter to submit.
+	 */
+	@Test
+	void aCoordinatorRecordsAChildWithTheKeyboardAlone() {
+		signIn("school.demo");
+		String iin = unusedIin();
+		browser.get(url("/learners/new?lang=en"));
+		type("field-iin", iin);
+		type("field-surname", "Keyboard");
+		type("field-givenName", "Only");
+		// A date field takes the digits in the browser's order (en-US: month, day, year).
+		browser.findElement(By.id("field-birthDate")).sendKeys("04092018");
+		browser.findElement(By.cssSelector("input[name=sex][value=FEMALE]")).sendKeys(Keys.SPACE);
+		browser.findElement(By.id("field-language")).sendKeys("Kazakh");
+		browser.findElement(By.id("field-homeUnitCode")).sendKeys("Saryagash");
+		type("field-grade", "2");
+		browser.findElement(By.cssSelector("input[name=form][value=INCLUSIVE_CLASS]")).sendKeys(Keys.SPACE);
+		WebElement before = browser.findElement(By.tagName("html"));
+		browser.findElement(By.id("field-grade")).sendKeys(Keys.ENTER);
+		waitFor(ExpectedConditions.stalenessOf(before));
+		assertThat(browser.getCurrentUrl()).matches(".*/learners/\\d+$");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Keyboard Only");
+		String record = browser.getCurrentUrl();
+		browser.get(record + "/consents/new?lang=en");
+		browser.findElement(By.cssSelector("input[name=purpose][value=DATA_PROCESSING]")).sendKeys(Keys.SPACE);
+		before = browser.findElement(By.tagName("html"));
+		browser.findElement(By.id("field-givenOn")).sendKeys(Keys.ENTER);
+		waitFor(ExpectedConditions.stalenessOf(before));
+		assertThat(browser.getCurrentUrl()).startsWith(record);
+		assertThat(browser.findElement(By.id("consents")).getText()).contains("Processing of personal data");
+	}
+
+	private void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+		field.sendKeys(text);
+	}
+
+	private String unusedIin() {
+		for (int serial = 6000;; serial++) {
+			String iin = org.barshaga.kernel.Iin.of(java.time.LocalDate.of(2018, 4, 9), org.barshaga.kernel.Sex.FEMALE,
+					serial);
+			if (jdbc.sql("SELECT COUNT(*) FROM learner WHERE iin = :iin")
+				.param("iin", iin)
+				.query(Long.class)
+				.single() == 0) {
+				return iin;
+			}
+		}
+	}
+
 	@Test
 	void pagesFitANarrowScreen() {
 		signIn("district.saryagash");
