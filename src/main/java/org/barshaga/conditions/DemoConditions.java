@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.barshaga.learner.SchoolYear;
+import org.barshaga.kernel.SchoolYear;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

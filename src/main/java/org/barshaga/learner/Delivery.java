@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.SpecialistType;
 
 /**

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.barshaga.kernel.Iin;
+import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.Sex;
 import org.barshaga.kernel.SpecialistType;
 import org.slf4j.Logger;

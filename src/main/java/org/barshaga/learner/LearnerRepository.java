@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.LocalizedName;
+import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.SearchText;
 import org.barshaga.kernel.Sex;
 import org.barshaga.kernel.SpecialistType;

@@ -25,6 +25,7 @@ import org.barshaga.kernel.NotFoundException;
 import org.barshaga.kernel.NotPermittedException;
 import org.barshaga.kernel.ResultPage;
 import org.barshaga.kernel.Role;
+import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.SpecialistType;
 import org.barshaga.registry.AdminUnits;
 import org.barshaga.registry.OrgUnit;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.SpecialistType;
 
 /**

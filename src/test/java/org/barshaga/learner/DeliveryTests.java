@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.barshaga.kernel.LocalizedName;
+import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.SpecialistType;
 import org.junit.jupiter.api.Test;
 

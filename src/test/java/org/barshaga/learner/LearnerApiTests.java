@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import org.barshaga.kernel.Iin;
+import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.Sex;
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.barshaga.kernel.Iin;
+import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.Sex;
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;

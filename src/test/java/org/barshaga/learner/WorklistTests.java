@@ -11,6 +11,7 @@ import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.Role;
+import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.Sex;
 import org.barshaga.kernel.SpecialistType;
 import org.barshaga.support.BarshagaTest;

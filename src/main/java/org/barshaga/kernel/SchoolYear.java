@@ -1,4 +1,4 @@
-package org.barshaga.learner;
+package org.barshaga.kernel;
 
 import java.time.LocalDate;
 import java.time.Month;
@@ -13,7 +13,7 @@ import java.util.List;
 public record SchoolYear(int startYear) {
 
 	/** Days after a term ends within which its plan review is still on time. */
-	static final int REVIEW_GRACE_DAYS = 14;
+	public static final int REVIEW_GRACE_DAYS = 14;
 
 	public static SchoolYear of(LocalDate date) {
 		return new SchoolYear(date.getMonthValue() >= Month.SEPTEMBER.getValue() ? date.getYear() : date.getYear() - 1);
@@ -38,7 +38,7 @@ public record SchoolYear(int startYear) {
 	}
 
 	/** The terms whose review is overdue on the given day. */
-	List<Integer> termsDueForReview(LocalDate today) {
+	public List<Integer> termsDueForReview(LocalDate today) {
 		List<Integer> due = new ArrayList<>();
 		for (int term = 1; term <= 4; term++) {
 			if (termEnd(term).plusDays(REVIEW_GRACE_DAYS).isBefore(today)) {
@@ -49,7 +49,7 @@ public record SchoolYear(int startYear) {
 	}
 
 	/** Whether the month is taught: June, July and August are holidays. */
-	static boolean isSchoolMonth(java.time.YearMonth month) {
+	public static boolean isSchoolMonth(java.time.YearMonth month) {
 		Month m = month.getMonth();
 		return m != Month.JUNE && m != Month.JULY && m != Month.AUGUST;
 	}
