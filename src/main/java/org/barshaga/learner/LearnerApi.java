@@ -96,6 +96,14 @@ class LearnerApi {
 		return created(id, "guardians", learners.addGuardian(actor, id, draft));
 	}
 
+	@PutMapping("/{id}/guardians/{guardianId}")
+	@Operation(summary = "Change a guardian's details; give the version read, a stale version answers 409")
+	ResponseEntity<Void> updateGuardian(Actor actor, @PathVariable long id, @PathVariable long guardianId,
+			@RequestBody GuardianDraft draft) {
+		learners.updateGuardian(actor, id, guardianId, draft);
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/{id}/consents")
 	@Operation(summary = "Consents with their withdrawals (audited read)")
 	List<Consent> consents(Actor actor, @PathVariable long id) {
@@ -250,6 +258,14 @@ class LearnerApi {
 	@Operation(summary = "Record an assistive device given to the learner")
 	ResponseEntity<Created> addDevice(Actor actor, @PathVariable long id, @RequestBody DeviceDraft draft) {
 		return created(id, "devices", learners.addDevice(actor, id, draft));
+	}
+
+	@PutMapping("/{id}/devices/{deviceId}")
+	@Operation(summary = "Record a device's return or condition; give the version read, a stale version answers 409")
+	ResponseEntity<Void> updateDevice(Actor actor, @PathVariable long id, @PathVariable long deviceId,
+			@RequestBody DeviceDraft draft) {
+		learners.updateDevice(actor, id, deviceId, draft);
+		return ResponseEntity.noContent().build();
 	}
 
 	private static ResponseEntity<Created> created(long learnerId, String section, long id) {

@@ -277,8 +277,8 @@ class LearnerPages {
 			switch (kind) {
 				case GUARDIANS -> {
 					GuardianDraft draft = new GuardianDraft(values.code(GuardianRelation.class, "relation"),
-							values.text("fullName"), values.text("phone"), values.text("email"),
-							values.text("address"));
+							values.text("fullName"), values.text("phone"), values.text("email"), values.text("address"),
+							null);
 					values.throwIfAny();
 					learners.addGuardian(actor, id, draft);
 				}
@@ -338,7 +338,7 @@ class LearnerPages {
 				case DEVICES -> {
 					DeviceDraft draft = new DeviceDraft(values.code(DeviceKind.class, "deviceKind"),
 							values.text("description"), values.date("providedOn"), values.date("returnedOn"),
-							values.code(DeviceCondition.class, "condition"));
+							values.code(DeviceCondition.class, "condition"), null);
 					values.throwIfAny();
 					learners.addDevice(actor, id, draft);
 				}
@@ -475,6 +475,74 @@ class LearnerPages {
 	}
 
 	// Changes to existing entries
+
+	@GetMapping("/learners/{id}/{section:guardians|devices}/{itemId}/edit")
+	String itemForm(Actor actor, @PathVariable long id, @PathVariable String section, @PathVariable long itemId,
+			Model model) {
+		LearnerRecord record = learners.read(actor, id);
+		MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+		if (section.equals("guardians")) {
+			Guardian g = record.guardians()
+				.stream()
+				.filter(x -> x.id() == itemId)
+				.findFirst()
+				.orElseThrow(() -> new NotFoundException("guardian", itemId));
+			put(values, "relation", g.relation());
+			put(values, "fullName", g.fullName());
+			put(values, "phone", g.phone());
+			put(values, "email", g.email());
+			put(values, "address", g.address());
+			put(values, "version", g.version());
+		}
+		else {
+			Device d = record.devices()
+				.stream()
+				.filter(x -> x.id() == itemId)
+				.findFirst()
+				.orElseThrow(() -> new NotFoundException("device", itemId));
+			put(values, "deviceKind", d.kind());
+			put(values, "description", d.description());
+			put(values, "providedOn", d.providedOn());
+			put(values, "returnedOn", d.returnedOn());
+			put(values, "condition", d.condition());
+			put(values, "version", d.version());
+		}
+		return render(model, itemPage(actor, record.learner(), section, itemId, values), FormErrors.NONE);
+	}
+
+	@PostMapping("/learners/{id}/{section:guardians|devices}/{itemId}")
+	String updateItem(Actor actor, @PathVariable long id, @PathVariable String section, @PathVariable long itemId,
+			@RequestParam MultiValueMap<String, String> submitted, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Learner learner = learners.readIdentityForForm(actor, id);
+		return handle(model, locale, response, redirect, itemPage(actor, learner, section, itemId, submitted),
+				values -> {
+					if (section.equals("guardians")) {
+						GuardianDraft draft = new GuardianDraft(values.code(GuardianRelation.class, "relation"),
+								values.text("fullName"), values.text("phone"), values.text("email"),
+								values.text("address"), values.integer("version"));
+						values.throwIfAny();
+						learners.updateGuardian(actor, id, itemId, draft);
+					}
+					else {
+						DeviceDraft draft = new DeviceDraft(values.code(DeviceKind.class, "deviceKind"),
+								values.text("description"), values.date("providedOn"), values.date("returnedOn"),
+								values.code(DeviceCondition.class, "condition"), values.integer("version"));
+						values.throwIfAny();
+						learners.updateDevice(actor, id, itemId, draft);
+					}
+					return "/learners/" + id + "#" + section;
+				});
+	}
+
+	private PageForm itemPage(Actor actor, Learner learner, String section, long itemId,
+			MultiValueMap<String, String> values) {
+		PageForm add = sectionPage(actor, learner, Section.ofSlug(section), values);
+		List<FormField> fields = new ArrayList<>(add.fields());
+		fields.add(FormField.hidden("version"));
+		return pageForm("learner.edit." + section, learner, "/learners/" + learner.id() + "/" + section + "/" + itemId,
+				"action.save", "/learners/" + learner.id(), fields, values);
+	}
 
 	@GetMapping("/learners/{id}/consents/{consentId}/withdrawal")
 	String withdrawalForm(Actor actor, @PathVariable long id, @PathVariable long consentId, Model model) {

@@ -238,8 +238,24 @@ class LearnerRepository {
 			.param("id", learnerId)
 			.query((rs, n) -> new Guardian(rs.getLong("id"), GuardianRelation.valueOf(rs.getString("relation")),
 					rs.getString("full_name"), rs.getString("phone"), rs.getString("email"), rs.getString("address"),
-					instant(rs, "created_at"), rs.getString("created_by")))
+					instant(rs, "created_at"), rs.getString("created_by"), rs.getInt("version")))
 			.list();
+	}
+
+	boolean updateGuardian(long learnerId, long guardianId, GuardianDraft g) {
+		return jdbc.sql("""
+				UPDATE guardian SET relation = :relation, full_name = :fullName, phone = :phone, email = :email,
+					address = :address, version = version + 1
+				WHERE id = :id AND learner_id = :learnerId AND version = :version""")
+			.param("relation", g.relation().name())
+			.param("fullName", g.fullName())
+			.param("phone", g.phone())
+			.param("email", g.email())
+			.param("address", g.address())
+			.param("id", guardianId)
+			.param("learnerId", learnerId)
+			.param("version", g.version())
+			.update() == 1;
 	}
 
 	long insertGuardian(long learnerId, GuardianDraft g, String by, Instant now) {
@@ -649,8 +665,24 @@ class LearnerRepository {
 			.query((rs, n) -> new Device(rs.getLong("id"), DeviceKind.valueOf(rs.getString("kind")),
 					rs.getString("description"), rs.getDate("provided_on").toLocalDate(), date(rs, "returned_on"),
 					DeviceCondition.valueOf(rs.getString("device_condition")), instant(rs, "recorded_at"),
-					rs.getString("recorded_by")))
+					rs.getString("recorded_by"), rs.getInt("version")))
 			.list();
+	}
+
+	boolean updateDevice(long learnerId, long deviceId, DeviceDraft d) {
+		return jdbc.sql("""
+				UPDATE device SET kind = :kind, description = :description, provided_on = :providedOn,
+					returned_on = :returnedOn, device_condition = :condition, version = version + 1
+				WHERE id = :id AND learner_id = :learnerId AND version = :version""")
+			.param("kind", d.kind().name())
+			.param("description", d.description())
+			.param("providedOn", Date.valueOf(d.providedOn()))
+			.param("returnedOn", d.returnedOn() == null ? null : Date.valueOf(d.returnedOn()))
+			.param("condition", d.condition().name())
+			.param("id", deviceId)
+			.param("learnerId", learnerId)
+			.param("version", d.version())
+			.update() == 1;
 	}
 
 	long insertDevice(long learnerId, DeviceDraft d, String by, Instant now) {

@@ -371,6 +371,35 @@ public class Learners {
 	@Transactional
 	public long addGuardian(Actor actor, long learnerId, GuardianDraft draft) {
 		Learner learner = writable(actor, learnerId, Section.GUARDIANS);
+		GuardianDraft clean = validGuardian(draft);
+		long id = repository.insertGuardian(learnerId, clean, actor.username(), Instant.now(clock));
+		audit.created(actor, RECORD_TYPE, learnerId, learner.path(), guardianFields("guardian", clean));
+		return id;
+	}
+
+	/** Changes a guardian's details; the version read must still be current. */
+	@Transactional
+	public void updateGuardian(Actor actor, long learnerId, long guardianId, GuardianDraft draft) {
+		Learner learner = writable(actor, learnerId, Section.GUARDIANS);
+		Guardian current = repository.guardians(learnerId)
+			.stream()
+			.filter(g -> g.id() == guardianId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("guardian", guardianId));
+		if (draft.version() == null) {
+			throw InvalidInputException.of("version", "validation.required");
+		}
+		GuardianDraft clean = validGuardian(draft);
+		if (!repository.updateGuardian(learnerId, guardianId, clean)) {
+			throw new EditConflictException("guardian", guardianId);
+		}
+		audit.updated(actor, RECORD_TYPE, learnerId, learner.path(),
+				guardianFields("guardian." + guardianId, new GuardianDraft(current.relation(), current.fullName(),
+						current.phone(), current.email(), current.address(), null)),
+				guardianFields("guardian." + guardianId, clean));
+	}
+
+	private static GuardianDraft validGuardian(GuardianDraft draft) {
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		require(draft.relation(), "relation", problems);
 		requireText(draft.fullName(), "fullName", 200, problems);
@@ -382,13 +411,13 @@ public class Learners {
 		}
 		optionalText(draft.address(), "address", 400, problems);
 		problems.throwIfAny();
-		GuardianDraft clean = new GuardianDraft(draft.relation(), strip(draft.fullName()), blankToNull(draft.phone()),
-				blankToNull(draft.email()), blankToNull(draft.address()));
-		long id = repository.insertGuardian(learnerId, clean, actor.username(), Instant.now(clock));
-		audit.created(actor, RECORD_TYPE, learnerId, learner.path(),
-				fields("guardian", "relation", clean.relation(), "fullName", clean.fullName(), "phone", clean.phone(),
-						"email", clean.email(), "address", clean.address()));
-		return id;
+		return new GuardianDraft(draft.relation(), strip(draft.fullName()), blankToNull(draft.phone()),
+				blankToNull(draft.email()), blankToNull(draft.address()), draft.version());
+	}
+
+	private static Map<String, Object> guardianFields(String prefix, GuardianDraft g) {
+		return fields(prefix, "relation", g.relation(), "fullName", g.fullName(), "phone", g.phone(), "email",
+				g.email(), "address", g.address());
 	}
 
 	@Transactional
@@ -844,6 +873,39 @@ public class Learners {
 	@Transactional
 	public long addDevice(Actor actor, long learnerId, DeviceDraft draft) {
 		Learner learner = writable(actor, learnerId, Section.DEVICES);
+		validateDevice(draft);
+		long id = repository.insertDevice(learnerId, draft, actor.username(), Instant.now(clock));
+		audit.created(actor, RECORD_TYPE, learnerId, learner.path(), deviceFields("device", draft));
+		return id;
+	}
+
+	/**
+	 * Records a device's return or a change of its condition; the version read must still
+	 * be current.
+	 */
+	@Transactional
+	public void updateDevice(Actor actor, long learnerId, long deviceId, DeviceDraft draft) {
+		Learner learner = writable(actor, learnerId, Section.DEVICES);
+		Device current = repository.devices(learnerId)
+			.stream()
+			.filter(d -> d.id() == deviceId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("device", deviceId));
+		if (draft.version() == null) {
+			throw InvalidInputException.of("version", "validation.required");
+		}
+		validateDevice(draft);
+		if (!repository.updateDevice(learnerId, deviceId, draft)) {
+			throw new EditConflictException("device", deviceId);
+		}
+		audit.updated(actor, RECORD_TYPE, learnerId, learner.path(),
+				deviceFields("device." + deviceId,
+						new DeviceDraft(current.kind(), current.description(), current.providedOn(),
+								current.returnedOn(), current.condition(), null)),
+				deviceFields("device." + deviceId, draft));
+	}
+
+	private void validateDevice(DeviceDraft draft) {
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		require(draft.kind(), "deviceKind", problems);
 		optionalText(draft.description(), "description", 400, problems);
@@ -858,11 +920,11 @@ public class Learners {
 		}
 		require(draft.condition(), "condition", problems);
 		problems.throwIfAny();
-		long id = repository.insertDevice(learnerId, draft, actor.username(), Instant.now(clock));
-		audit.created(actor, RECORD_TYPE, learnerId, learner.path(),
-				fields("device", "kind", draft.kind(), "description", draft.description(), "providedOn",
-						draft.providedOn(), "returnedOn", draft.returnedOn(), "condition", draft.condition()));
-		return id;
+	}
+
+	private static Map<String, Object> deviceFields(String prefix, DeviceDraft d) {
+		return fields(prefix, "kind", d.kind(), "description", d.description(), "providedOn", d.providedOn(),
+				"returnedOn", d.returnedOn(), "condition", d.condition());
 	}
 
 	// Rules shared by the writes

@@ -262,6 +262,37 @@ class LearnerApiTests {
 	}
 
 	@Test
+	void guardiansAndDevicesAreEditedWithTheVersionReadAndAStaleEditChangesNothing() throws Exception {
+		long id = createAtSchool(freshIin(BIRTH, Sex.MALE), "Editable", "Items", Sex.MALE);
+		giveConsents(id);
+		long guardian = created(post("/api/v1/learners/{id}/guardians", id), Demo.SCHOOL,
+				"{\"relation\":\"FATHER\",\"fullName\":\"Old Name\"}");
+		String update = "{\"relation\":\"FATHER\",\"fullName\":\"New Name\",\"phone\":\"+7 702 000 0000\",\"version\":0}";
+		assertThat(call(put("/api/v1/learners/{id}/guardians/{g}", id, guardian), Demo.SCHOOL, update).getStatus())
+			.isEqualTo(204);
+		assertThat(call(put("/api/v1/learners/{id}/guardians/{g}", id, guardian), Demo.SCHOOL,
+				update.replace("New Name", "Lost Name"))
+			.getStatus()).isEqualTo(409);
+		assertThat(JsonPath.<List<String>>read(read(id, Demo.SCHOOL), "$.guardians[*].fullName"))
+			.containsExactly("New Name");
+		long device = created(post("/api/v1/learners/{id}/devices", id), Demo.SCHOOL, """
+				{"kind":"WHEELCHAIR","providedOn":"%s","condition":"GOOD"}""".formatted(daysAgo(100)));
+		MockHttpServletResponse early = call(put("/api/v1/learners/{id}/devices/{d}", id, device), Demo.SCHOOL, """
+				{"kind":"WHEELCHAIR","providedOn":"%s","returnedOn":"%s","condition":"BROKEN","version":0}"""
+			.formatted(daysAgo(100), daysAgo(200)));
+		assertThat(fields(early)).containsExactly("returnedOn");
+		assertThat(call(put("/api/v1/learners/{id}/devices/{d}", id, device), Demo.SCHOOL, """
+				{"kind":"WHEELCHAIR","providedOn":"%s","returnedOn":"%s","condition":"BROKEN","version":0}"""
+			.formatted(daysAgo(100), daysAgo(1))).getStatus()).isEqualTo(204);
+		String record = read(id, Demo.SCHOOL);
+		assertThat(JsonPath.<String>read(record, "$.devices[0].condition")).isEqualTo("BROKEN");
+		assertThat(JsonPath.<Integer>read(record, "$.devices[0].version")).isEqualTo(1);
+		assertThat(call(put("/api/v1/learners/{id}/devices/{d}", id, device), Demo.DISTRICT_SARYAGASH, """
+				{"kind":"WHEELCHAIR","providedOn":"%s","condition":"GOOD","version":1}""".formatted(daysAgo(100)))
+			.getStatus()).as("a district department does not keep devices").isEqualTo(403);
+	}
+
+	@Test
 	void aTransferMovesTheChildToTheNewSchoolsScopeAndKeepsTheHistoryForTheRegion() throws Exception {
 		long id = createAtSchool(freshIin(BIRTH, Sex.FEMALE), "Transfer", "Girl", Sex.FEMALE);
 		created(post("/api/v1/learners/{id}/enrolments", id), Demo.SCHOOL, """

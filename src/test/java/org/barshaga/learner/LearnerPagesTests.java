@@ -153,6 +153,32 @@ class LearnerPagesTests {
 			.param("id", String.valueOf(learner))
 			.query(Long.class)
 			.single()).isGreaterThan(5);
+		long guardian = jdbc.sql("SELECT id FROM guardian WHERE learner_id = :id")
+			.param("id", learner)
+			.query(Long.class)
+			.single();
+		page(get(record + "/guardians/" + guardian + "/edit?lang=en")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"Беттен Айгүл\"")));
+		form(post(record + "/guardians/" + guardian).param("relation", "MOTHER")
+			.param("fullName", "Беттен Айгүл Серікқызы")
+			.param("version", "0")).andExpect(status().is3xxRedirection());
+		form(post(record + "/guardians/" + guardian).param("relation", "MOTHER")
+			.param("fullName", "Stale")
+			.param("version", "0")).andExpect(status().isConflict());
+		long device = jdbc.sql("SELECT id FROM device WHERE learner_id = :id")
+			.param("id", learner)
+			.query(Long.class)
+			.single();
+		page(get(record + "/devices/" + device + "/edit")).andExpect(status().isOk());
+		form(post(record + "/devices/" + device).param("deviceKind", "AAC_DEVICE")
+			.param("providedOn", days(3))
+			.param("returnedOn", days(0))
+			.param("condition", "WORN")
+			.param("version", "0")).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT device_condition FROM device WHERE id = :id")
+			.param("id", device)
+			.query(String.class)
+			.single()).isEqualTo("WORN");
 		long consent = jdbc.sql("SELECT id FROM consent WHERE learner_id = :id AND purpose = 'DATA_PROCESSING'")
 			.param("id", learner)
 			.query(Long.class)

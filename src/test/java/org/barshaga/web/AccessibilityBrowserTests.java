@@ -165,6 +165,21 @@ class AccessibilityBrowserTests {
 			pages.add("/learners/" + learner + "/plans/" + plan + "/" + part + "/new");
 		}
 		pages.add("/learners/" + learner + "/functioning/new?ageGroup=2-4");
+		long guardian = jdbc.sql("SELECT MIN(id) FROM guardian WHERE learner_id = :id")
+			.param("id", learner)
+			.query(Long.class)
+			.single();
+		pages.add("/learners/" + learner + "/guardians/" + guardian + "/edit");
+		jdbc.sql("""
+				SELECT MIN(d.id) FROM device d JOIN learner l ON l.id = d.learner_id
+				WHERE l.path LIKE '%/KZ-61-D08-S001/' AND EXISTS (SELECT 1 FROM consent k WHERE k.learner_id = l.id
+					AND k.purpose = 'DATA_PROCESSING' AND k.withdrawn_on IS NULL)""")
+			.query(Long.class)
+			.optional()
+			.ifPresent(device -> pages.add("/learners/" + jdbc.sql("SELECT learner_id FROM device WHERE id = :id")
+				.param("id", device)
+				.query(Long.class)
+				.single() + "/devices/" + device + "/edit"));
 		long staff = jdbc.sql("SELECT MIN(id) FROM staff_member WHERE path LIKE '%/KZ-61-D08-S001/'")
 			.query(Long.class)
 			.single();
