@@ -321,8 +321,8 @@ class AccessibilityBrowserTests {
 		for (String route : List.of("/learners", "/learners/new", "/learners/{id}", "/learners/{id}/edit",
 				"/learners/{id}/{section:guardians|consents|conclusions|functioning|enrolments|support-levels|plans|sessions|devices}/new",
 				"/learners/{id}/consents/{consentId}/withdrawal", "/learners/{id}/enrolments/{enrolmentId}/end",
-				"/learners/{id}/plans/{planId}/edit",
-				"/learners/{id}/plans/{planId}/{part:goals|services|reviews}/new")) {
+				"/learners/{id}/plans/{planId}/edit", "/learners/{id}/plans/{planId}/{part:goals|services|reviews}/new",
+				"/learners/{id}/{section:guardians|devices}/{itemId}/edit")) {
 			pages.put(route, "/learners (see learnerPages)");
 		}
 		pages.put("/conditions", "/conditions");
