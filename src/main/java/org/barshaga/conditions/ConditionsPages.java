@@ -120,11 +120,8 @@ class ConditionsPages {
 
 	private String schoolPage(Actor actor, String code, int year, Survey survey, MultiValueMap<String, String> values,
 			FormErrors errors, Model model) {
-		Organisation school = conditions.school(actor, code);
-		List<Evaluation> evaluations = new ArrayList<>();
-		for (CriteriaSet set : conditions.criteriaSets()) {
-			evaluations.add(conditions.evaluate(actor, code, year, set.code(), null));
-		}
+		SchoolStatus status = conditions.status(actor, code, year);
+		Organisation school = status.school();
 		model.addAttribute("school", school);
 		model.addAttribute("unitLineage", units.lineage(school.orgUnitCode()));
 		model.addAttribute("year", year);
@@ -135,10 +132,10 @@ class ConditionsPages {
 		model.addAttribute("canEdit", conditions.canEdit(actor, school));
 		model.addAttribute("categories", ConditionCategory.values());
 		model.addAttribute("statuses", ItemStatus.values());
-		model.addAttribute("evaluations", evaluations);
-		model.addAttribute("sets", conditions.criteriaSets());
-		model.addAttribute("fixFirst", fixFirst(evaluations));
-		model.addAttribute("facts", conditions.facts(actor, code, year));
+		model.addAttribute("evaluations", status.evaluations());
+		model.addAttribute("sets", status.sets());
+		model.addAttribute("fixFirst", fixFirst(status.evaluations()));
+		model.addAttribute("facts", status.facts());
 		return "conditions/school";
 	}
 

@@ -5,12 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.barshaga.kernel.BulkRows;
 import org.barshaga.kernel.SchoolYear;
 
 import org.slf4j.Logger;
@@ -57,7 +55,7 @@ class DemoConditions implements ApplicationRunner {
 
 	private final Clock clock;
 
-	private final Map<String, List<Object[]>> rows = new HashMap<>();
+	private BulkRows rows;
 
 	DemoConditions(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -82,14 +80,13 @@ class DemoConditions implements ApplicationRunner {
 		LocalDate today = LocalDate.now(clock);
 		int current = SchoolYear.of(today).startYear();
 		Instant now = Instant.now(clock);
-		long survey = next("condition_survey");
-		long staff = next("staff_member");
-		long training = next("training");
+		rows = new BulkRows(jdbc, 20_000);
 		SplittableRandom random = new SplittableRandom(4512);
 		for (School school : schools) {
 			boolean accessible = random.nextDouble() < (school.rural() ? 0.17 : 0.62);
 			boolean materials = random.nextDouble() < (school.rural() ? 0.25 : 0.5);
 			for (int year = current - 2; year <= current; year++) {
+				long survey = rows.id("condition_survey");
 				// Schools improve: an accessible school may not yet have been two years
 				// ago.
 				boolean accessibleThen = accessible && (year == current || random.nextDouble() < 0.8);
@@ -105,26 +102,25 @@ class DemoConditions implements ApplicationRunner {
 					add("INSERT INTO condition_item (survey_id, item, status, note) VALUES (?, ?, ?, NULL)", survey,
 							item.name(), status.name());
 				}
-				survey++;
 			}
 			int teachers = Math.max(4, school.pupils() / 16);
 			for (int t = 0; t < teachers; t++) {
 				LocalDate started = today.minusYears(1 + random.nextInt(25)).withDayOfYear(1 + random.nextInt(200));
 				double fteDraw = random.nextDouble();
+				long staff = rows.id("staff_member");
 				add(staffSql(), staff, school.id(), school.path(), name(random), PositionType.TEACHER.name(),
 						fteDraw < 0.1 ? 0.5 : fteDraw < 0.2 ? 1.5 : 1.0, "Higher pedagogical education",
 						Date.valueOf(started), Timestamp.from(now), BY);
 				if (random.nextDouble() < 0.28) {
-					add(trainingSql(), training++, staff,
+					add(trainingSql(), rows.id("training"), staff,
 							"Инклюзивті білім беру: ерекше білім беру қажеттіліктері бар балаларды оқыту",
 							"Ы. Алтынсарин атындағы Ұлттық білім академиясы", 72,
 							Date.valueOf(today.minusDays(30 + random.nextInt(1000))), true, Timestamp.from(now), BY);
 				}
 				if (random.nextDouble() < 0.3) {
-					add(trainingSql(), training++, staff, "Subject methodology update", "Өрлеу", 36,
+					add(trainingSql(), rows.id("training"), staff, "Subject methodology update", "Өрлеу", 36,
 							Date.valueOf(today.minusDays(30 + random.nextInt(1500))), false, Timestamp.from(now), BY);
 				}
-				staff++;
 			}
 			if (school.learners() > 0) {
 				int specialists = school.rural() ? (random.nextDouble() < 0.5 ? 0 : 1) : 1 + random.nextInt(2);
@@ -133,17 +129,13 @@ class DemoConditions implements ApplicationRunner {
 				}
 				for (int s = 0; s < specialists; s++) {
 					PositionType position = SPECIALISTS[random.nextInt(SPECIALISTS.length)];
-					add(staffSql(), staff++, school.id(), school.path(), name(random), position.name(),
+					add(staffSql(), rows.id("staff_member"), school.id(), school.path(), name(random), position.name(),
 							random.nextDouble() < 0.3 ? 0.5 : 1.0, "Defectology / speech therapy",
 							Date.valueOf(today.minusYears(1 + random.nextInt(10))), Timestamp.from(now), BY);
 				}
 			}
 		}
-		flush();
-		for (String table : List.of("condition_survey", "staff_member", "training")) {
-			long nextId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table, Long.class);
-			jdbc.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + nextId);
-		}
+		rows.close();
 		log.info("Demo data: conditions of {} schools for three school years, with staff and training", schools.size());
 	}
 
@@ -184,26 +176,8 @@ class DemoConditions implements ApplicationRunner {
 					recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 	}
 
-	private long next(String table) {
-		return jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table, Long.class);
-	}
-
 	private void add(String sql, Object... row) {
-		rows.computeIfAbsent(sql, k -> new ArrayList<>()).add(row);
-	}
-
-	/** Parents before children: surveys, then items; staff, then training. */
-	private void flush() {
-		List<String> order = new ArrayList<>(rows.keySet());
-		order.sort((a, b) -> Integer.compare(rank(a), rank(b)));
-		for (String sql : order) {
-			jdbc.batchUpdate(sql, rows.get(sql));
-		}
-		rows.clear();
-	}
-
-	private static int rank(String sql) {
-		return sql.contains("INTO condition_survey") ? 0 : sql.contains("INTO staff_member") ? 1 : 2;
+		rows.add(sql, row);
 	}
 
 }

@@ -219,7 +219,26 @@ public class SchoolConditions {
 					.orElseThrow(() -> new NotFoundException("criteriaVersion", version));
 		DataScope scope = new DataScope(school.path());
 		SchoolFacts facts = facts(scope, year).getOrDefault(school.id(), emptyFacts());
-		return evaluation(school, year, set, used, repository.reported(scope, year).get(school.id()), facts);
+		return evaluation(school, year, set, used, CriteriaRules.parse(used.rules()),
+				repository.reported(scope, year).get(school.id()), facts);
+	}
+
+	/**
+	 * A school's facts and its evaluation under the current version of every criteria
+	 * set, read once for all the sets.
+	 */
+	public SchoolStatus status(Actor actor, String code, int year) {
+		Organisation school = school(actor, code);
+		validYear(year);
+		DataScope scope = new DataScope(school.path());
+		SchoolFacts facts = facts(scope, year).getOrDefault(school.id(), emptyFacts());
+		Boolean reported = repository.reported(scope, year).get(school.id());
+		List<CriteriaSet> sets = criteriaSets();
+		List<Evaluation> evaluations = sets.stream()
+			.map(set -> evaluation(school, year, set, set.current(), CriteriaRules.parse(set.current().rules()),
+					reported, facts))
+			.toList();
+		return new SchoolStatus(school, facts, sets, evaluations);
 	}
 
 	/** Every school of a unit (inside the actor's scope) under a criteria set. */
@@ -229,22 +248,18 @@ public class SchoolConditions {
 		CriteriaSet set = criteriaSet(setCode);
 		Map<Long, SchoolFacts> facts = facts(scope, year);
 		Map<Long, Boolean> reported = repository.reported(scope, year);
+		List<CriteriaRules.Rule> rules = CriteriaRules.parse(set.current().rules());
 		List<SchoolEvaluation> result = new ArrayList<>();
 		for (Organisation school : organisations.schoolsWithin(scope)) {
-			result.add(new SchoolEvaluation(school, evaluation(school, year, set, set.current(),
+			result.add(new SchoolEvaluation(school, evaluation(school, year, set, set.current(), rules,
 					reported.get(school.id()), facts.getOrDefault(school.id(), emptyFacts()))));
 		}
 		return result;
 	}
 
-	public SchoolFacts facts(Actor actor, String code, int year) {
-		Organisation school = school(actor, code);
-		return facts(new DataScope(school.path()), year).getOrDefault(school.id(), emptyFacts());
-	}
-
 	private static Evaluation evaluation(Organisation school, int year, CriteriaSet set, CriteriaSet.Version version,
-			Boolean reported, SchoolFacts facts) {
-		List<CriteriaRules.Failure> failures = CriteriaRules.failures(CriteriaRules.parse(version.rules()), facts);
+			List<CriteriaRules.Rule> rules, Boolean reported, SchoolFacts facts) {
+		List<CriteriaRules.Failure> failures = CriteriaRules.failures(rules, facts);
 		return new Evaluation(school.code(), year, set.code(), version.version(), reported, failures.isEmpty(),
 				failures);
 	}
@@ -326,8 +341,8 @@ public class SchoolConditions {
 					: "validation.tooLong", 200);
 		}
 		String iin = Iin.normalise(draft.iin());
-		if (iin != null && Iin.problem(iin).isPresent()) {
-			problems.add("iin", "validation.iin." + Iin.problem(iin).get().name());
+		if (iin != null) {
+			Iin.problem(iin).ifPresent(problem -> problems.add("iin", "validation.iin." + problem.name()));
 		}
 		if (draft.position() == null) {
 			problems.add("position", "validation.required");

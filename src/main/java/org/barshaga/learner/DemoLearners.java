@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import org.barshaga.kernel.BulkRows;
 import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.Sex;
@@ -86,9 +87,7 @@ class DemoLearners implements ApplicationRunner {
 
 	private final Clock clock;
 
-	private final Map<String, List<Object[]>> batches = new LinkedHashMap<>();
-
-	private final Map<String, Long> nextIds = new HashMap<>();
+	private BulkRows rows;
 
 	DemoLearners(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -125,10 +124,9 @@ class DemoLearners implements ApplicationRunner {
 			.stream()
 			.findFirst()
 			.orElse(null);
-		for (String table : List.of("learner", "guardian", "consent", "conclusion", "functioning", "enrolment",
-				"support_level", "plan", "plan_goal", "plan_review", "support_session", "device")) {
-			nextIds.put(table, jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table, Long.class));
-		}
+		// Tables in parent-before-child order: batches are written in the order first
+		// used.
+		rows = new BulkRows(jdbc, 20_000);
 		LocalDate today = LocalDate.now(clock);
 		Set<String> iins = new HashSet<>();
 		SplittableRandom random = new SplittableRandom(20261);
@@ -163,9 +161,7 @@ class DemoLearners implements ApplicationRunner {
 				learners++;
 			}
 		}
-		flushAll();
-		nextIds
-			.forEach((table, next) -> jdbc.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next));
+		rows.close();
 		log.info("Demo data: {} learners with SEN in {} schools", learners, schools.size());
 	}
 
@@ -518,28 +514,11 @@ class DemoLearners implements ApplicationRunner {
 	}
 
 	private long id(String table) {
-		return nextIds.merge(table, 1L, Long::sum) - 1;
+		return rows.id(table);
 	}
 
 	private void add(String sql, Object... row) {
-		List<Object[]> rows = batches.computeIfAbsent(sql, k -> new ArrayList<>());
-		rows.add(row);
-		if (rows.size() >= 5000 && batches.keySet().iterator().next().equals(sql)) {
-			flushAll();
-		}
-	}
-
-	/**
-	 * Writes the batches in the order their tables were first used, parents before
-	 * children.
-	 */
-	private void flushAll() {
-		batches.forEach((sql, rows) -> {
-			if (!rows.isEmpty()) {
-				jdbc.batchUpdate(sql, rows);
-				rows.clear();
-			}
-		});
+		rows.add(sql, row);
 	}
 
 }

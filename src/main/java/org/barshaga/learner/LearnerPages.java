@@ -19,7 +19,6 @@ import org.barshaga.kernel.FormErrors;
 import org.barshaga.kernel.FormField;
 import org.barshaga.kernel.FormValues;
 import org.barshaga.kernel.InvalidInputException;
-import org.barshaga.kernel.NotFoundException;
 import org.barshaga.kernel.NotPermittedException;
 import org.barshaga.kernel.PageForm;
 import org.barshaga.kernel.Role;
@@ -28,9 +27,7 @@ import org.barshaga.kernel.Sex;
 import org.barshaga.kernel.SpecialistType;
 import org.barshaga.registry.AdminUnits;
 import org.barshaga.registry.InstructionLanguage;
-import org.barshaga.registry.OrgUnit;
 import org.barshaga.registry.OrgUnitKind;
-import org.barshaga.registry.Organisation;
 import org.barshaga.registry.OrganisationSearch;
 import org.barshaga.registry.OrganisationStatus;
 import org.barshaga.registry.OrganisationType;
@@ -343,18 +340,8 @@ class LearnerPages {
 					learners.addDevice(actor, id, draft);
 				}
 			}
-			return learnerStillVisible(actor, id) ? back : "/learners";
+			return learners.isVisible(actor, id) ? back : "/learners";
 		});
-	}
-
-	private boolean learnerStillVisible(Actor actor, long id) {
-		try {
-			learners.readIdentityForForm(actor, id);
-			return true;
-		}
-		catch (NotFoundException gone) {
-			return false;
-		}
 	}
 
 	private PageForm sectionPage(Actor actor, Learner learner, Section section, MultiValueMap<String, String> values) {
@@ -482,11 +469,7 @@ class LearnerPages {
 		LearnerRecord record = learners.read(actor, id);
 		MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
 		if (section.equals("guardians")) {
-			Guardian g = record.guardians()
-				.stream()
-				.filter(x -> x.id() == itemId)
-				.findFirst()
-				.orElseThrow(() -> new NotFoundException("guardian", itemId));
+			Guardian g = Learners.one(record.guardians(), Guardian::id, itemId, "guardian");
 			put(values, "relation", g.relation());
 			put(values, "fullName", g.fullName());
 			put(values, "phone", g.phone());
@@ -495,11 +478,7 @@ class LearnerPages {
 			put(values, "version", g.version());
 		}
 		else {
-			Device d = record.devices()
-				.stream()
-				.filter(x -> x.id() == itemId)
-				.findFirst()
-				.orElseThrow(() -> new NotFoundException("device", itemId));
+			Device d = Learners.one(record.devices(), Device::id, itemId, "device");
 			put(values, "deviceKind", d.kind());
 			put(values, "description", d.description());
 			put(values, "providedOn", d.providedOn());
@@ -590,7 +569,7 @@ class LearnerPages {
 					values.code(EnrolmentEndReason.class, "endReason"));
 			values.throwIfAny();
 			learners.endEnrolment(actor, id, enrolmentId, end);
-			return learnerStillVisible(actor, id) ? "/learners/" + id + "#enrolments" : "/learners";
+			return learners.isVisible(actor, id) ? "/learners/" + id + "#enrolments" : "/learners";
 		});
 	}
 
@@ -605,11 +584,7 @@ class LearnerPages {
 	@GetMapping("/learners/{id}/plans/{planId}/edit")
 	String planForm(Actor actor, @PathVariable long id, @PathVariable long planId, Model model) {
 		LearnerRecord record = learners.read(actor, id);
-		Plan plan = record.plans()
-			.stream()
-			.filter(p -> p.id() == planId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("plan", planId));
+		Plan plan = planOf(record, planId);
 		MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
 		put(values, "startedOn", plan.startedOn());
 		put(values, "adaptations", plan.adaptations());
@@ -692,11 +667,7 @@ class LearnerPages {
 	}
 
 	private static Plan planOf(LearnerRecord record, long planId) {
-		return record.plans()
-			.stream()
-			.filter(p -> p.id() == planId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("plan", planId));
+		return Learners.one(record.plans(), Plan::id, planId, "plan");
 	}
 
 	private PageForm planPartPage(Learner learner, Plan plan, String part, MultiValueMap<String, String> values) {

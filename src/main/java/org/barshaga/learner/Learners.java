@@ -195,6 +195,14 @@ public class Learners {
 		return learner;
 	}
 
+	/**
+	 * Whether the learner is still in the actor's scope, after a change that may have
+	 * moved the record (a transfer); nothing about the child is read.
+	 */
+	public boolean isVisible(Actor actor, long id) {
+		return repository.findInScope(id, scopeOf(actor)).isPresent();
+	}
+
 	/** The guardians to choose from when recording a consent. */
 	public List<Guardian> guardiansForForm(Actor actor, long id) {
 		find(actor, id);
@@ -381,11 +389,7 @@ public class Learners {
 	@Transactional
 	public void updateGuardian(Actor actor, long learnerId, long guardianId, GuardianDraft draft) {
 		Learner learner = writable(actor, learnerId, Section.GUARDIANS);
-		Guardian current = repository.guardians(learnerId)
-			.stream()
-			.filter(g -> g.id() == guardianId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("guardian", guardianId));
+		Guardian current = one(repository.guardians(learnerId), Guardian::id, guardianId, "guardian");
 		if (draft.version() == null) {
 			throw InvalidInputException.of("version", "validation.required");
 		}
@@ -440,11 +444,7 @@ public class Learners {
 	@Transactional
 	public void withdrawConsent(Actor actor, long learnerId, long consentId, ConsentWithdrawal withdrawal) {
 		Learner learner = writable(actor, learnerId, Section.CONSENTS);
-		Consent consent = repository.consents(learnerId)
-			.stream()
-			.filter(c -> c.id() == consentId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("consent", consentId));
+		Consent consent = one(repository.consents(learnerId), Consent::id, consentId, "consent");
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		pastDate(withdrawal.withdrawnOn(), "withdrawnOn", problems);
 		if (withdrawal.withdrawnOn() != null && withdrawal.withdrawnOn().isBefore(consent.givenOn())) {
@@ -597,11 +597,7 @@ public class Learners {
 	@Transactional
 	public void endEnrolment(Actor actor, long learnerId, long enrolmentId, EnrolmentEnd end) {
 		Learner learner = writable(actor, learnerId, Section.ENROLMENTS);
-		Enrolment enrolment = repository.enrolments(learnerId)
-			.stream()
-			.filter(e -> e.id() == enrolmentId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("enrolment", enrolmentId));
+		Enrolment enrolment = one(repository.enrolments(learnerId), Enrolment::id, enrolmentId, "enrolment");
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		pastDate(end.endedOn(), "endedOn", problems);
 		if (end.endedOn() != null && end.endedOn().isBefore(enrolment.startedOn())) {
@@ -833,11 +829,18 @@ public class Learners {
 	}
 
 	private Plan plan(long learnerId, long planId) {
-		return repository.plans(learnerId)
-			.stream()
-			.filter(p -> p.id() == planId)
+		return one(repository.plans(learnerId), Plan::id, planId, "plan");
+	}
+
+	/**
+	 * The entry with the id among a learner's entries of one kind; an id of another
+	 * learner's entry is "not found".
+	 */
+	static <T> T one(List<T> entries, java.util.function.ToLongFunction<T> id, long wanted, String kind) {
+		return entries.stream()
+			.filter(entry -> id.applyAsLong(entry) == wanted)
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("plan", planId));
+			.orElseThrow(() -> new NotFoundException(kind, wanted));
 	}
 
 	@Transactional
@@ -886,11 +889,7 @@ public class Learners {
 	@Transactional
 	public void updateDevice(Actor actor, long learnerId, long deviceId, DeviceDraft draft) {
 		Learner learner = writable(actor, learnerId, Section.DEVICES);
-		Device current = repository.devices(learnerId)
-			.stream()
-			.filter(d -> d.id() == deviceId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("device", deviceId));
+		Device current = one(repository.devices(learnerId), Device::id, deviceId, "device");
 		if (draft.version() == null) {
 			throw InvalidInputException.of("version", "validation.required");
 		}
