@@ -95,6 +95,9 @@ class LayoutModel {
 		if (actor.role() != Role.PMPC_SPECIALIST) {
 			items.add(new NavItem("/conditions", "nav.conditions", "conditions"));
 		}
+		if (actor.role() != Role.SPECIALIST && actor.role() != Role.RESEARCHER) {
+			items.add(new NavItem("/exchange", "nav.exchange", "exchange"));
+		}
 		if (actor.role().readsUsers()) {
 			items.add(new NavItem("/users", "nav.users", "users"));
 		}

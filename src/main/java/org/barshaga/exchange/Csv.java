@@ -1,0 +1,48 @@
+package org.barshaga.exchange;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** Writing CSV: the quoting rules of RFC 4180. */
+final class Csv {
+
+	private Csv() {
+	}
+
+	static void appendQuoted(StringBuilder out, String value) {
+		boolean quote = false;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == ';') {
+				quote = true;
+				break;
+			}
+		}
+		if (!quote) {
+			out.append(value);
+			return;
+		}
+		out.append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '"') {
+				out.append('"');
+			}
+			out.append(c);
+		}
+		out.append('"');
+	}
+
+	static void writeRow(Writer out, String[] fields, StringBuilder scratch) throws IOException {
+		scratch.setLength(0);
+		for (int i = 0; i < fields.length; i++) {
+			if (i > 0) {
+				scratch.append(',');
+			}
+			appendQuoted(scratch, fields[i] == null ? "" : fields[i]);
+		}
+		scratch.append("\r\n");
+		out.append(scratch);
+	}
+
+}

@@ -1,0 +1,161 @@
+package org.barshaga.exchange;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.Sex;
+import org.barshaga.registry.InstructionLanguage;
+import org.postgresql.PGConnection;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The enrolment extract: millions of rows, so its writer is the fast one. On PostgreSQL a
+ * batch goes by {@code COPY} into a temporary table and from there into the register in
+ * one {@code INSERT ... ON CONFLICT}; on H2 by a batched {@code MERGE ... KEY}.
+ */
+@Component
+class EnrolmentExtract implements RegisterHandler {
+
+	static final Layout LAYOUT = new Layout(Register.ENROLMENT,
+			List.of(Column.year("school_year"), Column.iin("iin"), Column.text("surname", true, 100),
+					Column.text("given_name", true, 100), Column.text("patronymic", false, 100),
+					Column.date("birth_date", true), Column.code("sex", true, Sex.class),
+					Column.text("school_code", true, 40), Column.integer("grade", true, 0, 12),
+					Column.code("language", true, InstructionLanguage.class)),
+			List.of("school_year", "iin"));
+
+	private static final int YEAR = 0, IIN = 1, SURNAME = 2, GIVEN = 3, PATRONYMIC = 4, BIRTH = 5, SEX = 6, SCHOOL = 7,
+			GRADE = 8, LANGUAGE = 9;
+
+	private static final Set<String> SCHOOLS = Set.of("GENERAL_SCHOOL", "SPECIAL_SCHOOL");
+
+	private static final String COLUMNS = "school_year, iin, surname, given_name, patronymic, birth_date, sex, "
+			+ "organisation_id, grade, language";
+
+	private final ExportQueries exports;
+
+	EnrolmentExtract(ExportQueries exports) {
+		this.exports = exports;
+	}
+
+	@Override
+	public Layout layout() {
+		return LAYOUT;
+	}
+
+	@Override
+	public RowWriter writer(ImportContext context) {
+		return new RowWriter() {
+
+			@Override
+			public Object resolve(ParsedRow row, List<Rejection> problems) {
+				String iin = row.text(IIN);
+				LocalDate birth = row.date(BIRTH);
+				Identity.agrees(row, IIN, BIRTH, SEX, problems);
+				References.Organisation school = Checks.organisation(context.references(), row, SCHOOL, "school_code",
+						problems);
+				if (school != null && !SCHOOLS.contains(school.type())) {
+					problems
+						.add(new Rejection(row.line(), "school_code", row.raw(SCHOOL), "exchange.reason.notSchool"));
+				}
+				if (!problems.isEmpty()) {
+					return null;
+				}
+				return new Object[] { row.integer(YEAR), iin, row.text(SURNAME), row.text(GIVEN), row.text(PATRONYMIC),
+						birth, row.text(SEX), school.id(), row.integer(GRADE), row.text(LANGUAGE) };
+			}
+
+			@Override
+			public void write(Connection connection, List<Object> rows) throws SQLException {
+				if (context.postgres()) {
+					copy(connection, rows);
+				}
+				else {
+					merge(connection, rows);
+				}
+			}
+
+		};
+	}
+
+	private static void merge(Connection connection, List<Object> rows) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("MERGE INTO enrolment_extract (" + COLUMNS
+				+ ") KEY (school_year, iin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			for (Object row : rows) {
+				Object[] values = (Object[]) row;
+				for (int i = 0; i < values.length; i++) {
+					statement.setObject(i + 1, values[i] instanceof LocalDate date ? Date.valueOf(date) : values[i]);
+				}
+				statement.addBatch();
+			}
+			statement.executeBatch();
+		}
+	}
+
+	private static void copy(Connection connection, List<Object> rows) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TEMP TABLE IF NOT EXISTS enrolment_stage "
+					+ "(LIKE enrolment_extract INCLUDING DEFAULTS) ON COMMIT DROP");
+			statement.execute("TRUNCATE enrolment_stage");
+		}
+		StringBuilder text = new StringBuilder(rows.size() * 96);
+		for (Object row : rows) {
+			Object[] values = (Object[]) row;
+			for (int i = 0; i < values.length; i++) {
+				if (i > 0) {
+					text.append(',');
+				}
+				if (values[i] != null) {
+					Csv.appendQuoted(text, values[i].toString());
+				}
+			}
+			text.append('\n');
+		}
+		try {
+			connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("COPY enrolment_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
+						new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (IOException ex) {
+			throw new SQLException(ex);
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("INSERT INTO enrolment_extract (" + COLUMNS + ") SELECT " + COLUMNS
+					+ " FROM enrolment_stage ON CONFLICT (school_year, iin) DO UPDATE SET surname = EXCLUDED.surname, "
+					+ "given_name = EXCLUDED.given_name, patronymic = EXCLUDED.patronymic, "
+					+ "birth_date = EXCLUDED.birth_date, sex = EXCLUDED.sex, organisation_id = EXCLUDED.organisation_id, "
+					+ "grade = EXCLUDED.grade, language = EXCLUDED.language WHERE (enrolment_extract.surname, "
+					+ "enrolment_extract.given_name, enrolment_extract.patronymic, enrolment_extract.birth_date, "
+					+ "enrolment_extract.sex, enrolment_extract.organisation_id, enrolment_extract.grade, "
+					+ "enrolment_extract.language) IS DISTINCT FROM (EXCLUDED.surname, EXCLUDED.given_name, "
+					+ "EXCLUDED.patronymic, EXCLUDED.birth_date, EXCLUDED.sex, EXCLUDED.organisation_id, "
+					+ "EXCLUDED.grade, EXCLUDED.language)");
+		}
+	}
+
+	@Override
+	public void export(Actor actor, Consumer<String[]> rows) {
+		exports.stream("""
+				SELECT e.school_year, e.iin, e.surname, e.given_name, e.patronymic, e.birth_date, e.sex, o.code,
+					e.grade, e.language
+				FROM enrolment_extract e JOIN organisation o ON o.id = e.organisation_id
+				WHERE""" + " " + actor.scope().sql("o.path") + " ORDER BY e.school_year, o.code, e.iin", actor.scope(),
+				rs -> rows.accept(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"), rs.getString(7),
+						rs.getString(8), rs.getString(9), rs.getString(10) }));
+	}
+
+}

@@ -1,0 +1,241 @@
+package org.barshaga.exchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.FormErrors;
+import org.barshaga.kernel.InvalidInputException;
+import org.barshaga.kernel.NotFoundException;
+import org.barshaga.kernel.NotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The data exchange pages: templates, exports, uploads and the progress and report of
+ * each import. An upload is saved to disk first and imported in the background, so that a
+ * file of millions of rows neither holds a request open nor sits in memory.
+ */
+@Controller
+class ExchangePages {
+
+	private static final Logger log = LoggerFactory.getLogger(ExchangePages.class);
+
+	private static final int REJECTIONS_SHOWN = 100;
+
+	private final Importer importer;
+
+	private final Exporter exporter;
+
+	private final Templates templates;
+
+	private final ImportRuns runs;
+
+	private final Reports reports;
+
+	private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
+		Thread thread = new Thread(runnable, "import");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final MessageSource messages;
+
+	ExchangePages(Importer importer, Exporter exporter, Templates templates, ImportRuns runs, Reports reports,
+			MessageSource messages) {
+		this.messages = messages;
+		this.importer = importer;
+		this.exporter = exporter;
+		this.templates = templates;
+		this.runs = runs;
+		this.reports = reports;
+	}
+
+	@PreDestroy
+	void stop() {
+		workers.shutdownNow();
+	}
+
+	/** The registers the actor may load and give out, in the order of the menu. */
+	static List<Register> registersFor(Actor actor) {
+		return Arrays.stream(Register.values()).filter(r -> r.allows(actor.role())).toList();
+	}
+
+	@GetMapping("/exchange")
+	String start(Actor actor, Model model) {
+		return page(actor, model, FormErrors.NONE, null, ImportMode.ALL_OR_NOTHING, false);
+	}
+
+	private String page(Actor actor, Model model, FormErrors errors, Register chosen, ImportMode mode, boolean dryRun) {
+		List<Register> registers = registersFor(actor);
+		if (registers.isEmpty()) {
+			throw new NotPermittedException("exchange");
+		}
+		model.addAttribute("registers", registers);
+		model.addAttribute("modes", ImportMode.values());
+		model.addAttribute("chosen", chosen);
+		model.addAttribute("mode", mode);
+		model.addAttribute("dryRun", dryRun);
+		model.addAttribute("errors", errors);
+		model.addAttribute("runs", runs.recent(actor, 20));
+		return "exchange/exchange";
+	}
+
+	@PostMapping("/exchange/imports")
+	String upload(Actor actor, @RequestParam(required = false) String register,
+			@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String mode,
+			@RequestParam(defaultValue = "false") boolean dryRun, Model model, Locale locale) throws IOException {
+		Register chosen = Register.fromFileName(register).filter(r -> r.allows(actor.role())).orElse(null);
+		ImportMode importMode = ImportMode.fromOption(mode).orElse(null);
+		InvalidInputException.Collector errors = new InvalidInputException.Collector();
+		if (chosen == null) {
+			errors.add("register", "exchange.upload.chooseRegister");
+		}
+		if (importMode == null) {
+			errors.add("mode", "exchange.upload.chooseMode");
+		}
+		String name = file == null || file.getOriginalFilename() == null ? ""
+				: Path.of(file.getOriginalFilename()).getFileName().toString();
+		if (file == null || file.isEmpty()) {
+			errors.add("file", "exchange.upload.chooseFile");
+		}
+		else if (!name.toLowerCase(Locale.ROOT).endsWith(".csv") && !name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+			errors.add("file", "exchange.upload.fileType");
+		}
+		try {
+			errors.throwIfAny();
+		}
+		catch (InvalidInputException invalid) {
+			return page(actor, model, FormErrors.of(invalid, messages, locale), chosen,
+					importMode == null ? ImportMode.ALL_OR_NOTHING : importMode, dryRun);
+		}
+		Path saved = Files.createTempFile("barshaga-import",
+				name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? ".xlsx" : ".csv");
+		file.transferTo(saved);
+		ImportRequest request = new ImportRequest(actor, chosen, saved, name, importMode, dryRun);
+		long runId = importer.begin(request);
+		workers.execute(() -> {
+			try {
+				importer.execute(runId, request, null);
+			}
+			catch (RuntimeException ex) {
+				log.error("Import {} stopped", runId, ex);
+			}
+			finally {
+				try {
+					Files.deleteIfExists(saved);
+				}
+				catch (IOException ex) {
+					log.warn("Could not delete the upload {}", saved, ex);
+				}
+			}
+		});
+		return "redirect:/exchange/runs/" + runId;
+	}
+
+	@GetMapping("/exchange/runs/{id}")
+	String run(Actor actor, @PathVariable long id, Model model, Locale locale) {
+		ImportRun run = runs.find(id, actor).orElseThrow(() -> new NotFoundException("import run", id));
+		model.addAttribute("run", run);
+		model.addAttribute("problem", reports.problem(run, locale));
+		model.addAttribute("rejections",
+				run.running() ? List.of()
+						: runs.rejections(id, REJECTIONS_SHOWN)
+							.stream()
+							.map(r -> new ShownRejection(r, reports.reason(r, locale)))
+							.toList());
+		model.addAttribute("rejectionsShown", REJECTIONS_SHOWN);
+		return "exchange/run";
+	}
+
+	/** The part of the run page that follows a running import. */
+	@GetMapping("/exchange/runs/{id}/progress")
+	String progress(Actor actor, @PathVariable long id, Model model, Locale locale) {
+		ImportRun run = runs.find(id, actor).orElseThrow(() -> new NotFoundException("import run", id));
+		model.addAttribute("run", run);
+		model.addAttribute("problem", reports.problem(run, locale));
+		return "exchange/run :: progress";
+	}
+
+	record ShownRejection(Rejection rejection, String reason) {
+	}
+
+	@GetMapping("/exchange/runs/{id}/report.csv")
+	void report(Actor actor, @PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
+		ImportRun run = runs.find(id, actor).orElseThrow(() -> new NotFoundException("import run", id));
+		attachment(response, "text/csv; charset=UTF-8", run.register().fileName() + "-" + id + "-report.csv");
+		reports.csv(runs, id, locale, response.getOutputStream());
+	}
+
+	@GetMapping("/exchange/templates/{name}.{format}")
+	void template(Actor actor, @PathVariable String name, @PathVariable String format, Locale locale,
+			HttpServletResponse response) throws IOException {
+		Register register = permitted(actor, name);
+		Layout layout = importer.handler(register).layout();
+		if (format.equals("xlsx")) {
+			attachment(response, XLSX, register.fileName() + "-template.xlsx");
+			templates.xlsx(layout, locale, response.getOutputStream());
+		}
+		else if (format.equals("csv")) {
+			attachment(response, "text/csv; charset=UTF-8", register.fileName() + "-template.csv");
+			templates.csv(layout, response.getOutputStream());
+		}
+		else {
+			throw new NotFoundException("template format", format);
+		}
+	}
+
+	@GetMapping("/exchange/exports/{name}.{format}")
+	void export(Actor actor, @PathVariable String name, @PathVariable String format, HttpServletResponse response)
+			throws IOException {
+		Register register = permitted(actor, name);
+		OutputStream out = response.getOutputStream();
+		if (format.equals("xlsx")) {
+			attachment(response, XLSX, register.fileName() + ".xlsx");
+			exporter.xlsx(actor, register, out);
+		}
+		else if (format.equals("csv")) {
+			attachment(response, "text/csv; charset=UTF-8", register.fileName() + ".csv");
+			exporter.csv(actor, register, out);
+		}
+		else {
+			throw new NotFoundException("export format", format);
+		}
+	}
+
+	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private static Register permitted(Actor actor, String name) {
+		Register register = Register.fromFileName(name).orElseThrow(() -> new NotFoundException("register", name));
+		if (!register.allows(actor.role())) {
+			throw new NotPermittedException("exchange " + name);
+		}
+		return register;
+	}
+
+	private static void attachment(HttpServletResponse response, String type, String fileName) {
+		response.setContentType(type);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
+	}
+
+}

@@ -1,0 +1,159 @@
+package org.barshaga.exchange;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.barshaga.audit.AuditAction;
+import org.barshaga.audit.AuditLog;
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.InvalidInputException;
+import org.barshaga.kernel.NotPermittedException;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives out a register inside the user's scope in its import layout, so that exporting
+ * and importing again changes nothing. Exports of personal data are audited with the row
+ * count.
+ */
+@Service
+class Exporter {
+
+	/** Rows an XLSX sheet holds below its header. */
+	static final int XLSX_ROWS = 1_048_575;
+
+	private final Importer importer;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	Exporter(Importer importer, AuditLog audit, TransactionTemplate transactions) {
+		this.importer = importer;
+		this.audit = audit;
+		this.transactions = transactions;
+	}
+
+	/** Writes the CSV (UTF-8 with a byte-order mark, so that Excel reads it right). */
+	long csv(Actor actor, Register register, OutputStream output) throws IOException {
+		RegisterHandler handler = permitted(actor, register);
+		Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
+		out.write('\uFEFF');
+		out.write(handler.layout().headerLine());
+		out.write("\r\n");
+		StringBuilder scratch = new StringBuilder(256);
+		long[] count = { 0 };
+		handler.export(actor, row -> {
+			try {
+				Csv.writeRow(out, row, scratch);
+				count[0]++;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		out.flush();
+		audited(actor, register, count[0], "csv");
+		return count[0];
+	}
+
+	/**
+	 * Writes the XLSX. The rows go first to a temporary CSV, so that a register too large
+	 * for one sheet is refused before anything is sent, never cut short.
+	 */
+	long xlsx(Actor actor, Register register, OutputStream output) throws IOException {
+		RegisterHandler handler = permitted(actor, register);
+		Path spool = Files.createTempFile("barshaga-export", ".csv");
+		try {
+			long count;
+			try (OutputStream out = Files.newOutputStream(spool)) {
+				count = csvWithoutAudit(actor, handler, out);
+			}
+			if (count > XLSX_ROWS) {
+				throw InvalidInputException.of("format", "exchange.problem.tooManyForXlsx", count);
+			}
+			Workbook workbook = new Workbook(output, "Barshaga", "1.0");
+			Worksheet sheet = workbook.newWorksheet(register.fileName());
+			List<Column> columns = handler.layout().columns();
+			for (int c = 0; c < columns.size(); c++) {
+				sheet.value(0, c, columns.get(c).name());
+				sheet.style(0, c).bold().set();
+			}
+			try (CsvRecords records = new CsvRecords(Files.newInputStream(spool))) {
+				records.next();
+				RecordSource.SourceRecord record;
+				int row = 1;
+				while ((record = records.next()) != null) {
+					if (record.blank()) {
+						continue;
+					}
+					String[] fields = record.fields();
+					for (int c = 0; c < fields.length; c++) {
+						if (!fields[c].isEmpty()) {
+							sheet.value(row, c, fields[c]);
+						}
+					}
+					if (row % 10_000 == 0) {
+						sheet.flush();
+					}
+					row++;
+				}
+			}
+			catch (FileProblem ex) {
+				throw new IllegalStateException("The export spool is not readable", ex);
+			}
+			workbook.finish();
+			audited(actor, register, count, "xlsx");
+			return count;
+		}
+		finally {
+			Files.deleteIfExists(spool);
+		}
+	}
+
+	private long csvWithoutAudit(Actor actor, RegisterHandler handler, OutputStream output) throws IOException {
+		Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
+		out.write(handler.layout().headerLine());
+		out.write("\r\n");
+		StringBuilder scratch = new StringBuilder(256);
+		long[] count = { 0 };
+		handler.export(actor, row -> {
+			try {
+				Csv.writeRow(out, row, scratch);
+				count[0]++;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		out.flush();
+		return count[0];
+	}
+
+	private RegisterHandler permitted(Actor actor, Register register) {
+		if (!register.allows(actor.role())) {
+			throw new NotPermittedException("export " + register.fileName());
+		}
+		return importer.handler(register);
+	}
+
+	private void audited(Actor actor, Register register, long rows, String format) {
+		if (register.personal()) {
+			transactions
+				.executeWithoutResult(t -> audit.recorded(actor, AuditAction.EXPORT, "export", register.fileName(),
+						actor.scope().pathPrefix(), register.fileName() + ": " + rows + " rows, " + format));
+		}
+	}
+
+}

@@ -1,0 +1,134 @@
+package org.barshaga.exchange;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.DataScope;
+import org.barshaga.kernel.SearchText;
+import org.barshaga.kernel.Sex;
+import org.barshaga.learner.Citizenship;
+import org.barshaga.learner.Disability;
+import org.barshaga.registry.InstructionLanguage;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Learners by IIN. The record is kept where the child studies (the school) or, for a
+ * child not at school, by the home unit, as in the register itself. A child registered
+ * outside the importer's scope is not touched: the row says so, as the register's own
+ * form does.
+ */
+@Component
+class LearnersExchange implements RegisterHandler {
+
+	static final Layout LAYOUT = new Layout(Register.LEARNERS,
+			List.of(Column.iin("iin"), Column.text("surname", true, 100), Column.text("given_name", true, 100),
+					Column.text("patronymic", false, 100), Column.date("birth_date", true),
+					Column.code("sex", true, Sex.class), Column.code("citizenship", true, Citizenship.class),
+					Column.code("language", true, InstructionLanguage.class),
+					Column.code("disability", true, Disability.class), Column.text("home_unit_code", true, 40),
+					Column.text("school_code", false, 40)),
+			List.of("iin"));
+
+	private static final int IIN = 0, SURNAME = 1, GIVEN = 2, PATRONYMIC = 3, BIRTH = 4, SEX = 5, CITIZENSHIP = 6,
+			LANGUAGE = 7, DISABILITY = 8, HOME = 9, SCHOOL = 10;
+
+	private static final String MERGE = Merge.into("learner")
+		.key("iin", "CHAR(12)")
+		.value("surname", "VARCHAR(100)")
+		.value("given_name", "VARCHAR(100)")
+		.value("patronymic", "VARCHAR(100)")
+		.value("birth_date", "DATE")
+		.value("sex", "VARCHAR(6)")
+		.value("citizenship", "VARCHAR(20)")
+		.value("language", "VARCHAR(2)")
+		.value("disability", "VARCHAR(30)")
+		.value("home_unit_code", "VARCHAR(40)")
+		.value("path", "VARCHAR(450)")
+		.value("search_text", "VARCHAR(400)")
+		.onInsert("created_at", "s.stamp")
+		.onInsert("created_by", "s.actor")
+		.onInsert("updated_at", "s.stamp")
+		.onInsert("updated_by", "s.actor")
+		.onInsert("version", "0")
+		.onUpdate("updated_at", "s.stamp")
+		.onUpdate("updated_by", "s.actor")
+		.onUpdate("version", "t.version + 1")
+		.sql();
+
+	private final ExportQueries exports;
+
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	LearnersExchange(ExportQueries exports, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.exports = exports;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Layout layout() {
+		return LAYOUT;
+	}
+
+	@Override
+	public RowWriter writer(ImportContext context) {
+		References references = context.references();
+		LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
+		boolean national = context.actor().scope().equals(DataScope.NATION);
+		return new RowWriter() {
+
+			@Override
+			public Object resolve(ParsedRow row, List<Rejection> problems) {
+				String iin = row.text(IIN);
+				Identity.agrees(row, IIN, BIRTH, SEX, problems);
+				Checks.notInFuture(row, BIRTH, "birth_date", today, problems);
+				String home = Checks.unit(references, row, HOME, "home_unit_code", problems);
+				References.Organisation school = row.text(SCHOOL) == null ? null
+						: Checks.organisation(references, row, SCHOOL, "school_code", problems);
+				if (!national && references.learner(iin) == null
+						&& jdbc.sql("SELECT COUNT(*) FROM learner WHERE iin = ?")
+							.param(iin)
+							.query(Long.class)
+							.single() > 0) {
+					problems.add(new Rejection(row.line(), "iin", iin, "validation.iin.duplicateElsewhere"));
+				}
+				if (!problems.isEmpty()) {
+					return null;
+				}
+				String path = school != null ? school.path() : home;
+				String search = SearchText.fold(String.join(" ", row.text(SURNAME), row.text(GIVEN),
+						row.text(PATRONYMIC) == null ? "" : row.text(PATRONYMIC), iin));
+				return Statements.withStamp(context, iin, row.text(SURNAME), row.text(GIVEN), row.text(PATRONYMIC),
+						row.date(BIRTH), row.text(SEX), row.text(CITIZENSHIP), row.text(LANGUAGE), row.text(DISABILITY),
+						row.text(HOME), path, search.length() <= 400 ? search : search.substring(0, 400));
+			}
+
+			@Override
+			public void write(Connection connection, List<Object> rows) throws SQLException {
+				Statements.batch(connection, MERGE, Statements.arrays(rows));
+			}
+
+		};
+	}
+
+	@Override
+	public void export(Actor actor, Consumer<String[]> rows) {
+		exports.stream("""
+				SELECT l.iin, l.surname, l.given_name, l.patronymic, l.birth_date, l.sex, l.citizenship, l.language,
+					l.disability, l.home_unit_code,
+					(SELECT MIN(o.code) FROM organisation o WHERE l.path = o.path) AS school_code
+				FROM learner l WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path") + " ORDER BY l.iin",
+				actor.scope(),
+				rs -> rows.accept(new String[] { rs.getString("iin"), rs.getString("surname"),
+						rs.getString("given_name"), ExportQueries.text(rs, "patronymic"),
+						ExportQueries.date(rs, "birth_date"), rs.getString("sex"), rs.getString("citizenship"),
+						rs.getString("language"), rs.getString("disability"), rs.getString("home_unit_code"),
+						ExportQueries.text(rs, "school_code") }));
+	}
+
+}

@@ -1,0 +1,96 @@
+package org.barshaga.exchange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the standard SQL {@code MERGE} (PostgreSQL 15+ and H2) that writes one row by
+ * its natural key: inserted when new, updated only when a value differs, so that
+ * importing the same file again changes nothing. Every key and value is one parameter, in
+ * the order declared, followed by the time and the user of the import.
+ */
+final class Merge {
+
+	private final String table;
+
+	private final List<String[]> keys = new ArrayList<>();
+
+	private final List<String[]> values = new ArrayList<>();
+
+	private final List<String[]> onInsert = new ArrayList<>();
+
+	private final List<String[]> onUpdate = new ArrayList<>();
+
+	private Merge(String table) {
+		this.table = table;
+	}
+
+	static Merge into(String table) {
+		return new Merge(table);
+	}
+
+	Merge key(String column, String type) {
+		keys.add(new String[] { column, type });
+		return this;
+	}
+
+	Merge value(String column, String type) {
+		values.add(new String[] { column, type });
+		return this;
+	}
+
+	/**
+	 * A column set only on insert, to an expression over the source ({@code s.stamp}).
+	 */
+	Merge onInsert(String column, String expression) {
+		onInsert.add(new String[] { column, expression });
+		return this;
+	}
+
+	/** A column set on every update, to an expression ({@code t.version + 1}). */
+	Merge onUpdate(String column, String expression) {
+		onUpdate.add(new String[] { column, expression });
+		return this;
+	}
+
+	String sql() {
+		List<String[]> all = new ArrayList<>(keys);
+		all.addAll(values);
+		String source = all.stream()
+			.map(c -> "CAST(? AS " + c[1] + ") AS " + c[0])
+			.collect(Collectors.joining(", ", "SELECT ",
+					", CAST(? AS TIMESTAMP WITH TIME ZONE) AS stamp, CAST(? AS VARCHAR(60)) AS actor"));
+		String on = keys.stream().map(c -> "t." + c[0] + " = s." + c[0]).collect(Collectors.joining(" AND "));
+		String differs = values.stream()
+			.map(c -> "t." + c[0] + " IS DISTINCT FROM s." + c[0])
+			.collect(Collectors.joining(" OR "));
+		List<String> sets = new ArrayList<>(values.stream().map(c -> c[0] + " = s." + c[0]).toList());
+		onUpdate.forEach(c -> sets.add(c[0] + " = " + c[1]));
+		List<String> columns = new ArrayList<>(all.stream().map(c -> c[0]).toList());
+		List<String> inserted = new ArrayList<>(all.stream().map(c -> "s." + c[0]).toList());
+		onInsert.forEach(c -> {
+			columns.add(c[0]);
+			inserted.add(c[1]);
+		});
+		StringBuilder sql = new StringBuilder("MERGE INTO ").append(table)
+			.append(" t USING (")
+			.append(source)
+			.append(") s ON (")
+			.append(on)
+			.append(") ");
+		if (!values.isEmpty()) {
+			sql.append("WHEN MATCHED AND (")
+				.append(differs)
+				.append(") THEN UPDATE SET ")
+				.append(String.join(", ", sets));
+		}
+		sql.append(" WHEN NOT MATCHED THEN INSERT (")
+			.append(String.join(", ", columns))
+			.append(") VALUES (")
+			.append(String.join(", ", inserted))
+			.append(")");
+		return sql.toString();
+	}
+
+}

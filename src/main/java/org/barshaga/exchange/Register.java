@@ -1,0 +1,81 @@
+package org.barshaga.exchange;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.barshaga.kernel.Role;
+
+/**
+ * The registers that travel as files, with the roles that may load and give them out. The
+ * learner registers hold health data, so they go only to the roles that may see it in the
+ * record itself.
+ */
+enum Register {
+
+	ORGANISATIONS(EnumSet.of(Role.ADMIN, Role.REGION_OFFICER, Role.DISTRICT_OFFICER), false),
+
+	ENROLMENT(
+			EnumSet.of(Role.ADMIN, Role.MINISTRY, Role.REGION_OFFICER, Role.DISTRICT_OFFICER, Role.SCHOOL_COORDINATOR),
+			true),
+
+	LEARNERS(EnumSet.of(Role.ADMIN, Role.SCHOOL_COORDINATOR, Role.PMPC_SPECIALIST), true),
+
+	CONCLUSIONS(EnumSet.of(Role.ADMIN, Role.SCHOOL_COORDINATOR, Role.PMPC_SPECIALIST), true),
+
+	LEARNER_ENROLMENTS(EnumSet.of(Role.ADMIN, Role.SCHOOL_COORDINATOR, Role.PMPC_SPECIALIST), true),
+
+	SESSIONS(EnumSet.of(Role.ADMIN, Role.SCHOOL_COORDINATOR), true),
+
+	STAFF(EnumSet.of(Role.ADMIN, Role.REGION_OFFICER, Role.DISTRICT_OFFICER, Role.SCHOOL_COORDINATOR), true),
+
+	TRAINING(EnumSet.of(Role.ADMIN, Role.REGION_OFFICER, Role.DISTRICT_OFFICER, Role.SCHOOL_COORDINATOR), true),
+
+	CONDITIONS(EnumSet.of(Role.ADMIN, Role.REGION_OFFICER, Role.DISTRICT_OFFICER, Role.SCHOOL_COORDINATOR), false),
+
+	HEALTH_REGISTRY(EnumSet.of(Role.ADMIN, Role.MINISTRY, Role.REGION_OFFICER, Role.DISTRICT_OFFICER), true);
+
+	private final Set<Role> roles;
+
+	private final boolean personal;
+
+	Register(Set<Role> roles, boolean personal) {
+		this.roles = roles;
+		this.personal = personal;
+	}
+
+	boolean allows(Role role) {
+		return roles.contains(role);
+	}
+
+	/** Whether rows are about people, so that imports and exports are audited. */
+	boolean personal() {
+		return personal;
+	}
+
+	/**
+	 * The name in file names, URLs and on the command line: {@code learner_enrolments}.
+	 */
+	String fileName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	String messageKey() {
+		return "exchange.register." + fileName();
+	}
+
+	static Optional<Register> fromFileName(String name) {
+		if (name == null) {
+			return Optional.empty();
+		}
+		String wanted = name.strip().replace('-', '_').toUpperCase(Locale.ROOT);
+		for (Register register : values()) {
+			if (register.name().equals(wanted)) {
+				return Optional.of(register);
+			}
+		}
+		return Optional.empty();
+	}
+
+}
