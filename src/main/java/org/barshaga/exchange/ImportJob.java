@@ -135,12 +135,14 @@ class ImportJob implements CommandLineJob {
 			int percent = fileBytes == 0 ? 100 : (int) Math.min(100, bytesRead * 100 / fileBytes);
 			if (console) {
 				String bar = "#".repeat(percent / 4) + " ".repeat(25 - percent / 4);
-				out.printf(Locale.ROOT, "\r[%s] %3d%%  %,d rows, %,d rejected", bar, percent, rowsRead, rowsRejected);
+				out.printf(Locale.ROOT, "\r[%s] %3d%%  %,d rows, %,d rejected, %,d saved", bar, percent, rowsRead,
+						rowsRejected, rowsWritten);
 				out.flush();
 			}
 			else if (percent / 10 > lastTenth) {
 				lastTenth = percent / 10;
-				out.printf(Locale.ROOT, "%3d%%  %,d rows, %,d rejected%n", percent, rowsRead, rowsRejected);
+				out.printf(Locale.ROOT, "%3d%%  %,d rows, %,d rejected, %,d saved%n", percent, rowsRead, rowsRejected,
+						rowsWritten);
 			}
 		}
 

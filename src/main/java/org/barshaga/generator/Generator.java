@@ -1,0 +1,89 @@
+package org.barshaga.generator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Generates the files of a scale into a directory. The same scale, seed and school year
+ * always give byte-identical files: every draw comes from
+ * {@link java.util.SplittableRandom} streams seeded from the seed and the region, and no
+ * date is taken from the clock.
+ */
+final class Generator {
+
+	/** What was written: data rows per file, in the order of the files. */
+	record Summary(Map<String, Long> rows, long millis) {
+	}
+
+	private final Scale scale;
+
+	private final long seed;
+
+	private final int schoolYear;
+
+	Generator(Scale scale, long seed, int schoolYear) {
+		this.scale = scale;
+		this.seed = seed;
+		this.schoolYear = schoolYear;
+	}
+
+	Summary run(Path directory, PrintStream progress) throws IOException {
+		long started = System.nanoTime();
+		Files.createDirectories(directory);
+		AdminUnitsFile units = new AdminUnitsFile();
+		Map<String, Long> rows = new LinkedHashMap<>();
+		try (Output out = new Output(directory)) {
+			for (RegionProfile region : scale.regions()) {
+				long regionStarted = System.nanoTime();
+				RegionGenerator.Counts counts = new RegionGenerator(region, units, out, seed, schoolYear).run();
+				progress.println(region.code() + " " + units.unit(region.code()).nameEn() + ": "
+						+ counts.organisations() + " organisations, " + counts.schools() + " schools, "
+						+ counts.pupils() + " pupils, " + counts.learners() + " learners in schools and "
+						+ counts.learnersOutOfSchool() + " out of school, " + counts.healthRecords()
+						+ " health records (" + (System.nanoTime() - regionStarted) / 1_000_000 + " ms)");
+			}
+			for (CsvFile file : out.files()) {
+				rows.put(file.name, file.rows());
+			}
+		}
+		Files.writeString(directory.resolve("README.txt"), readme(rows), StandardCharsets.UTF_8);
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		progress.println("Written to " + directory + " in " + millis + " ms:");
+		rows.forEach((file, count) -> progress.println("  " + file + ": " + count + " rows"));
+		return new Summary(rows, millis);
+	}
+
+	private String readme(Map<String, Long> rows) {
+		StringBuilder text = new StringBuilder();
+		text.append("Barshaga synthetic data\n\n");
+		text.append("scale: ").append(scale.label()).append('\n');
+		text.append("seed: ").append(seed).append('\n');
+		text.append("school year: ")
+			.append(schoolYear)
+			.append(" (")
+			.append(schoolYear)
+			.append('-')
+			.append(schoolYear + 1)
+			.append(")\n");
+		text.append("census date of the extracts: ").append(schoolYear).append("-10-01\n");
+		text.append("regions: ").append(String.join(" ", scale.regions().stream().map(RegionProfile::code).toList()));
+		text.append("\n\nrows per file (header line not counted):\n");
+		rows.forEach((file, count) -> text.append("  ").append(file).append(": ").append(count).append('\n'));
+		text.append("""
+
+				Every person, name, number and organisation here is invented; IINs are valid
+				(check digit, birth date, sex) but belong to no one. The layouts are those of
+				docs/data-exchange.md. health_ground_truth.csv gives, for every record of
+				health_registry.csv, the child's true IIN and whether the child is in
+				enrolment.csv; the registry extract itself carries realistic errors.
+				The same scale, seed and school year always give the same files.
+				""");
+		return text.toString();
+	}
+
+}

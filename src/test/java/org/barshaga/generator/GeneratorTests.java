@@ -1,0 +1,289 @@
+package org.barshaga.generator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.barshaga.kernel.Iin;
+import org.barshaga.kernel.Sex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The generator's files at demo scale: deterministic, valid and shaped as published. */
+class GeneratorTests {
+
+	private static final int SCHOOL_YEAR = 2025;
+
+	/** The header of every file, as docs/data-exchange.md lays the columns out. */
+	private static final Map<String, String> HEADERS = new LinkedHashMap<>();
+
+	static {
+		HEADERS.put("organisations.csv",
+				"code,type,name_kk,name_ru,name_en,unit_code,settlement,ownership,languages,status,closed_on,pupils");
+		HEADERS.put("enrolment.csv",
+				"school_year,iin,surname,given_name,patronymic,birth_date,sex,school_code,grade,language");
+		HEADERS.put("learners.csv",
+				"iin,surname,given_name,patronymic,birth_date,sex,citizenship,language,disability,home_unit_code,school_code");
+		HEADERS.put("conclusions.csv",
+				"iin,conclusion_number,concluded_on,pmpc_code,sen_categories,programme,form,conditions,next_review_on,services");
+		HEADERS.put("learner_enrolments.csv", "iin,school_code,grade,class_name,form,started_on,ended_on,end_reason");
+		HEADERS.put("sessions.csv", "iin,held_on,specialist,minutes,grouped,attended,missed_reason");
+		HEADERS.put("staff.csv", "school_code,iin,full_name,position,fte,qualification,started_on,ended_on");
+		HEADERS.put("training.csv", "school_code,staff_iin,course,provider,hours,completed_on,inclusive");
+		HEADERS.put("conditions.csv", "school_code,school_year,reported_created,reported_on,step_free_entrance,"
+				+ "door_widths,lift_or_platform,accessible_toilet,stair_handrails,tactile_guidance,braille_signage,"
+				+ "induction_loop,accessible_canteen,special_desks,braille_textbooks,enlarged_print,audio_materials,"
+				+ "tactile_materials,aac,adapted_computers,sign_language_support,inclusion_support_room,resource_room,"
+				+ "sensory_room,psychologist_office,speech_therapy_room,accessible_transport");
+		HEADERS.put("health_registry.csv", "record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,"
+				+ "disability_group,valid_until");
+		HEADERS.put("health_ground_truth.csv", "record_id,iin,in_enrolment");
+	}
+
+	private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
+
+	@TempDir
+	static Path temp;
+
+	private static Path demo;
+
+	@BeforeAll
+	static void generateDemo() throws IOException {
+		demo = generate("demo", 7);
+	}
+
+	@Test
+	void theSameSeedGivesByteIdenticalFiles() throws IOException {
+		Path again = generate("again", 7);
+		for (String file : files()) {
+			assertThat(Files.mismatch(demo.resolve(file), again.resolve(file))).as(file).isEqualTo(-1L);
+		}
+	}
+
+	@Test
+	void anotherSeedGivesOtherFiles() throws IOException {
+		Path other = generate("other", 8);
+		assertThat(Files.mismatch(demo.resolve("enrolment.csv"), other.resolve("enrolment.csv"))).isNotEqualTo(-1L);
+		assertThat(Files.mismatch(demo.resolve("health_registry.csv"), other.resolve("health_registry.csv")))
+			.isNotEqualTo(-1L);
+	}
+
+	@Test
+	void everyFileHasTheDocumentedHeaderAndEveryRowItsFieldCount() throws IOException {
+		for (Map.Entry<String, String> layout : HEADERS.entrySet()) {
+			byte[] bytes = Files.readAllBytes(demo.resolve(layout.getKey()));
+			assertThat(bytes.length).as(layout.getKey()).isGreaterThan(3);
+			// UTF-8 without a byte-order mark
+			assertThat(bytes[0]).as(layout.getKey()).isNotEqualTo((byte) 0xEF);
+			List<String> lines = lines(layout.getKey());
+			assertThat(lines.get(0)).as(layout.getKey()).isEqualTo(layout.getValue());
+			int columns = layout.getValue().split(",").length;
+			assertThat(lines).as(layout.getKey()).hasSizeGreaterThan(1);
+			for (String line : lines) {
+				assertThat(AdminUnitsFile.fields(line)).as(layout.getKey() + ": " + line).hasSize(columns);
+			}
+		}
+		assertThat(Files.readString(demo.resolve("README.txt"))).contains("scale: demo", "seed: 7", "enrolment.csv: ");
+	}
+
+	@Test
+	void fieldsWithCommasOrQuotesAreQuoted() throws IOException {
+		assertThat(lines("training.csv")).anyMatch(line -> line.contains("\"Организация инклюзивного образования:"));
+		for (List<String> row : rows("training.csv")) {
+			assertThat(row.get(2)).doesNotStartWith("\"");
+		}
+		for (List<String> row : rows("organisations.csv")) {
+			assertThat(row.get(0)).matches("KZ-62-[CDR]\\d\\d-[GSNKCPTAHR]\\d{4}");
+		}
+	}
+
+	@Test
+	void enrolmentIinsAreValidUniqueAndAgreeWithBirthDateAndSex() throws IOException {
+		Set<String> seen = new HashSet<>();
+		for (List<String> row : rows("enrolment.csv")) {
+			String iin = row.get(1);
+			assertThat(Iin.isValid(iin)).as(iin).isTrue();
+			assertThat(Iin.birthDate(iin)).as(iin).isEqualTo(LocalDate.parse(row.get(5)));
+			assertThat(Iin.sex(iin)).as(iin).isEqualTo(Sex.valueOf(row.get(6)));
+			assertThat(seen.add(iin)).as("duplicate " + iin).isTrue();
+			assertThat(row.get(0)).isEqualTo(String.valueOf(SCHOOL_YEAR));
+			int grade = Integer.parseInt(row.get(8));
+			int age = SCHOOL_YEAR - LocalDate.parse(row.get(5)).getYear();
+			assertThat(grade).isBetween(0, 11);
+			assertThat(age - grade).as("age minus grade").isBetween(5, 7);
+		}
+	}
+
+	@Test
+	void schoolsOfTheExtractAreOrganisationsWithTheirPupilCounts() throws IOException {
+		Map<String, Integer> pupils = new HashMap<>();
+		for (List<String> row : rows("enrolment.csv")) {
+			pupils.merge(row.get(7), 1, Integer::sum);
+		}
+		Map<String, List<String>> organisations = new HashMap<>();
+		for (List<String> row : rows("organisations.csv")) {
+			organisations.put(row.get(0), row);
+		}
+		assertThat(organisations.keySet()).containsAll(pupils.keySet());
+		pupils.forEach(
+				(code, count) -> assertThat(organisations.get(code).get(11)).as(code).isEqualTo(String.valueOf(count)));
+		assertThat(organisations.values()).anyMatch(row -> row.get(1).equals("PMPC"));
+		for (List<String> row : rows("conclusions.csv")) {
+			assertThat(organisations.get(row.get(3)).get(1)).isEqualTo("PMPC");
+		}
+	}
+
+	@Test
+	void learnersWithSenAreAtThePublishedRatePerThousandPupils() throws IOException {
+		Map<String, List<String>> pupils = new HashMap<>();
+		for (List<String> row : rows("enrolment.csv")) {
+			pupils.put(row.get(1), row);
+		}
+		int inSchools = 0;
+		int outOfSchool = 0;
+		for (List<String> row : rows("learners.csv")) {
+			assertThat(Iin.isValid(row.get(0))).isTrue();
+			if (row.get(10).isEmpty()) {
+				outOfSchool++;
+				assertThat(pupils).doesNotContainKey(row.get(0));
+				continue;
+			}
+			inSchools++;
+			List<String> pupil = pupils.get(row.get(0));
+			assertThat(pupil).as(row.get(0)).isNotNull();
+			assertThat(List.of(row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), row.get(10)))
+				.isEqualTo(List.of(pupil.get(2), pupil.get(3), pupil.get(4), pupil.get(5), pupil.get(6), pupil.get(7)));
+		}
+		double perThousand = 1000.0 * inSchools / pupils.size();
+		assertThat(perThousand).isBetween(28.0, 35.0);
+		assertThat((double) outOfSchool / inSchools).isBetween(0.10, 0.20);
+		assertThat(rows("conclusions.csv")).hasSize(inSchools + outOfSchool);
+	}
+
+	@Test
+	void theHealthRegistryHasItsGroundTruthAndItsErrors() throws IOException {
+		Set<String> enrolled = new HashSet<>();
+		for (List<String> row : rows("enrolment.csv")) {
+			enrolled.add(row.get(1));
+		}
+		List<List<String>> health = rows("health_registry.csv");
+		List<List<String>> truth = rows("health_ground_truth.csv");
+		assertThat(truth).hasSameSizeAs(health);
+		int notEnrolled = 0;
+		for (int i = 0; i < truth.size(); i++) {
+			List<String> t = truth.get(i);
+			assertThat(t.get(0)).isEqualTo(health.get(i).get(0)).matches("H\\d{6}");
+			assertThat(Iin.isValid(t.get(1))).isTrue();
+			assertThat(Boolean.parseBoolean(t.get(2))).as(t.get(1)).isEqualTo(enrolled.contains(t.get(1)));
+			notEnrolled += enrolled.contains(t.get(1)) ? 0 : 1;
+			assertThat(LocalDate.parse(health.get(i).get(5))).isBefore(LocalDate.of(SCHOOL_YEAR, 10, 1));
+			assertThat(LocalDate.parse(health.get(i).get(9))).isAfter(LocalDate.of(SCHOOL_YEAR, 10, 1));
+		}
+		assertThat((double) notEnrolled / truth.size()).isBetween(0.20, 0.30);
+		long missingIin = health.stream().filter(row -> row.get(1).isEmpty()).count();
+		long latin = health.stream().filter(row -> LATIN.matcher(row.get(2) + row.get(3)).find()).count();
+		long mistyped = 0;
+		for (int i = 0; i < health.size(); i++) {
+			String received = health.get(i).get(1);
+			mistyped += !received.isEmpty() && !received.equals(truth.get(i).get(1)) ? 1 : 0;
+		}
+		assertThat(missingIin).isPositive();
+		assertThat(latin).isPositive();
+		assertThat(mistyped).isPositive();
+		assertThat((double) missingIin / health.size()).isBetween(0.02, 0.08);
+		assertThat((double) latin / health.size()).isBetween(0.06, 0.14);
+	}
+
+	@Test
+	void conditionsSurveyShowsTheUrbanRuralGap() throws IOException {
+		Map<String, String> settlement = new HashMap<>();
+		for (List<String> row : rows("organisations.csv")) {
+			settlement.put(row.get(0), row.get(6));
+		}
+		int[] schools = new int[2];
+		int[] adapted = new int[2];
+		for (List<String> row : rows("conditions.csv")) {
+			int urban = settlement.get(row.get(0)).equals("URBAN") ? 0 : 1;
+			schools[urban]++;
+			adapted[urban] += row.get(4).equals("PRESENT") && row.get(7).equals("PRESENT") ? 1 : 0;
+		}
+		assertThat((double) adapted[0] / schools[0]).isGreaterThan((double) adapted[1] / schools[1]);
+	}
+
+	@Test
+	void nameListsAreLongEnoughAndInCyrillic() {
+		Pattern cyrillic = Pattern.compile("[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүІіҺһ-]+");
+		for (Names.Origin origin : new Names.Origin[] { Names.Origin.KAZAKH, Names.Origin.RUSSIAN }) {
+			Names.Tradition tradition = Names.tradition(origin);
+			assertThat(tradition.surnames.size()).as(origin + " surnames").isGreaterThanOrEqualTo(150);
+			assertThat(tradition.male.size()).as(origin + " male").isGreaterThanOrEqualTo(150);
+			assertThat(tradition.female.size()).as(origin + " female").isGreaterThanOrEqualTo(150);
+		}
+		for (Names.Origin origin : Names.Origin.values()) {
+			Names.Tradition t = Names.tradition(origin);
+			for (Names.Table table : List.of(t.surnames, t.male, t.female, t.fathers)) {
+				for (String name : table.values) {
+					assertThat(name).as(origin.name()).matches(cyrillic);
+				}
+			}
+		}
+		assertThat(Names.feminine("Ахметов")).isEqualTo("Ахметова");
+		assertThat(Names.feminine("Ковальский")).isEqualTo("Ковальская");
+		assertThat(Names.feminine("Ким")).isEqualTo("Ким");
+		assertThat(Names.russianStyle("Серик", true)).isEqualTo("Серикович");
+		assertThat(Names.russianStyle("Серик", false)).isEqualTo("Сериковна");
+		assertThat(Romanisation.fold("Жұмабаев Әлихан")).isEqualTo("Жумабаев Алихан");
+		assertThat(Romanisation.passport("Жұмабаев Шоқан")).isEqualTo("Zhumabaev Shokan");
+		assertThat(Romanisation.latin2021("Қасымов Інжу")).isEqualTo("Qasymov Inju");
+		assertThat(Romanisation.latin2021("Сейітов")).isEqualTo("Seiıtov");
+		assertThat(Romanisation.latin2021("Иса")).isEqualTo("İsa");
+	}
+
+	@Test
+	void theCommandNeedsScaleSeedAndDirectory() {
+		GenerateJob job = new GenerateJob(java.time.Clock.systemUTC());
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+		assertThat(job.run(List.of("--scale", "planet", "--seed", "1", "--out", "x"), out)).isEqualTo(2);
+		assertThat(job.run(List.of("--scale", "demo", "--out", "x"), out)).isEqualTo(2);
+		assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("Usage: generate --scale demo|region|national");
+	}
+
+	private static Path generate(String name, long seed) throws IOException {
+		Path directory = temp.resolve(name);
+		PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+		new Generator(Scale.DEMO, seed, SCHOOL_YEAR).run(directory, quiet);
+		return directory;
+	}
+
+	private static List<String> files() {
+		List<String> files = new java.util.ArrayList<>(HEADERS.keySet());
+		files.add("README.txt");
+		return files;
+	}
+
+	private static List<String> lines(String file) throws IOException {
+		return Files.readAllLines(demo.resolve(file), StandardCharsets.UTF_8);
+	}
+
+	private static List<List<String>> rows(String file) throws IOException {
+		List<String> lines = lines(file);
+		return lines.subList(1, lines.size()).stream().map(AdminUnitsFile::fields).toList();
+	}
+
+}
