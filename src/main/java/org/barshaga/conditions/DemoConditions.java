@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.barshaga.kernel.Sex;
+import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.BulkRows;
 import org.barshaga.kernel.SchoolYear;
 
@@ -108,9 +110,9 @@ class DemoConditions implements ApplicationRunner {
 				LocalDate started = today.minusYears(1 + random.nextInt(25)).withDayOfYear(1 + random.nextInt(200));
 				double fteDraw = random.nextDouble();
 				long staff = rows.id("staff_member");
-				add(staffSql(), staff, school.id(), school.path(), name(random), PositionType.TEACHER.name(),
-						fteDraw < 0.1 ? 0.5 : fteDraw < 0.2 ? 1.5 : 1.0, "Higher pedagogical education",
-						Date.valueOf(started), Timestamp.from(now), BY);
+				add(staffSql(), staff, school.id(), school.path(), name(random), staffIin(staff),
+						PositionType.TEACHER.name(), fteDraw < 0.1 ? 0.5 : fteDraw < 0.2 ? 1.5 : 1.0,
+						"Higher pedagogical education", Date.valueOf(started), Timestamp.from(now), BY);
 				if (random.nextDouble() < 0.28) {
 					add(trainingSql(), rows.id("training"), staff,
 							"Инклюзивті білім беру: ерекше білім беру қажеттіліктері бар балаларды оқыту",
@@ -129,8 +131,9 @@ class DemoConditions implements ApplicationRunner {
 				}
 				for (int s = 0; s < specialists; s++) {
 					PositionType position = SPECIALISTS[random.nextInt(SPECIALISTS.length)];
-					add(staffSql(), rows.id("staff_member"), school.id(), school.path(), name(random), position.name(),
-							random.nextDouble() < 0.3 ? 0.5 : 1.0, "Defectology / speech therapy",
+					long specialist = rows.id("staff_member");
+					add(staffSql(), specialist, school.id(), school.path(), name(random), staffIin(specialist),
+							position.name(), random.nextDouble() < 0.3 ? 0.5 : 1.0, "Defectology / speech therapy",
 							Date.valueOf(today.minusYears(1 + random.nextInt(10))), Timestamp.from(now), BY);
 				}
 			}
@@ -167,7 +170,17 @@ class DemoConditions implements ApplicationRunner {
 		return """
 				INSERT INTO staff_member (id, organisation_id, path, full_name, iin, position, fte, qualification,
 					started_on, ended_on, updated_at, updated_by, version)
-				VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, NULL, ?, ?, 0)""";
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 0)""";
+	}
+
+	/**
+	 * A valid adult IIN, unique by the staff id: birth dates from 1965 over about 33
+	 * years, and even serials, so that the odd one {@link Iin#of} may step to stays
+	 * unused.
+	 */
+	private static String staffIin(long id) {
+		LocalDate birth = LocalDate.of(1965, 1, 1).plusDays(id % 12_000);
+		return Iin.of(birth, id % 2 == 0 ? Sex.FEMALE : Sex.MALE, (int) (id / 12_000 % 5_000) * 2);
 	}
 
 	private static String trainingSql() {

@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -77,22 +81,45 @@ class EnrolmentExtract implements RegisterHandler {
 						birth, row.text(SEX), school.id(), row.integer(GRADE), row.text(LANGUAGE) };
 			}
 
+			/** Years that had no rows when this import first met them. */
+			private final Map<Integer, Boolean> emptyAtStart = new HashMap<>();
+
 			@Override
 			public void write(Connection connection, List<Object> rows) throws SQLException {
 				if (context.postgres()) {
+					if (rows.stream()
+						.allMatch(row -> emptyAtStart.computeIfAbsent((Integer) ((Object[]) row)[0],
+								year -> yearIsEmpty(connection, year)))) {
+						Savepoint direct = connection.setSavepoint();
+						try {
+							copyDirectly(connection, rows);
+							return;
+						}
+						catch (SQLException ex) {
+							// Another import of the same year got there first: merge
+							// instead.
+							connection.rollback(direct);
+						}
+					}
 					copy(connection, rows);
 				}
+				else if (rows.stream()
+					.allMatch(row -> emptyAtStart.computeIfAbsent((Integer) ((Object[]) row)[0],
+							year -> yearIsEmpty(connection, year)))) {
+					insert(connection, rows, "INSERT INTO enrolment_extract (" + COLUMNS + ")");
+				}
 				else {
-					merge(connection, rows);
+					insert(connection, rows, "MERGE INTO enrolment_extract (" + COLUMNS + ") KEY (school_year, iin)");
 				}
 			}
 
 		};
 	}
 
-	private static void merge(Connection connection, List<Object> rows) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("MERGE INTO enrolment_extract (" + COLUMNS
-				+ ") KEY (school_year, iin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+	/** H2: a plain insert for a year's first load, otherwise a merge by key. */
+	private static void insert(Connection connection, List<Object> rows, String statementStart) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement(statementStart + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
 			for (Object row : rows) {
 				Object[] values = (Object[]) row;
 				for (int i = 0; i < values.length; i++) {
@@ -104,12 +131,30 @@ class EnrolmentExtract implements RegisterHandler {
 		}
 	}
 
-	private static void copy(Connection connection, List<Object> rows) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TEMP TABLE IF NOT EXISTS enrolment_stage "
-					+ "(LIKE enrolment_extract INCLUDING DEFAULTS) ON COMMIT DROP");
-			statement.execute("TRUNCATE enrolment_stage");
+	private static boolean yearIsEmpty(Connection connection, int year) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT COUNT(*) FROM enrolment_extract WHERE school_year = ?")) {
+			statement.setInt(1, year);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1) == 0;
+			}
 		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A year's first load: nothing can conflict (repeated keys inside the file are
+	 * rejected before they get here), so the rows go by {@code COPY} straight into the
+	 * register.
+	 */
+	private static void copyDirectly(Connection connection, List<Object> rows) throws SQLException {
+		copyIn(connection, "enrolment_extract", rows);
+	}
+
+	private static void copyIn(Connection connection, String table, List<Object> rows) throws SQLException {
 		StringBuilder text = new StringBuilder(rows.size() * 96);
 		for (Object row : rows) {
 			Object[] values = (Object[]) row;
@@ -126,12 +171,21 @@ class EnrolmentExtract implements RegisterHandler {
 		try {
 			connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn("COPY enrolment_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
+				.copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
 						new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (IOException ex) {
 			throw new SQLException(ex);
 		}
+	}
+
+	private static void copy(Connection connection, List<Object> rows) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TEMP TABLE IF NOT EXISTS enrolment_stage "
+					+ "(LIKE enrolment_extract INCLUDING DEFAULTS) ON COMMIT DROP");
+			statement.execute("TRUNCATE enrolment_stage");
+		}
+		copyIn(connection, "enrolment_stage", rows);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("INSERT INTO enrolment_extract (" + COLUMNS + ") SELECT " + COLUMNS
 					+ " FROM enrolment_stage ON CONFLICT (school_year, iin) DO UPDATE SET surname = EXCLUDED.surname, "

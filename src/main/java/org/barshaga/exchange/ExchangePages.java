@@ -155,14 +155,14 @@ class ExchangePages {
 
 	@GetMapping("/exchange/runs/{id}")
 	String run(Actor actor, @PathVariable long id, Model model, Locale locale) {
-		ImportRun run = runs.find(id, actor).orElseThrow(() -> new NotFoundException("import run", id));
+		ImportRun run = visibleRun(actor, id);
 		model.addAttribute("run", run);
 		model.addAttribute("problem", reports.problem(run, locale));
 		model.addAttribute("rejections",
 				run.running() ? List.of()
 						: runs.rejections(id, REJECTIONS_SHOWN)
 							.stream()
-							.map(r -> new ShownRejection(r, reports.reason(r, locale)))
+							.map(r -> new RejectionLine(r, reports.reason(r, locale)))
 							.toList());
 		model.addAttribute("rejectionsShown", REJECTIONS_SHOWN);
 		return "exchange/run";
@@ -171,18 +171,15 @@ class ExchangePages {
 	/** The part of the run page that follows a running import. */
 	@GetMapping("/exchange/runs/{id}/progress")
 	String progress(Actor actor, @PathVariable long id, Model model, Locale locale) {
-		ImportRun run = runs.find(id, actor).orElseThrow(() -> new NotFoundException("import run", id));
+		ImportRun run = visibleRun(actor, id);
 		model.addAttribute("run", run);
 		model.addAttribute("problem", reports.problem(run, locale));
 		return "exchange/run :: progress";
 	}
 
-	record ShownRejection(Rejection rejection, String reason) {
-	}
-
 	@GetMapping("/exchange/runs/{id}/report.csv")
 	void report(Actor actor, @PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
-		ImportRun run = runs.find(id, actor).orElseThrow(() -> new NotFoundException("import run", id));
+		ImportRun run = visibleRun(actor, id);
 		attachment(response, "text/csv; charset=UTF-8", run.register().fileName() + "-" + id + "-report.csv");
 		reports.csv(runs, id, locale, response.getOutputStream());
 	}
@@ -224,6 +221,16 @@ class ExchangePages {
 	}
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	/**
+	 * A run the actor may follow: theirs, or one inside their scope of a register their
+	 * role may load (its report shows the rows' values).
+	 */
+	private ImportRun visibleRun(Actor actor, long id) {
+		return runs.find(id, actor)
+			.filter(run -> run.actor().equals(actor.username()) || run.register().allows(actor.role()))
+			.orElseThrow(() -> new NotFoundException("import run", id));
+	}
 
 	private static Register permitted(Actor actor, String name) {
 		Register register = Register.fromFileName(name).orElseThrow(() -> new NotFoundException("register", name));

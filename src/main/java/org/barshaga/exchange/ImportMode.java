@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Whether one bad row stops the whole file or only itself. */
-enum ImportMode {
+public enum ImportMode {
 
 	/** Nothing is committed if any row is rejected. */
 	ALL_OR_NOTHING,
@@ -12,7 +12,7 @@ enum ImportMode {
 	/** The valid rows are committed in batches; the rejected ones are reported. */
 	VALID_ROWS;
 
-	String option() {
+	public String option() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 

@@ -3,27 +3,27 @@ package org.barshaga.exchange;
 import java.time.Instant;
 
 /** An import as it stands: its counts while it runs, its outcome when it is over. */
-record ImportRun(long id, Register register, String fileName, long fileBytes, ImportMode mode, boolean dryRun,
+public record ImportRun(long id, Register register, String fileName, long fileBytes, ImportMode mode, boolean dryRun,
 		Status status, String actor, String scopePath, Instant startedAt, Instant finishedAt, long bytesRead,
 		long rowsRead, long rowsRejected, long rowsWritten, int batchesCommitted, String problemKey,
 		String problemArguments) {
 
-	enum Status {
+	public enum Status {
 
 		RUNNING, COMPLETED, REJECTED, REFUSED, FAILED, INTERRUPTED;
 
-		String messageKey() {
+		public String messageKey() {
 			return "exchange.status." + name();
 		}
 
 	}
 
-	boolean running() {
+	public boolean running() {
 		return status == Status.RUNNING;
 	}
 
 	/** Per cent of the file read: bytes, not rows, so it is right for any file size. */
-	int percent() {
+	public int percent() {
 		if (!running()) {
 			return 100;
 		}

@@ -9,9 +9,16 @@ import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -135,7 +142,7 @@ class Importer {
 
 		private final Progress progress;
 
-		private final List<Rejection> pending = new ArrayList<>();
+		private final List<Rejection> pending = Collections.synchronizedList(new ArrayList<>());
 
 		private final List<Object> batch = new ArrayList<>();
 
@@ -147,15 +154,19 @@ class Importer {
 
 		private long rejected;
 
-		private long written;
+		private final AtomicLong written = new AtomicLong();
 
-		private int batches;
+		private final AtomicLong rejectedByDatabase = new AtomicLong();
+
+		private final AtomicInteger batches = new AtomicInteger();
+
+		private final Background background = new Background();
 
 		private long lastProgress;
 
 		private RecordSource source;
 
-		private boolean writing;
+		private volatile boolean writing;
 
 		private Execution(long runId, ImportRequest request, Progress progress) {
 			this.runId = runId;
@@ -224,8 +235,10 @@ class Importer {
 							writing = false;
 							batch.clear();
 							batchLines.clear();
-							connection.rollback();
-							written = 0;
+							background.submit(() -> {
+								connection.rollback();
+								written.set(0);
+							});
 						}
 					}
 					else if (writing) {
@@ -236,8 +249,7 @@ class Importer {
 						}
 					}
 					if (pending.size() >= REJECTIONS_PER_WRITE) {
-						runs.reject(runId, pending);
-						pending.clear();
+						savePending();
 					}
 					if ((rowsRead & 1023) == 0) {
 						report(false);
@@ -246,10 +258,9 @@ class Importer {
 				if (writing && !batch.isEmpty()) {
 					flush(connection, writer);
 				}
-				if (!pending.isEmpty()) {
-					runs.reject(runId, pending);
-					pending.clear();
-				}
+				background.finish();
+				rejected += rejectedByDatabase.get();
+				savePending();
 				ImportRun.Status status;
 				if (request.dryRun()) {
 					connection.rollback();
@@ -258,12 +269,12 @@ class Importer {
 				else if (request.mode() == ImportMode.ALL_OR_NOTHING) {
 					if (rejected > 0) {
 						connection.rollback();
-						written = 0;
+						written.set(0);
 						status = ImportRun.Status.REJECTED;
 					}
 					else {
 						connection.commit();
-						batches = written > 0 ? 1 : 0;
+						batches.set(written.get() > 0 ? 1 : 0);
 						status = ImportRun.Status.COMPLETED;
 					}
 				}
@@ -276,9 +287,11 @@ class Importer {
 				runs.finish(runId, status, null, null, clock.instant());
 			}
 			catch (FileProblem problem) {
+				background.stop();
 				finishAfterProblem(ImportRun.Status.REFUSED, problem.key(), problem.arguments());
 			}
 			catch (SQLException | IOException | RuntimeException ex) {
+				background.stop();
 				log.error("Import {} failed", runId, ex);
 				finishAfterProblem(ImportRun.Status.FAILED, "exchange.problem.failed",
 						new Object[] { String.valueOf(ex.getMessage()) });
@@ -287,64 +300,90 @@ class Importer {
 
 		private void finishAfterProblem(ImportRun.Status status, String key, Object[] arguments) {
 			if (request.mode() == ImportMode.ALL_OR_NOTHING) {
-				written = 0;
+				written.set(0);
 			}
-			if (!pending.isEmpty()) {
-				runs.reject(runId, pending);
-				pending.clear();
-			}
+			savePending();
 			report(true);
 			audited();
 			runs.finish(runId, status, key, arguments, clock.instant());
 		}
 
 		private void audited() {
-			if (written > 0 && request.register().personal()) {
+			if (written.get() > 0 && request.register().personal()) {
 				transactions.executeWithoutResult(t -> audit.recorded(request.actor(), AuditAction.IMPORT, "import",
 						runId, request.actor().scope().pathPrefix(),
-						request.register().fileName() + ": " + written + " rows from " + request.fileName()));
+						request.register().fileName() + ": " + written.get() + " rows from " + request.fileName()));
 			}
 		}
 
 		/**
-		 * Writes the batch under a savepoint. A row the database refuses despite the
-		 * checks is found by writing the rows one by one and is reported; the others are
-		 * kept.
+		 * Hands the batch to the writer thread, so that parsing the next batch (Java, one
+		 * core) overlaps with writing this one (the database, the other core). At most
+		 * two batches wait, which bounds the memory.
 		 */
 		private void flush(Connection connection, RegisterHandler.RowWriter writer) throws SQLException {
+			List<Object> rows = new ArrayList<>(batch);
+			List<Long> lines = new ArrayList<>(batchLines);
+			batch.clear();
+			batchLines.clear();
+			background.submit(() -> write(connection, writer, rows, lines));
+			report(false);
+		}
+
+		/**
+		 * Writes a batch under a savepoint. A row the database refuses despite the checks
+		 * is found by writing the rows one by one and is reported; the others are kept.
+		 */
+		private void write(Connection connection, RegisterHandler.RowWriter writer, List<Object> rows, List<Long> lines)
+				throws SQLException {
+			if (!writing) {
+				return;
+			}
 			Savepoint savepoint = connection.setSavepoint();
 			try {
-				writer.write(connection, batch);
-				written += batch.size();
+				writer.write(connection, rows);
+				written.addAndGet(rows.size());
 			}
 			catch (SQLException ex) {
 				connection.rollback(savepoint);
-				for (int i = 0; i < batch.size(); i++) {
+				List<Rejection> refused = new ArrayList<>();
+				for (int i = 0; i < rows.size(); i++) {
 					Savepoint single = connection.setSavepoint();
 					try {
-						writer.write(connection, List.of(batch.get(i)));
-						written++;
+						writer.write(connection, List.of(rows.get(i)));
+						written.incrementAndGet();
 					}
 					catch (SQLException rowFailure) {
 						connection.rollback(single);
-						rejected++;
-						pending.add(new Rejection(batchLines.get(i), null, null, "exchange.reason.database",
+						refused.add(new Rejection(lines.get(i), null, null, "exchange.reason.database",
 								firstLine(rowFailure.getMessage())));
 					}
 				}
-				if (request.mode() == ImportMode.ALL_OR_NOTHING && !pending.isEmpty()) {
-					connection.rollback();
-					written = 0;
-					writing = false;
+				if (!refused.isEmpty()) {
+					rejectedByDatabase.addAndGet(refused.size());
+					synchronized (pending) {
+						pending.addAll(refused);
+					}
+					if (request.mode() == ImportMode.ALL_OR_NOTHING) {
+						connection.rollback();
+						written.set(0);
+						writing = false;
+					}
 				}
 			}
-			batch.clear();
-			batchLines.clear();
 			if (request.mode() == ImportMode.VALID_ROWS) {
 				connection.commit();
-				batches++;
+				batches.incrementAndGet();
 			}
-			report(false);
+		}
+
+		private void savePending() {
+			synchronized (pending) {
+				if (!pending.isEmpty()) {
+					runs.reject(runId, pending);
+					pending.clear();
+				}
+			}
 		}
 
 		private void report(boolean force) {
@@ -354,9 +393,91 @@ class Importer {
 			}
 			lastProgress = nowMillis;
 			long bytes = source == null ? 0 : source.bytesRead();
-			runs.progress(runId, bytes, rowsRead, rejected, written, batches);
+			long rejectedNow = rejected + rejectedByDatabase.get();
+			runs.progress(runId, bytes, rowsRead, rejectedNow, written.get(), batches.get());
 			if (progress != null) {
-				progress.update(bytes, fileBytes, rowsRead, rejected, written);
+				progress.update(bytes, fileBytes, rowsRead, rejectedNow, written.get());
+			}
+		}
+
+	}
+
+	/** Work on the import's connection, done in order on a thread of its own. */
+	private interface ConnectionWork {
+
+		void run() throws SQLException;
+
+	}
+
+	/**
+	 * The writer thread of one import. Work is done in the order given; the first failure
+	 * stops the rest and is thrown to the import at {@link #finish()}.
+	 */
+	private static final class Background {
+
+		private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "import-writer");
+			t.setDaemon(true);
+			return t;
+		});
+
+		private final Semaphore waiting = new Semaphore(2);
+
+		private volatile SQLException failure;
+
+		private volatile RuntimeException crash;
+
+		void submit(ConnectionWork work) throws SQLException {
+			rethrow();
+			waiting.acquireUninterruptibly();
+			thread.execute(() -> {
+				try {
+					if (failure == null && crash == null) {
+						work.run();
+					}
+				}
+				catch (SQLException ex) {
+					failure = ex;
+				}
+				catch (RuntimeException ex) {
+					crash = ex;
+				}
+				finally {
+					waiting.release();
+				}
+			});
+		}
+
+		void finish() throws SQLException {
+			thread.shutdown();
+			try {
+				if (!thread.awaitTermination(1, TimeUnit.DAYS)) {
+					throw new SQLException("The import's writer did not finish");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new SQLException("Interrupted while writing", ex);
+			}
+			rethrow();
+		}
+
+		void stop() {
+			thread.shutdownNow();
+			try {
+				thread.awaitTermination(1, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		private void rethrow() throws SQLException {
+			if (failure != null) {
+				throw failure;
+			}
+			if (crash != null) {
+				throw crash;
 			}
 		}
 

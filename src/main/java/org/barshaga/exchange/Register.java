@@ -12,7 +12,7 @@ import org.barshaga.kernel.Role;
  * learner registers hold health data, so they go only to the roles that may see it in the
  * record itself.
  */
-enum Register {
+public enum Register {
 
 	ORGANISATIONS(EnumSet.of(Role.ADMIN, Role.REGION_OFFICER, Role.DISTRICT_OFFICER), false),
 
@@ -45,23 +45,23 @@ enum Register {
 		this.personal = personal;
 	}
 
-	boolean allows(Role role) {
+	public boolean allows(Role role) {
 		return roles.contains(role);
 	}
 
 	/** Whether rows are about people, so that imports and exports are audited. */
-	boolean personal() {
+	public boolean personal() {
 		return personal;
 	}
 
 	/**
 	 * The name in file names, URLs and on the command line: {@code learner_enrolments}.
 	 */
-	String fileName() {
+	public String fileName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	String messageKey() {
+	public String messageKey() {
 		return "exchange.register." + fileName();
 	}
 

@@ -54,6 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityBrowserTests {
 
+	/** Sample values that are downloads or parts of pages, not pages to check. */
+	static final String NOT_A_PAGE = "not a page: ";
+
 	static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
 	static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -109,7 +112,7 @@ class AccessibilityBrowserTests {
 		assertThat(pages.keySet()).as("every page route has a sample URL here").isEqualTo(pageRoutes());
 		for (String language : List.of("kk", "ru", "en")) {
 			for (String path : pages.values()) {
-				if (!path.startsWith("/learners")) {
+				if (!path.startsWith("/learners") && !path.startsWith(NOT_A_PAGE)) {
 					check(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language), language, problems);
 				}
 			}
@@ -334,7 +337,27 @@ class AccessibilityBrowserTests {
 		pages.put("/units/{code}/staffing", "/units/KZ-61-D08/staffing");
 		pages.put("/admin/criteria", "/admin/criteria");
 		pages.put("/admin/staffing-norms", "/admin/staffing-norms");
+		pages.put("/exchange", "/exchange");
+		pages.put("/exchange/runs/{id}", "/exchange/runs/" + importRunWithRejections());
+		pages.put("/exchange/runs/{id}/progress", NOT_A_PAGE + "the progress part of the run page, checked in it");
+		pages.put("/exchange/runs/{id}/report.csv", NOT_A_PAGE + "a CSV download");
+		pages.put("/exchange/templates/{name}.{format}", NOT_A_PAGE + "a CSV or XLSX download");
+		pages.put("/exchange/exports/{name}.{format}", NOT_A_PAGE + "a CSV or XLSX download");
 		return pages;
+	}
+
+	/** A finished import with rejected rows, for the run page in its fullest form. */
+	private long importRunWithRejections() {
+		long id = jdbc.sql("""
+				INSERT INTO import_run (register, file_name, file_bytes, mode, dry_run, status, actor, scope_path,
+					started_at, finished_at, bytes_read, rows_read, rows_rejected, rows_written)
+				VALUES ('STAFF', 'staff.csv', 100, 'VALID_ROWS', FALSE, 'COMPLETED', 'admin', '/KZ/',
+					CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 100, 3, 1, 2)""").update() > 0
+				? jdbc.sql("SELECT MAX(id) FROM import_run").query(Long.class).single() : 0;
+		jdbc.sql("""
+				INSERT INTO import_rejection (run_id, line_number, column_name, cell_value, reason_key, reason_args)
+				VALUES (?, 3, 'fte', '3', 'exchange.reason.range', '0.01\u001f2')""").param(id).update();
+		return id;
 	}
 
 	private Set<String> pageRoutes() {
