@@ -132,6 +132,13 @@ class ImportJob implements CommandLineJob {
 
 		@Override
 		public void update(long bytesRead, long fileBytes, long rowsRead, long rowsRejected, long rowsWritten) {
+			if (bytesRead < 0) {
+				if (console) {
+					out.printf(Locale.ROOT, "\r%,d rows, %,d rejected, %,d saved", rowsRead, rowsRejected, rowsWritten);
+					out.flush();
+				}
+				return;
+			}
 			int percent = fileBytes == 0 ? 100 : (int) Math.min(100, bytesRead * 100 / fileBytes);
 			if (console) {
 				String bar = "#".repeat(percent / 4) + " ".repeat(25 - percent / 4);

@@ -22,10 +22,16 @@ public record ImportRun(long id, Register register, String fileName, long fileBy
 		return status == Status.RUNNING;
 	}
 
-	/** Per cent of the file read: bytes, not rows, so it is right for any file size. */
+	/**
+	 * Per cent of the file read: bytes, not rows, so it is right for any file size; -1
+	 * when unknown (an XLSX workbook is not read front to back).
+	 */
 	public int percent() {
 		if (!running()) {
 			return 100;
+		}
+		if (bytesRead < 0) {
+			return -1;
 		}
 		return fileBytes <= 0 ? 0 : (int) Math.min(99, bytesRead * 100 / fileBytes);
 	}

@@ -182,7 +182,7 @@ class Importer {
 			try (InputStream input = Files.newInputStream(request.file());
 					Connection connection = dataSource.getConnection()) {
 				fileBytes = Files.size(request.file());
-				source = request.xlsx() ? new XlsxRecords(input) : new CsvRecords(input);
+				source = request.xlsx() ? new XlsxRecords(request.file()) : new CsvRecords(input);
 				RecordSource.SourceRecord header = source.next();
 				while (header != null && header.blank()) {
 					header = source.next();

@@ -1,7 +1,7 @@
 package org.barshaga.exchange;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Iterator;
@@ -10,16 +10,17 @@ import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
- * The rows of the first sheet of an XLSX workbook, streamed. Cells that Excel turned into
- * dates or numbers are given back as the text the layout expects ({@code 2025-09-01},
- * {@code 12}), so that a template filled in Excel reads like the CSV.
+ * The rows of the first sheet of an XLSX workbook, streamed from the file (random access
+ * to its zip entries, so the workbook is never held in memory). Cells that Excel turned
+ * into dates or numbers are given back as the text the layout expects
+ * ({@code 2025-09-01}, {@code 12}), so that a template filled in Excel reads like the
+ * CSV.
  */
 final class XlsxRecords implements RecordSource {
-
-	private final CountingInputStream counted;
 
 	private final ReadableWorkbook workbook;
 
@@ -27,10 +28,10 @@ final class XlsxRecords implements RecordSource {
 
 	private final Iterator<Row> iterator;
 
-	XlsxRecords(InputStream input) throws IOException, FileProblem {
-		this.counted = new CountingInputStream(input);
+	XlsxRecords(Path file) throws FileProblem {
 		try {
-			this.workbook = new ReadableWorkbook(counted);
+			// Cell formats are read so that a date typed in Excel is known as a date.
+			this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
 			this.rows = workbook.getFirstSheet().openStream();
 			this.iterator = rows.iterator();
 		}
@@ -77,9 +78,14 @@ final class XlsxRecords implements RecordSource {
 		return text == null ? "" : text;
 	}
 
+	/**
+	 * Unknown: the workbook is read from its zip entries, not front to back, so the bytes
+	 * read say nothing about the rows to come. An XLSX holds at most a million rows; the
+	 * files of millions are CSV.
+	 */
 	@Override
 	public long bytesRead() {
-		return counted.count();
+		return -1;
 	}
 
 	@Override

@@ -262,6 +262,29 @@ class ImportTests {
 	}
 
 	@Test
+	void aTemplateFilledInExcelIsReadWithItsDateAndNumberCells() throws IOException {
+		Path file = dir.resolve("filled.xlsx");
+		String[] cells = row(1).split(",", -1);
+		try (java.io.OutputStream out = Files.newOutputStream(file)) {
+			org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Excel", "1.0");
+			org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("enrolment");
+			String[] header = HEADER.split(",");
+			for (int c = 0; c < header.length; c++) {
+				sheet.value(0, c, header[c]);
+				sheet.value(1, c, cells[c]);
+			}
+			sheet.value(1, 0, year);
+			sheet.value(1, 5, LocalDate.parse(cells[5]));
+			sheet.style(1, 5).format("dd.mm.yyyy").set();
+			sheet.value(1, 8, 5);
+			workbook.finish();
+		}
+		ImportRun run = run(ADMIN, file, ImportMode.ALL_OR_NOTHING, false);
+		assertThat(run.status()).as(reasons(run).toString()).isEqualTo(ImportRun.Status.COMPLETED);
+		assertThat(rows()).isEqualTo(1);
+	}
+
+	@Test
 	void rolesWithoutTheRegisterCannotImportIt() {
 		Actor researcher = new Actor(9, "researcher", "R", Role.RESEARCHER, DataScope.NATION);
 		assertThatThrownBy(() -> run(researcher, file("r.csv", HEADER, row(1)), ImportMode.ALL_OR_NOTHING, false))
