@@ -32,6 +32,8 @@ final class References {
 
 	private Map<String, Long> staff;
 
+	private Map<String, Long> plans;
+
 	private final Map<String, Boolean> existing = new HashMap<>();
 
 	References(JdbcClient jdbc, DataScope scope) {
@@ -103,6 +105,21 @@ final class References {
 	void learnerWritten(String iin, long id, String path) {
 		learner(iin);
 		learners.put(iin, new Person(id, path));
+	}
+
+	/** The id of the learner's plan for a school year, in scope, or null. */
+	Long plan(long learnerId, int schoolYear) {
+		if (plans == null) {
+			plans = new HashMap<>();
+			scope
+				.bind(jdbc
+					.sql("SELECT p.id, p.learner_id, p.school_year FROM plan p JOIN learner l ON l.id = p.learner_id"
+							+ " WHERE " + scope.sql("l.path")))
+				.query((rs, n) -> Map.entry(rs.getLong(2) + "|" + rs.getInt(3), rs.getLong(1)))
+				.list()
+				.forEach(e -> plans.put(e.getKey(), e.getValue()));
+		}
+		return plans.get(learnerId + "|" + schoolYear);
 	}
 
 	/** The staff member in scope at this organisation with this IIN, or null. */

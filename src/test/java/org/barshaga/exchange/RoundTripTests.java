@@ -43,6 +43,9 @@ class RoundTripTests {
 	Exporter exporter;
 
 	@Autowired
+	ImportRuns runs;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@TempDir
@@ -85,6 +88,14 @@ class RoundTripTests {
 				String.join("\r\n", "iin,school_code,grade,class_name,form,started_on,ended_on,end_reason",
 						child1 + "," + ORG + ",4,4А,INCLUSIVE_CLASS,2025-09-01,,",
 						child2 + "," + ORG + ",2,2Б,INCLUSIVE_CLASS,2024-09-01,2025-05-25,TRANSFER"));
+		files.put(Register.FUNCTIONING, String.join("\r\n", "iin,assessed_on,age_group,answers",
+				child1 + ",2025-06-01,AGES_5_17," + answers(org.barshaga.learner.CfmAgeGroup.AGES_5_17)));
+		files.put(Register.PLANS, String.join("\r\n", "iin,school_year,started_on,adaptations,services", child1
+				+ ",2025,2025-09-15,\"Визуальное расписание, дополнительное время\",SPEECH_THERAPIST:2|TUTOR:1.5"));
+		files.put(Register.PLAN_GOALS,
+				String.join("\r\n", "iin,school_year,goal_domain,description,baseline,target_state,measure", child1
+						+ ",2025,COMMUNICATION,Просит помощи словами,жестами,словами в 4 из 5 случаев,наблюдение",
+						child1 + ",2025,MOTOR,Держит карандаш,с помощью,сама,наблюдение"));
 		files.put(Register.SESSIONS,
 				String.join("\r\n", "iin,held_on,specialist,minutes,grouped,attended,missed_reason",
 						child1 + ",2025-10-06,SPEECH_THERAPIST,40,false,true,",
@@ -126,6 +137,31 @@ class RoundTripTests {
 	}
 
 	@Test
+	void answersTheModuleDoesNotKnowAndGoalsWithoutAPlanAreRejected() throws IOException {
+		String child = jdbc
+			.sql("SELECT MIN(iin) FROM learner WHERE path LIKE '/KZ/KZ-61/KZ-61-D08/%' AND iin IS NOT NULL"
+					+ " AND NOT EXISTS (SELECT 1 FROM plan p WHERE p.learner_id = learner.id AND p.school_year = 2001)")
+			.query(String.class)
+			.single();
+		Path functioning = dir.resolve("functioning.csv");
+		Files.writeString(functioning, "iin,assessed_on,age_group,answers\n" + child
+				+ ",2025-06-01,AGES_5_17,SHOE_SIZE=38\n" + child + ",2025-06-02,AGES_5_17,just text\n");
+		ImportRun run = importer.run(new ImportRequest(ADMIN, Register.FUNCTIONING, functioning, "functioning.csv",
+				ImportMode.VALID_ROWS, false), null);
+		assertThat(runs.rejections(run.id(), 10)).extracting(Rejection::line, Rejection::reasonKey)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "validation.functioning.question"),
+					org.assertj.core.groups.Tuple.tuple(3L, "exchange.reason.answers"));
+		Path goals = dir.resolve("plan_goals.csv");
+		Files.writeString(goals, "iin,school_year,goal_domain,description,baseline,target_state,measure\n" + child
+				+ ",2001,MOTOR,Goal,a,b,c\n");
+		run = importer.run(
+				new ImportRequest(ADMIN, Register.PLAN_GOALS, goals, "plan_goals.csv", ImportMode.VALID_ROWS, false),
+				null);
+		assertThat(runs.rejections(run.id(), 10)).extracting(Rejection::reasonKey)
+			.containsExactly("exchange.reason.unknownPlan");
+	}
+
+	@Test
 	void theHealthRegistryExtractTravelsAsReceived() throws IOException {
 		String file = String.join("\r\n",
 				"record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,disability_group,valid_until",
@@ -134,6 +170,13 @@ class RoundTripTests {
 		importAll(Map.of(Register.HEALTH_REGISTRY, file));
 		Actor ulytau = new Actor(1, "admin", "Admin", Role.ADMIN, new DataScope("/KZ/KZ-62/"));
 		assertThat(export(ulytau, Register.HEALTH_REGISTRY)).isEqualTo(file + "\r\n");
+	}
+
+	/** Every question answered with its first answer code, in key order as exported. */
+	private static String answers(org.barshaga.learner.CfmAgeGroup group) {
+		return new java.util.TreeSet<>(org.barshaga.learner.ChildFunctioning.questions(group)).stream()
+			.map(q -> q + "=" + org.barshaga.learner.ChildFunctioning.answers(group, q).get(0))
+			.collect(java.util.stream.Collectors.joining("|"));
 	}
 
 	private void importAll(Map<Register, String> files) throws IOException {

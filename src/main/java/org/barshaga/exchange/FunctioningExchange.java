@@ -1,0 +1,126 @@
+package org.barshaga.exchange;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.InvalidInputException;
+import org.barshaga.learner.CfmAgeGroup;
+import org.barshaga.learner.ChildFunctioning;
+import org.barshaga.learner.FunctioningResult;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Child Functioning Module answers by learner and date. The flagged domains are computed
+ * here by the module's own rules ({@link ChildFunctioning}), never taken from the file.
+ */
+@Component
+class FunctioningExchange implements RegisterHandler {
+
+	static final Layout LAYOUT = new Layout(Register.FUNCTIONING,
+			List.of(Column.iin("iin"), Column.date("assessed_on", true),
+					Column.code("age_group", true, CfmAgeGroup.class), Column.text("answers", true, 2000)),
+			List.of("iin", "assessed_on"));
+
+	private static final int IIN = 0, ASSESSED = 1, GROUP = 2, ANSWERS = 3;
+
+	private static final String MERGE = Merge.into("functioning")
+		.key("learner_id", "BIGINT")
+		.key("assessed_on", "DATE")
+		.value("age_group", "VARCHAR(10)")
+		.value("answers", "VARCHAR(2000)")
+		.value("flagged_domains", "VARCHAR(400)")
+		.value("functional_difficulty", "BOOLEAN")
+		.onInsert("recorded_at", "s.stamp")
+		.onInsert("recorded_by", "s.actor")
+		.sql();
+
+	private final ExportQueries exports;
+
+	FunctioningExchange(ExportQueries exports) {
+		this.exports = exports;
+	}
+
+	@Override
+	public Layout layout() {
+		return LAYOUT;
+	}
+
+	@Override
+	public RowWriter writer(ImportContext context) {
+		References references = context.references();
+		LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
+		return new RowWriter() {
+
+			@Override
+			public Object resolve(ParsedRow row, List<Rejection> problems) {
+				References.Person learner = Checks.learner(references, row, IIN, problems);
+				Checks.notInFuture(row, ASSESSED, "assessed_on", today, problems);
+				Map<String, String> answers = new LinkedHashMap<>();
+				for (String pair : row.text(ANSWERS).split("\\|")) {
+					int equals = pair.indexOf('=');
+					if (pair.isBlank()) {
+						continue;
+					}
+					if (equals <= 0) {
+						problems.add(new Rejection(row.line(), "answers", pair, "exchange.reason.answers"));
+						return null;
+					}
+					answers.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+				}
+				FunctioningResult result;
+				try {
+					result = ChildFunctioning.evaluate(CfmAgeGroup.valueOf(row.text(GROUP)), answers);
+				}
+				catch (InvalidInputException invalid) {
+					invalid.problems()
+						.forEach(p -> problems.add(new Rejection(row.line(), "answers", row.raw(ANSWERS),
+								p.messageKey(), p.arguments().toArray())));
+					return null;
+				}
+				if (!problems.isEmpty()) {
+					return null;
+				}
+				String stored = new TreeMap<>(answers).entrySet()
+					.stream()
+					.map(e -> e.getKey() + "=" + e.getValue())
+					.collect(Collectors.joining(";"));
+				String flagged = result.domains()
+					.entrySet()
+					.stream()
+					.filter(Map.Entry::getValue)
+					.map(Map.Entry::getKey)
+					.collect(Collectors.joining(","));
+				return Statements.withStamp(context, learner.id(), row.date(ASSESSED), row.text(GROUP), stored, flagged,
+						result.functionalDifficulty());
+			}
+
+			@Override
+			public void write(Connection connection, List<Object> rows) throws SQLException {
+				Statements.batch(connection, MERGE, Statements.arrays(rows));
+			}
+
+		};
+	}
+
+	@Override
+	public void export(Actor actor, Consumer<String[]> rows) {
+		exports.stream("""
+				SELECT l.iin, f.assessed_on, f.age_group, f.answers
+				FROM functioning f JOIN learner l ON l.id = f.learner_id
+				WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path") + " ORDER BY l.iin, f.assessed_on",
+				actor.scope(),
+				rs -> rows.accept(new String[] { rs.getString("iin"), ExportQueries.date(rs, "assessed_on"),
+						rs.getString("age_group"), rs.getString("answers").replace(';', '|') }));
+	}
+
+}
