@@ -44,7 +44,8 @@ final class Generator {
 				progress.println(region.code() + " " + units.unit(region.code()).nameEn() + ": "
 						+ counts.organisations() + " organisations, " + counts.schools() + " schools, "
 						+ counts.pupils() + " pupils, " + counts.learners() + " learners in schools and "
-						+ counts.learnersOutOfSchool() + " out of school, " + counts.healthRecords()
+						+ counts.learnersOutOfSchool() + " out of school, " + counts.plans() + " plans, "
+						+ counts.functioning() + " functioning profiles, " + counts.healthRecords()
 						+ " health records (" + (System.nanoTime() - regionStarted) / 1_000_000 + " ms)");
 			}
 			for (CsvFile file : out.files()) {
@@ -81,6 +82,9 @@ final class Generator {
 				docs/data-exchange.md. health_ground_truth.csv gives, for every record of
 				health_registry.csv, the child's true IIN and whether the child is in
 				enrolment.csv; the registry extract itself carries realistic errors.
+				functioning.csv holds Child Functioning Module answers for about 40% of
+				the learners, plans.csv the individual plans of the school year of about
+				85% of the learners in schools, and plan_goals.csv their 1-3 goals.
 				The same scale, seed and school year always give the same files.
 				""");
 		return text.toString();

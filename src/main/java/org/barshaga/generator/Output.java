@@ -43,6 +43,12 @@ final class Output implements Closeable {
 
 	static final String HEALTH_TRUTH = "record_id,iin,in_enrolment";
 
+	static final String FUNCTIONING = "iin,assessed_on,age_group,answers";
+
+	static final String PLANS = "iin,school_year,started_on,adaptations,services";
+
+	static final String PLAN_GOALS = "iin,school_year,goal_domain,description,baseline,target_state,measure";
+
 	final CsvFile organisations;
 
 	final CsvFile enrolment;
@@ -65,6 +71,12 @@ final class Output implements Closeable {
 
 	final CsvFile healthTruth;
 
+	final CsvFile functioning;
+
+	final CsvFile plans;
+
+	final CsvFile planGoals;
+
 	private final List<CsvFile> all = new ArrayList<>();
 
 	/** The number of the last health record written, for record ids. */
@@ -82,6 +94,9 @@ final class Output implements Closeable {
 		conditions = open(directory, "conditions.csv", CONDITIONS);
 		health = open(directory, "health_registry.csv", HEALTH);
 		healthTruth = open(directory, "health_ground_truth.csv", HEALTH_TRUTH);
+		functioning = open(directory, "functioning.csv", FUNCTIONING);
+		plans = open(directory, "plans.csv", PLANS);
+		planGoals = open(directory, "plan_goals.csv", PLAN_GOALS);
 	}
 
 	List<CsvFile> files() {

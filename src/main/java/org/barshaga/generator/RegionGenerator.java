@@ -81,7 +81,7 @@ final class RegionGenerator {
 
 	/** What a region's generation produced, for the progress line. */
 	record Counts(int schools, int organisations, long pupils, long learners, long learnersOutOfSchool,
-			long healthRecords) {
+			long healthRecords, long plans, long functioning) {
 	}
 
 	/**
@@ -120,6 +120,13 @@ final class RegionGenerator {
 
 	private final Surveys surveys;
 
+	private final FunctioningAnswers functioning;
+
+	private final Plans plans;
+
+	/** The second SEN category of the last conclusion written, or null. */
+	private String secondCategory;
+
 	private OrganisationPlan plan;
 
 	private double otherPupilsInHealth;
@@ -147,9 +154,16 @@ final class RegionGenerator {
 		this.gradeCumulative = cumulative(GRADE_WEIGHTS);
 		this.staffing = new Staffing(out, random, serials, schoolYear);
 		this.surveys = new Surveys(out, random, region, schoolYear);
+		// functioning and plans draw from their own stream, so the other files do not
+		// depend on them
+		SplittableRandom support = new SplittableRandom(mix(seed, region.code()) ^ 0x5EC0_F00D_CAFE_BEEFL);
+		this.functioning = new FunctioningAnswers(support);
+		this.plans = new Plans(support, schoolYear, extractDate);
 	}
 
 	Counts run() {
+		long plansBefore = out.plans.rows();
+		long functioningBefore = out.functioning.rows();
 		plan = new OrganisationPlan(region, places, random, year);
 		plan.write(out.organisations);
 		long generalPupils = 0;
@@ -187,7 +201,8 @@ final class RegionGenerator {
 		learnersOutOfSchool();
 		healthChildrenOutOfSchool(inEnrolmentShare);
 		writeHealth();
-		return new Counts(plan.schools.size(), plan.all.size(), pupils, learners, learnersOutOfSchool, health.size());
+		return new Counts(plan.schools.size(), plan.all.size(), pupils, learners, learnersOutOfSchool, health.size(),
+				out.plans.rows() - plansBefore, out.functioning.rows() - functioningBefore);
 	}
 
 	// pupils
@@ -253,6 +268,9 @@ final class RegionGenerator {
 				: recommendedForm();
 		LocalDate concluded = concludedOn(birth);
 		int[] hours = conclusion(iin, school.pmpc, concluded, primary, form);
+		String[] categories = categories(primary);
+		functioning.learner(out.functioning, iin, birth, concluded, extractDate, categories);
+		plans.learner(out, iin, language, SPECIALISTS[primary], hours, categories);
 
 		// enrolment: from the first 1 September after the conclusion, not before school
 		LocalDate started = LocalDate.of(concluded.getYear(), 9, 1);
@@ -336,10 +354,12 @@ final class RegionGenerator {
 			.append('/')
 			.append(sequence);
 		StringBuilder categories = new StringBuilder(CATEGORIES[primary]);
+		secondCategory = null;
 		if (!CATEGORIES[primary].equals("MULTIPLE") && random.nextDouble() < 0.2) {
 			int second = drawCategory();
 			if (second != primary && !CATEGORIES[second].equals("MULTIPLE")) {
 				categories.append('|').append(CATEGORIES[second]);
+				secondCategory = CATEGORIES[second];
 			}
 		}
 		int reviewYears = random.nextDouble() < 0.55 ? 1 : random.nextDouble() < 0.67 ? 2 : 3;
@@ -367,6 +387,12 @@ final class RegionGenerator {
 			.text(services.toString())
 			.endRow();
 		return halves;
+	}
+
+	/** The categories of the last conclusion written, the primary first. */
+	private String[] categories(int primary) {
+		return secondCategory == null ? new String[] { CATEGORIES[primary] }
+				: new String[] { CATEGORIES[primary], secondCategory };
 	}
 
 	/** Sessions of September, about weekly per recommended specialist. */
@@ -424,7 +450,9 @@ final class RegionGenerator {
 			else {
 				form = draw < 0.8 ? "HOME_BASED" : draw < 0.9 ? "SPECIAL_SCHOOL" : "DISTANCE";
 			}
-			conclusion(iin, plan.pmpcFor(near.unit), concludedOn(birth), primary, form);
+			LocalDate concluded = concludedOn(birth);
+			conclusion(iin, plan.pmpcFor(near.unit), concluded, primary, form);
+			functioning.learner(out.functioning, iin, birth, concluded, extractDate, categories(primary));
 			learnersOutOfSchool++;
 			if (disabled) {
 				health.add(new HealthChild(iin, surname, given, patronymic, birth, sex, false));

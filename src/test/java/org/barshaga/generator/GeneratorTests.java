@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.Sex;
+import org.barshaga.learner.CfmAgeGroup;
+import org.barshaga.learner.ChildFunctioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +55,9 @@ class GeneratorTests {
 		HEADERS.put("health_registry.csv", "record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,"
 				+ "disability_group,valid_until");
 		HEADERS.put("health_ground_truth.csv", "record_id,iin,in_enrolment");
+		HEADERS.put("functioning.csv", "iin,assessed_on,age_group,answers");
+		HEADERS.put("plans.csv", "iin,school_year,started_on,adaptations,services");
+		HEADERS.put("plan_goals.csv", "iin,school_year,goal_domain,description,baseline,target_state,measure");
 	}
 
 	private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
@@ -210,6 +215,106 @@ class GeneratorTests {
 	}
 
 	@Test
+	void theGeneratorKnowsTheQuestionsAndAnswersOfTheChildFunctioningModule() {
+		for (CfmAgeGroup group : CfmAgeGroup.values()) {
+			List<String> questions = ChildFunctioning.questions(group);
+			assertThat(FunctioningAnswers.questions(group.name())).isEqualTo(questions);
+			for (String question : questions) {
+				assertThat(FunctioningAnswers.answers(group.name(), question)).as(question)
+					.isEqualTo(ChildFunctioning.answers(group, question));
+			}
+		}
+	}
+
+	@Test
+	void functioningAnswersAreAcceptedAndShowDifficultiesForMostLearners() throws IOException {
+		Map<String, LocalDate> births = new HashMap<>();
+		for (List<String> row : rows("learners.csv")) {
+			births.put(row.get(0), LocalDate.parse(row.get(4)));
+		}
+		Map<String, LocalDate> concluded = new HashMap<>();
+		for (List<String> row : rows("conclusions.csv")) {
+			concluded.put(row.get(0), LocalDate.parse(row.get(2)));
+		}
+		List<List<String>> functioning = rows("functioning.csv");
+		Set<String> seen = new HashSet<>();
+		int difficulty = 0;
+		for (List<String> row : functioning) {
+			String iin = row.get(0);
+			assertThat(births).as(iin).containsKey(iin);
+			assertThat(seen.add(iin)).as("duplicate " + iin).isTrue();
+			LocalDate assessed = LocalDate.parse(row.get(1));
+			assertThat(assessed).isBetween(concluded.get(iin), concluded.get(iin).plusYears(1))
+				.isBeforeOrEqualTo(LocalDate.of(SCHOOL_YEAR, 10, 1));
+			CfmAgeGroup group = CfmAgeGroup.valueOf(row.get(2));
+			long age = java.time.temporal.ChronoUnit.YEARS.between(births.get(iin), assessed);
+			assertThat(group).as(iin).isEqualTo(age <= 4 ? CfmAgeGroup.AGES_2_4 : CfmAgeGroup.AGES_5_17);
+			assertThat(age).isBetween(2L, 17L);
+			Map<String, String> answers = new LinkedHashMap<>();
+			for (String pair : row.get(3).split("\\|")) {
+				String[] parts = pair.split("=", 2);
+				assertThat(answers.put(parts[0], parts[1])).as(pair).isNull();
+			}
+			assertThat(answers.keySet()).as("every question answered")
+				.containsExactlyElementsOf(ChildFunctioning.questions(group));
+			difficulty += ChildFunctioning.evaluate(group, answers).functionalDifficulty() ? 1 : 0;
+		}
+		assertThat((double) functioning.size() / births.size()).isBetween(0.3, 0.45);
+		assertThat((double) difficulty / functioning.size()).isBetween(0.5, 0.9);
+	}
+
+	@Test
+	void plansAndGoalsBelongToLearnersInSchoolsWithTheirServices() throws IOException {
+		Map<String, String> schools = new HashMap<>();
+		for (List<String> row : rows("learners.csv")) {
+			schools.put(row.get(0), row.get(10));
+		}
+		Map<String, Map<String, Integer>> recommended = new HashMap<>();
+		for (List<String> row : rows("conclusions.csv")) {
+			recommended.put(row.get(0), quarters(row.get(9)));
+		}
+		Set<String> plans = new HashSet<>();
+		Pattern services = Pattern.compile(
+				"(TEACHER_ASSISTANT|SPECIAL_TEACHER|SPEECH_THERAPIST|EDUCATIONAL_PSYCHOLOGIST|SOCIAL_EDUCATOR|TUTOR)"
+						+ ":\\d+(\\.5)?(\\|.+)?");
+		for (List<String> row : rows("plans.csv")) {
+			String iin = row.get(0);
+			assertThat(schools.get(iin)).as(iin).isNotEmpty();
+			assertThat(row.get(1)).isEqualTo(String.valueOf(SCHOOL_YEAR));
+			assertThat(plans.add(iin + "," + row.get(1))).as("duplicate " + iin).isTrue();
+			assertThat(LocalDate.parse(row.get(2))).isBetween(LocalDate.of(SCHOOL_YEAR, 9, 1),
+					LocalDate.of(SCHOOL_YEAR, 10, 1));
+			assertThat(row.get(3)).isNotBlank();
+			assertThat(row.get(4)).matches(services);
+			Map<String, Integer> planned = quarters(row.get(4));
+			Map<String, Integer> concluded = recommended.get(iin);
+			assertThat(concluded.keySet()).containsAll(planned.keySet());
+			planned.forEach(
+					(specialist, hours) -> assertThat(hours).isBetween(2, Math.min(160, concluded.get(specialist))));
+		}
+		long inSchools = schools.values().stream().filter(code -> !code.isEmpty()).count();
+		assertThat((double) plans.size() / inSchools).isBetween(0.8, 0.9);
+		assertThat(lines("plans.csv")).anyMatch(line -> line.contains(",\""));
+		Set<String> goals = new HashSet<>();
+		Set<String> domains = Set.of("COMMUNICATION", "COGNITIVE", "ACADEMIC", "SOCIAL_EMOTIONAL", "SELF_CARE",
+				"MOTOR");
+		Map<String, Integer> perPlan = new HashMap<>();
+		for (List<String> row : rows("plan_goals.csv")) {
+			String plan = row.get(0) + "," + row.get(1);
+			assertThat(plans).as(plan).contains(plan);
+			assertThat(domains).contains(row.get(2));
+			assertThat(goals.add(plan + "," + row.get(2))).as("domains distinct within " + plan).isTrue();
+			assertThat(row.get(3)).isNotBlank().hasSizeLessThanOrEqualTo(1000);
+			assertThat(row.get(4)).isNotBlank().hasSizeLessThanOrEqualTo(1000);
+			assertThat(row.get(5)).isNotBlank().hasSizeLessThanOrEqualTo(1000);
+			assertThat(row.get(6)).isNotBlank().hasSizeLessThanOrEqualTo(400);
+			perPlan.merge(plan, 1, Integer::sum);
+		}
+		assertThat(perPlan.keySet()).isEqualTo(plans);
+		assertThat(perPlan.values()).allMatch(count -> count >= 1 && count <= 3);
+	}
+
+	@Test
 	void conditionsSurveyShowsTheUrbanRuralGap() throws IOException {
 		Map<String, String> settlement = new HashMap<>();
 		for (List<String> row : rows("organisations.csv")) {
@@ -262,6 +367,18 @@ class GeneratorTests {
 		assertThat(job.run(List.of("--scale", "planet", "--seed", "1", "--out", "x"), out)).isEqualTo(2);
 		assertThat(job.run(List.of("--scale", "demo", "--out", "x"), out)).isEqualTo(2);
 		assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("Usage: generate --scale demo|region|national");
+	}
+
+	/** Weekly hours by specialist from a services field, in quarter hours. */
+	private static Map<String, Integer> quarters(String services) {
+		Map<String, Integer> hours = new HashMap<>();
+		if (!services.isEmpty()) {
+			for (String service : services.split("\\|")) {
+				String[] parts = service.split(":");
+				hours.put(parts[0], (int) Math.round(Double.parseDouble(parts[1]) * 4));
+			}
+		}
+		return hours;
 	}
 
 	private static Path generate(String name, long seed) throws IOException {
