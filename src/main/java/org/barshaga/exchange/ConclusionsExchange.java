@@ -52,8 +52,7 @@ class ConclusionsExchange implements RegisterHandler {
 		.value("form", "VARCHAR(30)")
 		.value("conditions", "VARCHAR(300)")
 		.value("next_review_on", "DATE")
-		.onInsert("recorded_at", "s.stamp")
-		.onInsert("recorded_by", "s.actor")
+		.recorded()
 		.sql();
 
 	private static final String CLEAR_SERVICES = """
@@ -140,14 +139,11 @@ class ConclusionsExchange implements RegisterHandler {
 
 	@Override
 	public void export(Actor actor, Consumer<String[]> rows) {
-		Map<Long, String> services = new HashMap<>();
-		exports.stream("""
+		Map<Long, String> services = exports.services("""
 				SELECT s.conclusion_id, s.specialist, s.weekly_hours FROM conclusion_service s
 				JOIN conclusion c ON c.id = s.conclusion_id JOIN learner l ON l.id = c.learner_id
-				WHERE""" + " " + actor.scope().sql("l.path") + " ORDER BY s.conclusion_id, s.specialist", actor.scope(),
-				rs -> services.merge(rs.getLong(1),
-						rs.getString(2) + ":" + rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
-						(a, b) -> a + "|" + b));
+				WHERE""" + " " + actor.scope().sql("l.path") + " ORDER BY s.conclusion_id, s.specialist",
+				actor.scope());
 		exports.stream(
 				"""
 						SELECT c.id, l.iin, c.conclusion_number, c.concluded_on, p.code AS pmpc_code, c.sen_categories,

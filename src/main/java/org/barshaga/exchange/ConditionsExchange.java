@@ -40,12 +40,8 @@ class ConditionsExchange implements RegisterHandler {
 		.value("path", "VARCHAR(450)")
 		.value("reported_created", "BOOLEAN")
 		.value("reported_on", "DATE")
-		.onInsert("updated_at", "s.stamp")
-		.onInsert("updated_by", "s.actor")
-		.onInsert("version", "0")
-		.onUpdate("updated_at", "s.stamp")
-		.onUpdate("updated_by", "s.actor")
-		.onUpdate("version", "t.version + 1")
+		.updated()
+		.versioned()
 		.sql();
 
 	private static final String SURVEY = "(SELECT id FROM condition_survey WHERE organisation_id = ? AND school_year = ?)";

@@ -86,10 +86,11 @@ class EnrolmentExtract implements RegisterHandler {
 
 			@Override
 			public void write(Connection connection, List<Object> rows) throws SQLException {
+				boolean firstLoad = rows.stream()
+					.allMatch(row -> emptyAtStart.computeIfAbsent((Integer) ((Object[]) row)[0],
+							year -> yearIsEmpty(connection, year)));
 				if (context.postgres()) {
-					if (rows.stream()
-						.allMatch(row -> emptyAtStart.computeIfAbsent((Integer) ((Object[]) row)[0],
-								year -> yearIsEmpty(connection, year)))) {
+					if (firstLoad) {
 						Savepoint direct = connection.setSavepoint();
 						try {
 							copyDirectly(connection, rows);
@@ -103,9 +104,7 @@ class EnrolmentExtract implements RegisterHandler {
 					}
 					copy(connection, rows);
 				}
-				else if (rows.stream()
-					.allMatch(row -> emptyAtStart.computeIfAbsent((Integer) ((Object[]) row)[0],
-							year -> yearIsEmpty(connection, year)))) {
+				else if (firstLoad) {
 					insert(connection, rows, "INSERT INTO enrolment_extract (" + COLUMNS + ")");
 				}
 				else {

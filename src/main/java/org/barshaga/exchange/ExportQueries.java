@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.barshaga.kernel.DataScope;
 
@@ -36,6 +38,20 @@ class ExportQueries {
 	/** Runs the query with the scope bound as its parameter. */
 	void stream(String sql, DataScope scope, RowCallbackHandler rows) {
 		transactions.executeWithoutResult(t -> jdbc.query(sql, scope.bind(new MapSqlParameterSource()), rows));
+	}
+
+	/**
+	 * Weekly hours per specialist in the file's form
+	 * ({@code SPEECH_THERAPIST:2|TUTOR:1.5}) by owner id, from a query of owner id,
+	 * specialist and hours ordered by both.
+	 */
+	Map<Long, String> services(String sql, DataScope scope) {
+		Map<Long, String> services = new HashMap<>();
+		stream(sql, scope,
+				rs -> services.merge(rs.getLong(1),
+						rs.getString(2) + ":" + rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
+						(a, b) -> a + "|" + b));
+		return services;
 	}
 
 	static String date(ResultSet rs, String column) throws SQLException {

@@ -48,24 +48,10 @@ class Exporter {
 	/** Writes the CSV (UTF-8 with a byte-order mark, so that Excel reads it right). */
 	long csv(Actor actor, Register register, OutputStream output) throws IOException {
 		RegisterHandler handler = permitted(actor, register);
-		Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
-		out.write('\uFEFF');
-		out.write(handler.layout().headerLine());
-		out.write("\r\n");
-		StringBuilder scratch = new StringBuilder(256);
-		long[] count = { 0 };
-		handler.export(actor, row -> {
-			try {
-				Csv.writeRow(out, row, scratch);
-				count[0]++;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
-		out.flush();
-		audited(actor, register, count[0], "csv");
-		return count[0];
+		output.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+		long count = rows(actor, handler, output);
+		audited(actor, register, count, "csv");
+		return count;
 	}
 
 	/**
@@ -78,7 +64,7 @@ class Exporter {
 		try {
 			long count;
 			try (OutputStream out = Files.newOutputStream(spool)) {
-				count = csvWithoutAudit(actor, handler, out);
+				count = rows(actor, handler, out);
 			}
 			if (count > XLSX_ROWS) {
 				throw InvalidInputException.of("format", "exchange.problem.tooManyForXlsx", count);
@@ -122,7 +108,8 @@ class Exporter {
 		}
 	}
 
-	private long csvWithoutAudit(Actor actor, RegisterHandler handler, OutputStream output) throws IOException {
+	/** The header and every row in scope, as CSV; the number of rows. */
+	private long rows(Actor actor, RegisterHandler handler, OutputStream output) throws IOException {
 		Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
 		out.write(handler.layout().headerLine());
 		out.write("\r\n");

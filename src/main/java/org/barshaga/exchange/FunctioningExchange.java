@@ -40,8 +40,7 @@ class FunctioningExchange implements RegisterHandler {
 		.value("answers", "VARCHAR(2000)")
 		.value("flagged_domains", "VARCHAR(400)")
 		.value("functional_difficulty", "BOOLEAN")
-		.onInsert("recorded_at", "s.stamp")
-		.onInsert("recorded_by", "s.actor")
+		.recorded()
 		.sql();
 
 	private final ExportQueries exports;

@@ -48,10 +48,7 @@ class HealthRegistryExchange implements RegisterHandler {
 		.value("path", "VARCHAR(450)")
 		.value("disability_group", "VARCHAR(30)")
 		.value("valid_until", "DATE")
-		.onInsert("updated_at", "s.stamp")
-		.onInsert("updated_by", "s.actor")
-		.onUpdate("updated_at", "s.stamp")
-		.onUpdate("updated_by", "s.actor")
+		.updated()
 		.sql();
 
 	private final ExportQueries exports;

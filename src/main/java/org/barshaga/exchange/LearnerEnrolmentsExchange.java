@@ -37,8 +37,7 @@ class LearnerEnrolmentsExchange implements RegisterHandler {
 		.value("form", "VARCHAR(30)")
 		.value("ended_on", "DATE")
 		.value("end_reason", "VARCHAR(20)")
-		.onInsert("recorded_at", "s.stamp")
-		.onInsert("recorded_by", "s.actor")
+		.recorded()
 		.sql();
 
 	private static final String MOVE = "UPDATE learner SET path = ?, version = version + 1 WHERE id = ? AND path <> ?";

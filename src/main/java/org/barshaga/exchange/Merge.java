@@ -54,13 +54,39 @@ final class Merge {
 		return this;
 	}
 
+	/** Who made the row and when, set once: {@code created_at}, {@code created_by}. */
+	Merge created() {
+		return onInsert("created_at", "s.stamp").onInsert("created_by", "s.actor");
+	}
+
+	/** Who changed the row last and when: {@code updated_at}, {@code updated_by}. */
+	Merge updated() {
+		return onInsert("updated_at", "s.stamp").onInsert("updated_by", "s.actor")
+			.onUpdate("updated_at", "s.stamp")
+			.onUpdate("updated_by", "s.actor");
+	}
+
+	/**
+	 * The optimistic-locking {@code version} the pages check: 0, then one more per
+	 * change.
+	 */
+	Merge versioned() {
+		return onInsert("version", "0").onUpdate("version", "t.version + 1");
+	}
+
+	/** A record entered once: {@code recorded_at}, {@code recorded_by}. */
+	Merge recorded() {
+		return onInsert("recorded_at", "s.stamp").onInsert("recorded_by", "s.actor");
+	}
+
 	String sql() {
 		List<String[]> all = new ArrayList<>(keys);
 		all.addAll(values);
+		boolean stamped = !onInsert.isEmpty() || !onUpdate.isEmpty();
 		String source = all.stream()
 			.map(c -> "CAST(? AS " + c[1] + ") AS " + c[0])
 			.collect(Collectors.joining(", ", "SELECT ",
-					", CAST(? AS TIMESTAMP WITH TIME ZONE) AS stamp, CAST(? AS VARCHAR(60)) AS actor"));
+					stamped ? ", CAST(? AS TIMESTAMP WITH TIME ZONE) AS stamp, CAST(? AS VARCHAR(60)) AS actor" : ""));
 		String on = keys.stream().map(c -> "t." + c[0] + " = s." + c[0]).collect(Collectors.joining(" AND "));
 		String differs = values.stream()
 			.map(c -> "t." + c[0] + " IS DISTINCT FROM s." + c[0])

@@ -51,14 +51,9 @@ class OrganisationsExchange implements RegisterHandler {
 		.value("status", "VARCHAR(10)")
 		.value("closed_on", "DATE")
 		.value("pupils", "INT")
-		.onInsert("created_at", "s.stamp")
-		.onInsert("created_by", "s.actor")
-		.onInsert("updated_at", "s.stamp")
-		.onInsert("updated_by", "s.actor")
-		.onInsert("version", "0")
-		.onUpdate("updated_at", "s.stamp")
-		.onUpdate("updated_by", "s.actor")
-		.onUpdate("version", "t.version + 1")
+		.created()
+		.updated()
+		.versioned()
 		.sql();
 
 	private final ExportQueries exports;

@@ -31,9 +31,7 @@ class PlanGoalsExchange implements RegisterHandler {
 		.value("baseline", "VARCHAR(1000)")
 		.value("target_state", "VARCHAR(1000)")
 		.value("measure", "VARCHAR(400)")
-		.sql()
-		// plan_goal keeps no time or author of its own: the stamp parameters are unused.
-		.replace(", CAST(? AS TIMESTAMP WITH TIME ZONE) AS stamp, CAST(? AS VARCHAR(60)) AS actor", "");
+		.sql();
 
 	private final ExportQueries exports;
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,14 +32,9 @@ class PlansExchange implements RegisterHandler {
 		.key("school_year", "INT")
 		.value("started_on", "DATE")
 		.value("adaptations", "VARCHAR(4000)")
-		.onInsert("created_at", "s.stamp")
-		.onInsert("created_by", "s.actor")
-		.onInsert("updated_at", "s.stamp")
-		.onInsert("updated_by", "s.actor")
-		.onInsert("version", "0")
-		.onUpdate("updated_at", "s.stamp")
-		.onUpdate("updated_by", "s.actor")
-		.onUpdate("version", "t.version + 1")
+		.created()
+		.updated()
+		.versioned()
 		.sql();
 
 	private static final String PLAN = "(SELECT id FROM plan WHERE learner_id = ? AND school_year = ?)";
@@ -112,14 +106,10 @@ class PlansExchange implements RegisterHandler {
 
 	@Override
 	public void export(Actor actor, Consumer<String[]> rows) {
-		Map<Long, String> services = new HashMap<>();
-		exports.stream("""
+		Map<Long, String> services = exports.services("""
 				SELECT s.plan_id, s.specialist, s.weekly_hours FROM plan_service s
 				JOIN plan p ON p.id = s.plan_id JOIN learner l ON l.id = p.learner_id
-				WHERE""" + " " + actor.scope().sql("l.path") + " ORDER BY s.plan_id, s.specialist", actor.scope(),
-				rs -> services.merge(rs.getLong(1),
-						rs.getString(2) + ":" + rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
-						(a, b) -> a + "|" + b));
+				WHERE""" + " " + actor.scope().sql("l.path") + " ORDER BY s.plan_id, s.specialist", actor.scope());
 		exports.stream("""
 				SELECT p.id, l.iin, p.school_year, p.started_on, p.adaptations
 				FROM plan p JOIN learner l ON l.id = p.learner_id

@@ -101,12 +101,6 @@ final class References {
 		return learners.get(iin);
 	}
 
-	/** Remembers a learner written by this import, for the rows after it. */
-	void learnerWritten(String iin, long id, String path) {
-		learner(iin);
-		learners.put(iin, new Person(id, path));
-	}
-
 	/** The id of the learner's plan for a school year, in scope, or null. */
 	Long plan(long learnerId, int schoolYear) {
 		if (plans == null) {

@@ -34,8 +34,7 @@ class SessionsExchange implements RegisterHandler {
 		.value("grouped", "BOOLEAN")
 		.value("attended", "BOOLEAN")
 		.value("missed_reason", "VARCHAR(30)")
-		.onInsert("recorded_at", "s.stamp")
-		.onInsert("recorded_by", "s.actor")
+		.recorded()
 		.sql();
 
 	private final ExportQueries exports;

@@ -34,12 +34,8 @@ class StaffExchange implements RegisterHandler {
 		.value("qualification", "VARCHAR(400)")
 		.value("started_on", "DATE")
 		.value("ended_on", "DATE")
-		.onInsert("updated_at", "s.stamp")
-		.onInsert("updated_by", "s.actor")
-		.onInsert("version", "0")
-		.onUpdate("updated_at", "s.stamp")
-		.onUpdate("updated_by", "s.actor")
-		.onUpdate("version", "t.version + 1")
+		.updated()
+		.versioned()
 		.sql();
 
 	private final ExportQueries exports;

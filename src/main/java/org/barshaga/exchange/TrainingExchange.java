@@ -30,8 +30,7 @@ class TrainingExchange implements RegisterHandler {
 		.value("provider", "VARCHAR(300)")
 		.value("hours", "INT")
 		.value("inclusive", "BOOLEAN")
-		.onInsert("recorded_at", "s.stamp")
-		.onInsert("recorded_by", "s.actor")
+		.recorded()
 		.sql();
 
 	private final ExportQueries exports;
