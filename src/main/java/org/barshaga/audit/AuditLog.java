@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.barshaga.kernel.Actor;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +28,12 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(AuditRepository repository, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AuditLog(AuditRepository repository, Clock clock, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -81,6 +85,10 @@ public class AuditLog {
 		repository.insert(new AuditEntry(null, Instant.now(clock), actor, action, recordType,
 				recordId == null ? null : recordId.toString(), recordPath, truncate(fieldText, 8000), remoteAddress(),
 				truncate(detail, 1000)));
+		if (action == AuditAction.CREATE || action == AuditAction.UPDATE || action == AuditAction.DELETE
+				|| action == AuditAction.IMPORT) {
+			events.publishEvent(new AuditedChange(action, recordType));
+		}
 	}
 
 	private static String text(Object value) {

@@ -492,26 +492,68 @@ public class SchoolConditions {
 		StaffingGap.Line zero = new StaffingGap.Line(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
 				BigDecimal.ZERO);
 		for (Organisation school : organisations.schoolsWithin(scope)) {
-			Map<PositionType, StaffingGap.Line> lines = new EnumMap<>(PositionType.class);
-			for (SpecialistType specialist : SpecialistType.values()) {
-				PositionType position = PositionType.of(specialist);
-				StaffingNorm norm = norms.get(position);
-				BigDecimal needed = hours.getOrDefault(school.id(), Map.of())
-					.getOrDefault(specialist, BigDecimal.ZERO)
-					.divide(norm.weeklyHoursPerFte(), 2, RoundingMode.HALF_UP);
-				BigDecimal available = fte.getOrDefault(school.id(), Map.of()).getOrDefault(position, BigDecimal.ZERO);
-				BigDecimal gap = needed.subtract(available).max(BigDecimal.ZERO);
-				StaffingGap.Line line = new StaffingGap.Line(needed, available, gap,
-						gap.multiply(norm.yearlyCostPerFte()).setScale(0, RoundingMode.HALF_UP));
-				lines.put(position, line);
-				total.merge(position, line, StaffingGap.Line::plus);
-			}
+			Map<PositionType, StaffingGap.Line> lines = staffingLines(norms, hours.getOrDefault(school.id(), Map.of()),
+					fte.getOrDefault(school.id(), Map.of()));
+			lines.forEach((position, line) -> total.merge(position, line, StaffingGap.Line::plus));
 			schools.add(new StaffingGap.School(school, lines));
 		}
 		for (SpecialistType specialist : SpecialistType.values()) {
 			total.putIfAbsent(PositionType.of(specialist), zero);
 		}
 		return new StaffingGap(code, year, census, total, schools);
+	}
+
+	private static Map<PositionType, StaffingGap.Line> staffingLines(Map<PositionType, StaffingNorm> norms,
+			Map<SpecialistType, BigDecimal> hours, Map<PositionType, BigDecimal> fte) {
+		Map<PositionType, StaffingGap.Line> lines = new EnumMap<>(PositionType.class);
+		for (SpecialistType specialist : SpecialistType.values()) {
+			PositionType position = PositionType.of(specialist);
+			StaffingNorm norm = norms.get(position);
+			BigDecimal needed = hours.getOrDefault(specialist, BigDecimal.ZERO)
+				.divide(norm.weeklyHoursPerFte(), 2, RoundingMode.HALF_UP);
+			BigDecimal available = fte.getOrDefault(position, BigDecimal.ZERO);
+			BigDecimal gap = needed.subtract(available).max(BigDecimal.ZERO);
+			lines.put(position, new StaffingGap.Line(needed, available, gap,
+					gap.multiply(norm.yearlyCostPerFte()).setScale(0, RoundingMode.HALF_UP)));
+		}
+		return lines;
+	}
+
+	/**
+	 * Every open school of the country for a school year, as the indicators count it. A
+	 * school is physically accessible when its survey records a step-free entrance, wide
+	 * enough doors and an accessible toilet as present, and a lift or platform as present
+	 * or not applicable (a single-storey building).
+	 */
+	public List<SchoolFigures> figures(int year) {
+		validYear(year);
+		DataScope scope = DataScope.NATION;
+		LocalDate census = census(year);
+		Map<Long, SchoolFacts> facts = facts(scope, year);
+		Map<Long, Boolean> reported = repository.reported(scope, year);
+		List<CriteriaRules.Rule> measured = CriteriaRules.parse(criteriaSet("KZ_DEFAULT").current().rules());
+		List<CriteriaRules.Rule> sdg = CriteriaRules.parse(criteriaSet("SDG_4A1D").current().rules());
+		Map<PositionType, StaffingNorm> norms = new EnumMap<>(PositionType.class);
+		repository.norms().forEach(n -> norms.put(n.position(), n));
+		Map<Long, Map<SpecialistType, BigDecimal>> hours = learners.recommendedWeeklyHours(scope, census);
+		Map<Long, Map<PositionType, BigDecimal>> fte = repository.fte(scope, census);
+		List<SchoolFigures> figures = new ArrayList<>();
+		for (Organisation school : organisations.schoolsWithin(scope)) {
+			SchoolFacts fact = facts.getOrDefault(school.id(), emptyFacts());
+			figures.add(new SchoolFigures(school, reported.get(school.id()),
+					CriteriaRules.failures(measured, fact).isEmpty(), CriteriaRules.failures(sdg, fact).isEmpty(),
+					accessible(fact.items()), fact.teachers(), fact.trainedTeachers(), staffingLines(norms,
+							hours.getOrDefault(school.id(), Map.of()), fte.getOrDefault(school.id(), Map.of()))));
+		}
+		return figures;
+	}
+
+	private static boolean accessible(Map<ConditionItem, ItemStatus> items) {
+		return items.get(ConditionItem.STEP_FREE_ENTRANCE) == ItemStatus.PRESENT
+				&& items.get(ConditionItem.DOOR_WIDTHS) == ItemStatus.PRESENT
+				&& items.get(ConditionItem.ACCESSIBLE_TOILET) == ItemStatus.PRESENT
+				&& (items.get(ConditionItem.LIFT_OR_PLATFORM) == ItemStatus.PRESENT
+						|| items.get(ConditionItem.LIFT_OR_PLATFORM) == ItemStatus.NOT_APPLICABLE);
 	}
 
 }

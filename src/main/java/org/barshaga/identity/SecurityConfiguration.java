@@ -64,7 +64,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**", "/api/openapi",
-					"/api/openapi/**", "/swagger-ui/**")
+					"/api/openapi/**", "/swagger-ui/**", "/open-data", "/open-data/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole("ADMIN")

@@ -61,7 +61,9 @@ class ScopeWalkTests {
 			"GET /api/v1/org-units/{code}/evaluations", "GET /api/v1/org-units/{code}/staffing-gap",
 			"GET /api/v1/schools/{code}/staff", "POST /api/v1/schools/{code}/staff",
 			"POST /api/v1/staff/{id}/trainings", "GET /api/v1/criteria-sets",
-			"POST /api/v1/criteria-sets/{code}/versions", "GET /api/v1/staffing-norms", "PUT /api/v1/staffing-norms");
+			"POST /api/v1/criteria-sets/{code}/versions", "GET /api/v1/staffing-norms", "PUT /api/v1/staffing-norms",
+			"GET /api/v1/indicators", "POST /api/v1/indicators", "GET /api/v1/indicators/{id}",
+			"GET /api/v1/indicators/{id}/values", "PUT /api/v1/indicators/{id}/targets/{year}/{orgUnit}");
 
 	/** The learner sub-resources every reader may GET, each audited like the record. */
 	static final List<String> LEARNER_READS = List.of("", "/guardians", "/consents", "/conclusions", "/functioning",

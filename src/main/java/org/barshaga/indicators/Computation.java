@@ -1,0 +1,232 @@
+package org.barshaga.indicators;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.barshaga.kernel.LocalizedName;
+
+/**
+ * Computes an indicator from a year's facts for a place or for each place below it. A
+ * value's numerator and denominator are sums over the same rows at every level, so a
+ * unit's numerator is the sum of its children's.
+ */
+final class Computation {
+
+	private static final int WILDCARD = -2;
+
+	private Computation() {
+	}
+
+	/**
+	 * @param parentPath the place asked for
+	 * @param children whether to give the places below it instead: the units of a country
+	 * or region, the organisations of any other unit
+	 */
+	static List<IndicatorValue> compute(Indicator indicator, YearFacts facts, String parentPath, boolean children,
+			List<Dimension> by) {
+		int numerator = indicator.numerator().ordinal();
+		int denominator = indicator.denominator() == null ? -1 : indicator.denominator().ordinal();
+		boolean[] denominatorSplits = new boolean[by.size()];
+		for (int i = 0; i < by.size(); i++) {
+			denominatorSplits[i] = indicator.denominator() != null
+					&& indicator.denominator().dimensions().contains(by.get(i));
+		}
+		boolean byUnits = depth(parentPath) < 2;
+		Map<Key, double[]> cells = new LinkedHashMap<>();
+		for (YearFacts.Row row : facts.rows()) {
+			if (!row.path().startsWith(parentPath)) {
+				continue;
+			}
+			String place = children ? child(row, parentPath, byUnits) : parentPath;
+			if (place == null) {
+				continue;
+			}
+			double n = passes(row, indicator.numeratorFilter()) ? row.values()[numerator] : 0;
+			double d = denominator >= 0 && passes(row, indicator.denominatorFilter()) ? row.values()[denominator] : 0;
+			if (n == 0 && d == 0) {
+				continue;
+			}
+			int[] values = new int[by.size()];
+			for (int i = 0; i < by.size(); i++) {
+				values[i] = row.dimensions()[by.get(i).ordinal()];
+			}
+			if (n != 0) {
+				cells.computeIfAbsent(new Key(place, values), k -> new double[2])[0] += n;
+			}
+			if (d != 0) {
+				int[] projected = values.clone();
+				for (int i = 0; i < by.size(); i++) {
+					if (!denominatorSplits[i]) {
+						projected[i] = WILDCARD;
+					}
+				}
+				cells.computeIfAbsent(new Key(place, projected), k -> new double[2])[1] += d;
+			}
+		}
+		if (children) {
+			for (String unit : byUnits ? facts.childUnits(parentPath) : List.<String>of()) {
+				if (by.isEmpty()) {
+					cells.putIfAbsent(new Key(unit, new int[0]), new double[2]);
+				}
+			}
+		}
+		return values(indicator, facts, cells, by);
+	}
+
+	private static List<IndicatorValue> values(Indicator indicator, YearFacts facts, Map<Key, double[]> cells,
+			List<Dimension> by) {
+		Map<Key, double[]> complete = new LinkedHashMap<>();
+		for (Map.Entry<Key, double[]> cell : cells.entrySet()) {
+			if (Arrays.stream(cell.getKey().values).noneMatch(v -> v == WILDCARD)) {
+				complete.computeIfAbsent(cell.getKey(), k -> new double[2])[0] += cell.getValue()[0];
+				complete.get(cell.getKey())[1] += cell.getValue()[1];
+			}
+		}
+		// A denominator not divided by a dimension is the whole for each of its values.
+		for (Map.Entry<Key, double[]> cell : cells.entrySet()) {
+			int[] values = cell.getKey().values;
+			if (Arrays.stream(values).anyMatch(v -> v == WILDCARD)) {
+				for (int[] expanded : expand(values, by)) {
+					complete.computeIfAbsent(new Key(cell.getKey().place, expanded), k -> new double[2])[1] += cell
+						.getValue()[1];
+				}
+			}
+		}
+		List<IndicatorValue> result = new ArrayList<>();
+		for (Map.Entry<Key, double[]> cell : complete.entrySet()) {
+			YearFacts.Place place = facts.place(cell.getKey().place);
+			Map<Dimension, String> labels = new EnumMap<>(Dimension.class);
+			for (int i = 0; i < by.size(); i++) {
+				int value = cell.getKey().values[i];
+				labels.put(by.get(i), value < 0 ? "UNKNOWN" : by.get(i).codes().get(value));
+			}
+			result.add(
+					value(indicator, place, cell.getKey().place, Collections.unmodifiableMap(labels), cell.getValue()));
+		}
+		result.sort(Comparator.comparing(IndicatorValue::path).thenComparing(v -> order(v.by())));
+		return result;
+	}
+
+	private static String order(Map<Dimension, String> by) {
+		StringBuilder order = new StringBuilder();
+		by.forEach((dimension, value) -> order.append((char) ('a' + dimension.codes().indexOf(value) + 1)));
+		return order.toString();
+	}
+
+	/** Every combination that a wildcard stands for, keeping the other values. */
+	private static List<int[]> expand(int[] values, List<Dimension> by) {
+		List<int[]> combinations = new ArrayList<>();
+		combinations.add(values.clone());
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] != WILDCARD) {
+				continue;
+			}
+			List<int[]> next = new ArrayList<>();
+			for (int[] combination : combinations) {
+				for (int v = 0; v < by.get(i).codes().size(); v++) {
+					int[] copy = combination.clone();
+					copy[i] = v;
+					next.add(copy);
+				}
+			}
+			combinations = next;
+		}
+		return combinations;
+	}
+
+	/**
+	 * The indicator for every unit of the country at once, each row added to every unit
+	 * above it: the full recomputation.
+	 */
+	static Map<String, IndicatorValue> everyUnit(Indicator indicator, YearFacts facts) {
+		int numerator = indicator.numerator().ordinal();
+		int denominator = indicator.denominator() == null ? -1 : indicator.denominator().ordinal();
+		Map<String, double[]> sums = new java.util.HashMap<>();
+		for (YearFacts.Row row : facts.rows()) {
+			double n = passes(row, indicator.numeratorFilter()) ? row.values()[numerator] : 0;
+			double d = denominator >= 0 && passes(row, indicator.denominatorFilter()) ? row.values()[denominator] : 0;
+			if (n == 0 && d == 0) {
+				continue;
+			}
+			String path = row.path();
+			int end = row.organisation() ? path.lastIndexOf('/', path.length() - 2) + 1 : path.length();
+			for (int slash = path.indexOf('/', 1); slash > 0 && slash < end; slash = path.indexOf('/', slash + 1)) {
+				double[] unit = sums.computeIfAbsent(path.substring(0, slash + 1), k -> new double[2]);
+				unit[0] += n;
+				unit[1] += d;
+			}
+		}
+		Map<String, IndicatorValue> values = new java.util.HashMap<>();
+		sums.forEach((path, unit) -> values.put(path, value(indicator, facts.place(path), path, Map.of(), unit)));
+		return values;
+	}
+
+	static IndicatorValue value(Indicator indicator, YearFacts.Place place, String path, Map<Dimension, String> by,
+			double[] sums) {
+		String code = place == null ? null : place.code();
+		LocalizedName name = place == null ? null : place.name();
+		boolean organisation = place != null && place.organisation();
+		IndicatorUnit unit = indicator.unit();
+		BigDecimal numerator = amount(sums[0], indicator.numerator());
+		if (!unit.hasDenominator()) {
+			return new IndicatorValue(code, name, path, organisation, by, numerator, null, numerator, false);
+		}
+		BigDecimal denominator = amount(sums[1], indicator.denominator());
+		BigDecimal value = denominator.signum() == 0 ? null
+				: numerator.multiply(unit.multiplier()).divide(denominator, unit.decimals(), RoundingMode.HALF_UP);
+		return new IndicatorValue(code, name, path, organisation, by, numerator, denominator, value, false);
+	}
+
+	private static BigDecimal amount(double sum, Measure measure) {
+		boolean whole = measure.subject() != Measure.Subject.FTE && measure.subject() != Measure.Subject.HOURS;
+		return BigDecimal.valueOf(sum).setScale(whole ? 0 : 2, RoundingMode.HALF_UP);
+	}
+
+	private static boolean passes(YearFacts.Row row, List<Filter> filters) {
+		for (Filter filter : filters) {
+			int value = row.dimensions()[filter.dimension().ordinal()];
+			if (value < 0 || !filter.values().contains(filter.dimension().codes().get(value))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The place below the parent that a row counts at, or none for a row at the parent
+	 * itself.
+	 */
+	private static String child(YearFacts.Row row, String parentPath, boolean byUnits) {
+		if (byUnits) {
+			int end = row.path().indexOf('/', parentPath.length());
+			return end < 0 ? null : row.path().substring(0, end + 1);
+		}
+		return row.organisation() && row.path().length() > parentPath.length() ? row.path() : null;
+	}
+
+	static int depth(String path) {
+		return (int) path.chars().filter(c -> c == '/').count() - 2;
+	}
+
+	private record Key(String place, int[] values) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key key && key.place.equals(place) && Arrays.equals(key.values, values);
+		}
+
+		@Override
+		public int hashCode() {
+			return place.hashCode() * 31 + Arrays.hashCode(values);
+		}
+
+	}
+
+}

@@ -1,0 +1,412 @@
+package org.barshaga.indicators;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.barshaga.conditions.PositionType;
+import org.barshaga.conditions.SchoolConditions;
+import org.barshaga.conditions.SchoolFigures;
+import org.barshaga.conditions.StaffingGap;
+import org.barshaga.kernel.LocalizedName;
+import org.barshaga.kernel.SchoolYear;
+import org.barshaga.learner.EducationForm;
+import org.barshaga.learner.SenCategory;
+import org.barshaga.learner.SupportLevel;
+import org.barshaga.registry.AdminUnits;
+import org.barshaga.registry.OrgUnit;
+import org.barshaga.registry.Organisation;
+import org.barshaga.kernel.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the facts of a school year from the registers, for the whole country, in a few
+ * aggregate-sized queries: the schools' figures from the conditions module, pupils from
+ * the enrolment extract, and the learners' records joined in memory by learner id. Only
+ * codes and counts are kept; no name of a child leaves this class.
+ */
+@Component
+class FactLoader {
+
+	private static final int SEX = Dimension.SEX.ordinal();
+
+	private final JdbcClient jdbc;
+
+	private final SchoolConditions conditions;
+
+	private final AdminUnits units;
+
+	private final Clock clock;
+
+	FactLoader(JdbcClient jdbc, SchoolConditions conditions, AdminUnits units, Clock clock) {
+		this.jdbc = jdbc;
+		this.conditions = conditions;
+		this.units = units;
+		this.clock = clock;
+	}
+
+	/**
+	 * The last complete teaching month of the school year before today, in which
+	 * delivered support is compared with the recommended; none before the year's first
+	 * month ends.
+	 */
+	YearMonth referenceMonth(int year) {
+		YearMonth last = YearMonth.from(LocalDate.now(clock)).minusMonths(1);
+		YearMonth yearsLast = YearMonth.of(year + 1, 5);
+		YearMonth month = last.isAfter(yearsLast) ? yearsLast : last;
+		while (!SchoolYear.isSchoolMonth(month)) {
+			month = month.minusMonths(1);
+		}
+		return month.isBefore(YearMonth.of(year, 9)) ? null : month;
+	}
+
+	YearFacts load(int year, long version) {
+		LocalDate census = conditions.census(year);
+		YearMonth month = referenceMonth(year);
+		YearFacts facts = new YearFacts(year, census, month, version);
+		places(facts);
+		schools(facts, year);
+		learners(facts, year, census, month);
+		return facts;
+	}
+
+	private void places(YearFacts facts) {
+		for (OrgUnit unit : units.within(DataScope.NATION)) {
+			facts.place(new YearFacts.Place(unit.code(), unit.path(), unit.name(), false));
+			if (unit.parentCode() != null && unit.depth() <= 2) {
+				facts.childUnit(unit.path().substring(0, unit.path().lastIndexOf('/', unit.path().length() - 2) + 1),
+						unit.path());
+			}
+		}
+	}
+
+	private void schools(YearFacts facts, int year) {
+		Map<Long, Long> pupils = pupils(year);
+		for (SchoolFigures figures : conditions.figures(year)) {
+			Organisation school = figures.school();
+			facts.place(new YearFacts.Place(school.code(), school.path(), school.name(), true));
+			byte[] dimensions = YearFacts.noDimensions();
+			dimensions[Dimension.SETTLEMENT.ordinal()] = (byte) Dimension.SETTLEMENT.index(school.settlement().name());
+			boolean reported = Boolean.TRUE.equals(figures.reported());
+			add(facts, school.path(), dimensions, Measure.SCHOOLS, 1);
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_REPORTED, reported ? 1 : 0);
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_MEASURED, figures.measured() ? 1 : 0);
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_REPORTED_NOT_MEASURED,
+					reported && !figures.measured() ? 1 : 0);
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_SDG_4A1D, figures.sdg4a1d() ? 1 : 0);
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_ACCESSIBLE, figures.accessible() ? 1 : 0);
+			add(facts, school.path(), dimensions, Measure.PUPILS, pupils.getOrDefault(school.id(), 0L));
+			add(facts, school.path(), dimensions, Measure.TEACHERS, figures.teachers());
+			add(facts, school.path(), dimensions, Measure.TEACHERS_TRAINED, figures.trainedTeachers());
+			for (Map.Entry<PositionType, StaffingGap.Line> line : figures.staffing().entrySet()) {
+				byte[] position = dimensions.clone();
+				position[Dimension.SPECIALIST.ordinal()] = (byte) Dimension.SPECIALIST.index(line.getKey().name());
+				add(facts, school.path(), position, Measure.SPECIALIST_FTE, line.getValue().available());
+				add(facts, school.path(), position, Measure.SPECIALIST_FTE_NEEDED, line.getValue().needed());
+				add(facts, school.path(), position, Measure.SPECIALIST_FTE_GAP, line.getValue().gap());
+			}
+		}
+	}
+
+	private static void add(YearFacts facts, String path, byte[] dimensions, Measure measure, BigDecimal value) {
+		facts.add(path, true, dimensions, measure, value.doubleValue());
+	}
+
+	private static void add(YearFacts facts, String path, byte[] dimensions, Measure measure, double value) {
+		facts.add(path, true, dimensions, measure, value);
+	}
+
+	/**
+	 * Pupils of each school: the enrolment extract's count for the year where the school
+	 * has one, else the school's own reported number.
+	 */
+	private Map<Long, Long> pupils(int year) {
+		Map<Long, Long> pupils = new HashMap<>();
+		jdbc.sql("""
+				SELECT o.id, o.pupils, x.counted FROM organisation o
+				LEFT JOIN (SELECT organisation_id, COUNT(*) AS counted FROM enrolment_extract WHERE school_year = :year
+					GROUP BY organisation_id) x ON x.organisation_id = o.id
+				WHERE o.type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL')""").param("year", year).query((ResultSet rs) -> {
+			long counted = rs.getLong("counted");
+			pupils.put(rs.getLong("id"), counted > 0 ? counted : rs.getLong("pupils"));
+		});
+		return pupils;
+	}
+
+	/** A learner's facts on the census day, gathered from the registers by id. */
+	private static final class Learner {
+
+		String path;
+
+		boolean organisation;
+
+		String sex;
+
+		LocalDate birthDate;
+
+		Conclusion atCensus;
+
+		Conclusion atMonthEnd;
+
+		String form;
+
+		boolean inSchool;
+
+		String settlement;
+
+		int supportLevel;
+
+		Map<String, Long> minutes = Map.of();
+
+		Long plan;
+
+	}
+
+	private record Conclusion(long id, LocalDate concludedOn, String categories, LocalDate nextReviewOn) {
+	}
+
+	private void learners(YearFacts facts, int year, LocalDate census, YearMonth month) {
+		LocalDate monthEnd = month == null ? census : month.atEndOfMonth();
+		LocalDate upTo = monthEnd.isAfter(census) ? monthEnd : census;
+		Map<Long, Learner> learners = new HashMap<>();
+		jdbc.sql("SELECT id, sex, birth_date, path FROM learner").query((ResultSet rs) -> {
+			Learner learner = new Learner();
+			learner.sex = rs.getString("sex");
+			learner.birthDate = rs.getDate("birth_date").toLocalDate();
+			learner.path = rs.getString("path");
+			learners.put(rs.getLong("id"), learner);
+		});
+		jdbc.sql("""
+				SELECT learner_id, id, concluded_on, sen_categories, next_review_on FROM conclusion
+				WHERE concluded_on <= :upTo ORDER BY learner_id, concluded_on, id""")
+			.param("upTo", Date.valueOf(upTo))
+			.query((ResultSet rs) -> {
+				Learner learner = learners.get(rs.getLong("learner_id"));
+				Conclusion conclusion = new Conclusion(rs.getLong("id"), rs.getDate("concluded_on").toLocalDate(),
+						rs.getString("sen_categories"), rs.getDate("next_review_on").toLocalDate());
+				if (!conclusion.concludedOn().isAfter(census)) {
+					learner.atCensus = conclusion;
+				}
+				if (!conclusion.concludedOn().isAfter(monthEnd)) {
+					learner.atMonthEnd = conclusion;
+				}
+			});
+		learners.values().removeIf(learner -> learner.atCensus == null);
+		Map<Long, Map<String, BigDecimal>> services = new HashMap<>();
+		jdbc.sql("""
+				SELECT s.conclusion_id, s.specialist, s.weekly_hours FROM conclusion_service s
+				JOIN conclusion c ON c.id = s.conclusion_id WHERE c.concluded_on <= :upTo""")
+			.param("upTo", Date.valueOf(upTo))
+			.query((ResultSet rs) -> {
+				services.computeIfAbsent(rs.getLong("conclusion_id"), k -> new HashMap<>())
+					.put(rs.getString("specialist"), rs.getBigDecimal("weekly_hours"));
+			});
+		jdbc.sql("""
+				SELECT e.learner_id, e.form, o.code, o.path, o.type, o.settlement, o.name_kk, o.name_ru, o.name_en
+				FROM enrolment e JOIN organisation o ON o.id = e.organisation_id
+				WHERE e.started_on <= :census AND (e.ended_on IS NULL OR e.ended_on > :census)
+				ORDER BY e.learner_id, e.started_on, e.id""")
+			.param("census", Date.valueOf(census))
+			.query((ResultSet rs) -> {
+				Learner learner = learners.get(rs.getLong("learner_id"));
+				if (learner == null) {
+					return;
+				}
+				learner.path = rs.getString("path");
+				learner.organisation = true;
+				learner.form = rs.getString("form");
+				learner.settlement = rs.getString("settlement");
+				String type = rs.getString("type");
+				learner.inSchool = type.equals("GENERAL_SCHOOL") || type.equals("SPECIAL_SCHOOL");
+				if (facts.place(learner.path) == null) {
+					facts.place(new YearFacts.Place(rs.getString("code"), learner.path, new LocalizedName(
+							rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("name_en")), true));
+				}
+			});
+		jdbc.sql(
+				"SELECT learner_id, level_number FROM support_level WHERE set_on <= :census ORDER BY learner_id, set_on, id")
+			.param("census", Date.valueOf(census))
+			.query((ResultSet rs) -> {
+				Learner learner = learners.get(rs.getLong("learner_id"));
+				if (learner != null) {
+					learner.supportLevel = rs.getInt("level_number");
+				}
+			});
+		Set<Long> consented = new HashSet<>();
+		jdbc.sql("""
+				SELECT DISTINCT learner_id FROM consent WHERE purpose = 'DATA_PROCESSING' AND given_on <= :census
+				AND (withdrawn_on IS NULL OR withdrawn_on > :census)""")
+			.param("census", Date.valueOf(census))
+			.query((ResultSet rs) -> {
+				consented.add(rs.getLong("learner_id"));
+			});
+		if (month != null) {
+			jdbc.sql("""
+					SELECT learner_id, specialist, SUM(minutes) AS minutes FROM support_session
+					WHERE attended = TRUE AND held_on >= :first AND held_on <= :last GROUP BY learner_id, specialist""")
+				.param("first", Date.valueOf(month.atDay(1)))
+				.param("last", Date.valueOf(month.atEndOfMonth()))
+				.query((ResultSet rs) -> {
+					Learner learner = learners.get(rs.getLong("learner_id"));
+					if (learner != null) {
+						if (learner.minutes.isEmpty()) {
+							learner.minutes = new HashMap<>();
+						}
+						learner.minutes.put(rs.getString("specialist"), rs.getLong("minutes"));
+					}
+				});
+		}
+		Plans plans = plans(year, learners);
+		double teachingWeeks = month == null ? 0 : teachingWeeks(month);
+		for (Map.Entry<Long, Learner> entry : learners.entrySet()) {
+			Learner learner = entry.getValue();
+			byte[] dimensions = dimensions(learner, census);
+			String path = learner.path;
+			boolean organisation = learner.organisation;
+			facts.add(path, organisation, dimensions, Measure.SEN_LEARNERS, 1);
+			facts.add(path, organisation, dimensions, Measure.SEN_PUPILS, learner.inSchool ? 1 : 0);
+			facts.add(path, organisation, dimensions, Measure.REVIEWS_OVERDUE,
+					learner.atCensus.nextReviewOn().isBefore(census) ? 1 : 0);
+			facts.add(path, organisation, dimensions, Measure.CONSENT_MISSING,
+					consented.contains(entry.getKey()) ? 0 : 1);
+			Map<String, BigDecimal> recommended = learner.atMonthEnd == null || month == null ? Map.of()
+					: services.getOrDefault(learner.atMonthEnd.id(), Map.of());
+			if (learner.organisation && !recommended.isEmpty()) {
+				facts.add(path, organisation, dimensions, Measure.LEARNERS_WITH_SERVICES, 1);
+				boolean served = recommended.keySet().stream().allMatch(s -> learner.minutes.getOrDefault(s, 0L) > 0);
+				facts.add(path, organisation, dimensions, Measure.LEARNERS_SERVED, served ? 1 : 0);
+				for (Map.Entry<String, BigDecimal> service : recommended.entrySet()) {
+					byte[] specialist = dimensions.clone();
+					specialist[Dimension.SPECIALIST.ordinal()] = (byte) Dimension.SPECIALIST.index(service.getKey());
+					facts.add(path, organisation, specialist, Measure.RECOMMENDED_HOURS,
+							service.getValue().doubleValue() * teachingWeeks);
+					facts.add(path, organisation, specialist, Measure.DELIVERED_HOURS,
+							learner.minutes.getOrDefault(service.getKey(), 0L) / 60.0);
+				}
+			}
+			plans.add(facts, entry.getKey(), path, organisation, dimensions);
+		}
+	}
+
+	private static byte[] dimensions(Learner learner, LocalDate census) {
+		byte[] dimensions = YearFacts.noDimensions();
+		if (learner.settlement != null) {
+			dimensions[Dimension.SETTLEMENT.ordinal()] = (byte) Dimension.SETTLEMENT.index(learner.settlement);
+		}
+		dimensions[SEX] = (byte) Dimension.SEX.index(learner.sex);
+		int age = census.getYear() - learner.birthDate.getYear()
+				- (learner.birthDate.withYear(census.getYear()).isAfter(census) ? 1 : 0);
+		dimensions[Dimension.AGE_GROUP.ordinal()] = (byte) Dimension.AGE_GROUP.index(Dimension.ageGroup(age));
+		dimensions[Dimension.FORM.ordinal()] = (byte) Dimension.FORM
+			.index(learner.form == null ? EducationForm.NOT_ENROLLED.name() : learner.form);
+		dimensions[Dimension.SUPPORT_LEVEL.ordinal()] = (byte) Dimension.SUPPORT_LEVEL
+			.index(learner.supportLevel == 0 ? "NONE" : SupportLevel.values()[learner.supportLevel - 1].name());
+		dimensions[Dimension.SEN_CATEGORY.ordinal()] = (byte) Dimension.SEN_CATEGORY
+			.index(category(learner.atCensus.categories()));
+		return dimensions;
+	}
+
+	/** One category as it is written; several count as complex (multiple) disorders. */
+	static String category(String categories) {
+		return categories.contains(",") ? SenCategory.MULTIPLE.name() : categories.strip();
+	}
+
+	/** Weekdays of the month divided by five. */
+	static double teachingWeeks(YearMonth month) {
+		int weekdays = 0;
+		for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+			if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+				weekdays++;
+			}
+		}
+		return weekdays / 5.0;
+	}
+
+	/**
+	 * The school year's plans, their term reviews and their goals' latest ratings, by
+	 * learner.
+	 */
+	private final class Plans {
+
+		private final Map<Long, long[]> byLearner = new HashMap<>();
+
+		void add(YearFacts facts, long learner, String path, boolean organisation, byte[] dimensions) {
+			long[] plan = byLearner.get(learner);
+			if (plan != null) {
+				facts.add(path, organisation, dimensions, Measure.PLANS, 1);
+				facts.add(path, organisation, dimensions, Measure.PLANS_REVIEW_OVERDUE, plan[0]);
+				facts.add(path, organisation, dimensions, Measure.GOALS_RATED, plan[1]);
+				facts.add(path, organisation, dimensions, Measure.GOALS_MET, plan[2]);
+			}
+		}
+
+	}
+
+	private Plans plans(int year, Map<Long, Learner> learners) {
+		SchoolYear schoolYear = new SchoolYear(year);
+		LocalDate today = LocalDate.now(clock);
+		List<Integer> due = schoolYear.termsDueForReview(today.isBefore(schoolYear.end()) ? today : schoolYear.end());
+		Map<Long, Long> learnerOfPlan = new HashMap<>();
+		Map<Long, LocalDate> startOfPlan = new HashMap<>();
+		jdbc.sql("SELECT id, learner_id, started_on FROM plan WHERE school_year = :year")
+			.param("year", year)
+			.query((ResultSet rs) -> {
+				if (learners.containsKey(rs.getLong("learner_id"))) {
+					learnerOfPlan.put(rs.getLong("id"), rs.getLong("learner_id"));
+					startOfPlan.put(rs.getLong("id"), rs.getDate("started_on").toLocalDate());
+				}
+			});
+		Map<Long, Set<Integer>> reviewed = new HashMap<>();
+		jdbc.sql("""
+				SELECT r.plan_id, r.term_number FROM plan_review r JOIN plan p ON p.id = r.plan_id
+				WHERE p.school_year = :year""").param("year", year).query((ResultSet rs) -> {
+			reviewed.computeIfAbsent(rs.getLong("plan_id"), k -> new HashSet<>()).add(rs.getInt("term_number"));
+		});
+		Map<Long, Long> planOfGoal = new HashMap<>();
+		jdbc.sql("SELECT g.id, g.plan_id FROM plan_goal g JOIN plan p ON p.id = g.plan_id WHERE p.school_year = :year")
+			.param("year", year)
+			.query((ResultSet rs) -> {
+				planOfGoal.put(rs.getLong("id"), rs.getLong("plan_id"));
+			});
+		Map<Long, int[]> latestRating = new HashMap<>();
+		jdbc.sql("""
+				SELECT g.goal_id, r.term_number, g.score FROM goal_rating g JOIN plan_review r ON r.id = g.review_id
+				JOIN plan p ON p.id = r.plan_id WHERE p.school_year = :year""")
+			.param("year", year)
+			.query((ResultSet rs) -> {
+				int term = rs.getInt("term_number");
+				int[] latest = latestRating.get(rs.getLong("goal_id"));
+				if (latest == null || latest[0] < term) {
+					latestRating.put(rs.getLong("goal_id"), new int[] { term, rs.getInt("score") });
+				}
+			});
+		Plans plans = new Plans();
+		for (Map.Entry<Long, Long> plan : learnerOfPlan.entrySet()) {
+			LocalDate started = startOfPlan.get(plan.getKey());
+			Set<Integer> terms = reviewed.getOrDefault(plan.getKey(), Set.of());
+			boolean overdue = due.stream()
+				.anyMatch(term -> started.isBefore(schoolYear.termEnd(term)) && !terms.contains(term));
+			plans.byLearner.put(plan.getValue(), new long[] { overdue ? 1 : 0, 0, 0 });
+		}
+		for (Map.Entry<Long, Long> goal : planOfGoal.entrySet()) {
+			Long learner = learnerOfPlan.get(goal.getValue());
+			int[] rating = latestRating.get(goal.getKey());
+			if (learner != null && rating != null) {
+				long[] counts = plans.byLearner.get(learner);
+				counts[1]++;
+				counts[2] += rating[1] >= 0 ? 1 : 0;
+			}
+		}
+		return plans;
+	}
+
+}

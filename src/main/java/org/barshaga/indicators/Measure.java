@@ -1,0 +1,82 @@
+package org.barshaga.indicators;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The building blocks of indicators: what the product counts for each school year, each
+ * with the dimensions it can be divided by. docs/indicators.md defines every one.
+ */
+public enum Measure {
+
+	SCHOOLS(Subject.SCHOOLS, Scope.SCHOOL), SCHOOLS_REPORTED(Subject.SCHOOLS, Scope.SCHOOL),
+	SCHOOLS_MEASURED(Subject.SCHOOLS, Scope.SCHOOL), SCHOOLS_REPORTED_NOT_MEASURED(Subject.SCHOOLS, Scope.SCHOOL),
+	SCHOOLS_SDG_4A1D(Subject.SCHOOLS, Scope.SCHOOL), SCHOOLS_ACCESSIBLE(Subject.SCHOOLS, Scope.SCHOOL),
+	PUPILS(Subject.CHILDREN, Scope.SCHOOL), TEACHERS(Subject.STAFF, Scope.SCHOOL),
+	TEACHERS_TRAINED(Subject.STAFF, Scope.SCHOOL),
+
+	SPECIALIST_FTE(Subject.FTE, Scope.STAFFING), SPECIALIST_FTE_NEEDED(Subject.FTE, Scope.STAFFING),
+	SPECIALIST_FTE_GAP(Subject.FTE, Scope.STAFFING),
+
+	SEN_LEARNERS(Subject.CHILDREN, Scope.LEARNER), SEN_PUPILS(Subject.CHILDREN, Scope.LEARNER),
+	LEARNERS_WITH_SERVICES(Subject.CHILDREN, Scope.LEARNER), LEARNERS_SERVED(Subject.CHILDREN, Scope.LEARNER),
+	REVIEWS_OVERDUE(Subject.CHILDREN, Scope.LEARNER), CONSENT_MISSING(Subject.CHILDREN, Scope.LEARNER),
+	PLANS(Subject.CHILDREN, Scope.LEARNER), PLANS_REVIEW_OVERDUE(Subject.CHILDREN, Scope.LEARNER),
+	GOALS_RATED(Subject.GOALS, Scope.LEARNER), GOALS_MET(Subject.GOALS, Scope.LEARNER),
+
+	RECOMMENDED_HOURS(Subject.HOURS, Scope.SERVICE), DELIVERED_HOURS(Subject.HOURS, Scope.SERVICE);
+
+	/** What a measure counts: a share only compares like with like. */
+	public enum Subject {
+
+		SCHOOLS, CHILDREN, STAFF, FTE, GOALS, HOURS
+
+	}
+
+	/** The grain of the facts a measure is counted from, which sets its dimensions. */
+	enum Scope {
+
+		SCHOOL(EnumSet.of(Dimension.SETTLEMENT)), STAFFING(EnumSet.of(Dimension.SETTLEMENT, Dimension.SPECIALIST)),
+		LEARNER(EnumSet.of(Dimension.SETTLEMENT, Dimension.SEX, Dimension.AGE_GROUP, Dimension.FORM,
+				Dimension.SUPPORT_LEVEL, Dimension.SEN_CATEGORY)),
+		SERVICE(EnumSet.of(Dimension.SETTLEMENT, Dimension.SEX, Dimension.AGE_GROUP, Dimension.FORM,
+				Dimension.SUPPORT_LEVEL, Dimension.SEN_CATEGORY, Dimension.SPECIALIST));
+
+		private final Set<Dimension> dimensions;
+
+		Scope(Set<Dimension> dimensions) {
+			this.dimensions = dimensions;
+		}
+
+	}
+
+	private final Subject subject;
+
+	private final Scope scope;
+
+	Measure(Subject subject, Scope scope) {
+		this.subject = subject;
+		this.scope = scope;
+	}
+
+	public Subject subject() {
+		return subject;
+	}
+
+	public Set<Dimension> dimensions() {
+		return scope.dimensions;
+	}
+
+	/**
+	 * Whether a figure of this measure counts children, so that small cells are
+	 * suppressed.
+	 */
+	public boolean countsChildren() {
+		return subject == Subject.CHILDREN || subject == Subject.GOALS || subject == Subject.HOURS;
+	}
+
+	public String messageKey() {
+		return "indicator.measure." + name();
+	}
+
+}
