@@ -30,16 +30,34 @@ class CommandLineLauncher implements ApplicationRunner, ExitCodeGenerator {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		String[] raw = arguments.getSourceArgs();
-		String name = raw[0];
-		CommandLineJob job = jobs.stream().filter(j -> j.name().equals(name)).findFirst().orElse(null);
+		List<String> words = Arrays.asList(raw);
+		// A job's name may have several words ("bench import"): the longest that starts
+		// the
+		// command line wins.
+		CommandLineJob job = jobs.stream()
+			.filter(j -> startsWith(words, j.name().split(" ")))
+			.max(java.util.Comparator.comparingInt(j -> j.name().split(" ").length))
+			.orElse(null);
 		if (job == null) {
-			System.err.println("Unknown command: " + name);
+			System.err.println("Unknown command: " + String.join(" ", words));
 			System.err.println("Commands:");
 			jobs.forEach(j -> System.err.println("  " + j.usage()));
 			exitCode = 2;
 			return;
 		}
-		exitCode = job.run(Arrays.asList(raw).subList(1, raw.length), System.out);
+		exitCode = job.run(words.subList(job.name().split(" ").length, raw.length), System.out);
+	}
+
+	private static boolean startsWith(List<String> words, String[] name) {
+		if (words.size() < name.length) {
+			return false;
+		}
+		for (int i = 0; i < name.length; i++) {
+			if (!words.get(i).equals(name[i])) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override

@@ -53,7 +53,7 @@ class BenchJob implements CommandLineJob {
 
 	@Override
 	public String name() {
-		return "bench";
+		return "bench import";
 	}
 
 	@Override
@@ -64,7 +64,7 @@ class BenchJob implements CommandLineJob {
 	@Override
 	public int run(List<String> arguments, PrintStream out) {
 		String enrolment = CommandLineJob.option(arguments, "--enrolment");
-		if (arguments.isEmpty() || !arguments.get(0).equals("import") || enrolment == null) {
+		if (enrolment == null) {
 			out.println("Usage: " + usage());
 			return 2;
 		}
