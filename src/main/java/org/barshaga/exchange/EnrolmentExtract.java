@@ -81,6 +81,27 @@ class EnrolmentExtract implements RegisterHandler {
 						birth, row.text(SEX), school.id(), row.integer(GRADE), row.text(LANGUAGE) };
 			}
 
+			/**
+			 * Keeps the pupils of each school and year counted, so that the indicators
+			 * read thousands of counts instead of millions of rows.
+			 */
+			@Override
+			public void finish(Connection connection) throws SQLException {
+				for (Integer year : emptyAtStart.keySet()) {
+					try (PreparedStatement delete = connection
+						.prepareStatement("DELETE FROM enrolment_count WHERE school_year = ?");
+							PreparedStatement insert = connection.prepareStatement("""
+									INSERT INTO enrolment_count (school_year, organisation_id, pupils)
+									SELECT school_year, organisation_id, COUNT(*) FROM enrolment_extract
+									WHERE school_year = ? GROUP BY school_year, organisation_id""")) {
+						delete.setInt(1, year);
+						delete.executeUpdate();
+						insert.setInt(1, year);
+						insert.executeUpdate();
+					}
+				}
+			}
+
 			/** Years that had no rows when this import first met them. */
 			private final Map<Integer, Boolean> emptyAtStart = new HashMap<>();
 

@@ -260,6 +260,7 @@ class Importer {
 				}
 				background.finish();
 				rejected += rejectedByDatabase.get();
+				writer.finish(connection);
 				savePending();
 				ImportRun.Status status;
 				if (request.dryRun()) {

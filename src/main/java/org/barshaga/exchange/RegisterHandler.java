@@ -33,6 +33,13 @@ interface RegisterHandler {
 		 */
 		void write(Connection connection, List<Object> rows) throws SQLException;
 
+		/**
+		 * Runs once after the last batch, in the same transaction as the rows of an
+		 * all-or-nothing import (after the last committed batch otherwise).
+		 */
+		default void finish(Connection connection) throws SQLException {
+		}
+
 	}
 
 }

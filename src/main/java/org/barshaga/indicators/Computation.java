@@ -31,53 +31,56 @@ final class Computation {
 	 */
 	static List<IndicatorValue> compute(Indicator indicator, YearFacts facts, String parentPath, boolean children,
 			List<Dimension> by) {
-		int numerator = indicator.numerator().ordinal();
-		int denominator = indicator.denominator() == null ? -1 : indicator.denominator().ordinal();
-		boolean[] denominatorSplits = new boolean[by.size()];
-		for (int i = 0; i < by.size(); i++) {
-			denominatorSplits[i] = indicator.denominator() != null
-					&& indicator.denominator().dimensions().contains(by.get(i));
-		}
+		return facts.remember(List.of(indicator, parentPath, children, by),
+				() -> computeNow(indicator, facts, parentPath, children, by));
+	}
+
+	private static List<IndicatorValue> computeNow(Indicator indicator, YearFacts facts, String parentPath,
+			boolean children, List<Dimension> by) {
 		boolean byUnits = depth(parentPath) < 2;
 		Map<Key, double[]> cells = new LinkedHashMap<>();
-		for (YearFacts.Row row : facts.rows()) {
-			if (!row.path().startsWith(parentPath)) {
+		boolean[] numeratorSplits = new boolean[by.size()];
+		java.util.Arrays.fill(numeratorSplits, true);
+		add(cells, facts, indicator.numerator(), indicator.numeratorFilter(), 0, numeratorSplits, parentPath, children,
+				byUnits, by);
+		if (indicator.denominator() != null) {
+			boolean[] denominatorSplits = new boolean[by.size()];
+			for (int i = 0; i < by.size(); i++) {
+				denominatorSplits[i] = indicator.denominator().dimensions().contains(by.get(i));
+			}
+			add(cells, facts, indicator.denominator(), indicator.denominatorFilter(), 1, denominatorSplits, parentPath,
+					children, byUnits, by);
+		}
+		if (children && by.isEmpty() && byUnits) {
+			for (String unit : facts.childUnits(parentPath)) {
+				cells.putIfAbsent(new Key(unit, new int[0]), new double[2]);
+			}
+		}
+		return values(indicator, facts, cells, by);
+	}
+
+	/**
+	 * Adds a measure's rows under the place to the cells, as numerator (0) or denominator
+	 * (1).
+	 */
+	private static void add(Map<Key, double[]> cells, YearFacts facts, Measure measure, List<Filter> filters, int side,
+			boolean[] splits, String parentPath, boolean children, boolean byUnits, List<Dimension> by) {
+		int column = measure.column();
+		for (YearFacts.Row row : facts.rows(measure.scope(), parentPath)) {
+			double amount = row.values()[column];
+			if (amount == 0 || !passes(row, filters)) {
 				continue;
 			}
 			String place = children ? child(row, parentPath, byUnits) : parentPath;
 			if (place == null) {
 				continue;
 			}
-			double n = passes(row, indicator.numeratorFilter()) ? row.values()[numerator] : 0;
-			double d = denominator >= 0 && passes(row, indicator.denominatorFilter()) ? row.values()[denominator] : 0;
-			if (n == 0 && d == 0) {
-				continue;
-			}
 			int[] values = new int[by.size()];
 			for (int i = 0; i < by.size(); i++) {
-				values[i] = row.dimensions()[by.get(i).ordinal()];
+				values[i] = splits[i] ? row.dimensions()[by.get(i).ordinal()] : WILDCARD;
 			}
-			if (n != 0) {
-				cells.computeIfAbsent(new Key(place, values), k -> new double[2])[0] += n;
-			}
-			if (d != 0) {
-				int[] projected = values.clone();
-				for (int i = 0; i < by.size(); i++) {
-					if (!denominatorSplits[i]) {
-						projected[i] = WILDCARD;
-					}
-				}
-				cells.computeIfAbsent(new Key(place, projected), k -> new double[2])[1] += d;
-			}
+			cells.computeIfAbsent(new Key(place, values), k -> new double[2])[side] += amount;
 		}
-		if (children) {
-			for (String unit : byUnits ? facts.childUnits(parentPath) : List.<String>of()) {
-				if (by.isEmpty()) {
-					cells.putIfAbsent(new Key(unit, new int[0]), new double[2]);
-				}
-			}
-		}
-		return values(indicator, facts, cells, by);
 	}
 
 	private static List<IndicatorValue> values(Indicator indicator, YearFacts facts, Map<Key, double[]> cells,
@@ -85,8 +88,9 @@ final class Computation {
 		Map<Key, double[]> complete = new LinkedHashMap<>();
 		for (Map.Entry<Key, double[]> cell : cells.entrySet()) {
 			if (Arrays.stream(cell.getKey().values).noneMatch(v -> v == WILDCARD)) {
-				complete.computeIfAbsent(cell.getKey(), k -> new double[2])[0] += cell.getValue()[0];
-				complete.get(cell.getKey())[1] += cell.getValue()[1];
+				double[] sums = complete.computeIfAbsent(cell.getKey(), k -> new double[2]);
+				sums[0] += cell.getValue()[0];
+				sums[1] += cell.getValue()[1];
 			}
 		}
 		// A denominator not divided by a dimension is the whole for each of its values.
@@ -146,26 +150,43 @@ final class Computation {
 	 * above it: the full recomputation.
 	 */
 	static Map<String, IndicatorValue> everyUnit(Indicator indicator, YearFacts facts) {
-		int numerator = indicator.numerator().ordinal();
-		int denominator = indicator.denominator() == null ? -1 : indicator.denominator().ordinal();
 		Map<String, double[]> sums = new java.util.HashMap<>();
-		for (YearFacts.Row row : facts.rows()) {
-			double n = passes(row, indicator.numeratorFilter()) ? row.values()[numerator] : 0;
-			double d = denominator >= 0 && passes(row, indicator.denominatorFilter()) ? row.values()[denominator] : 0;
-			if (n == 0 && d == 0) {
-				continue;
-			}
-			String path = row.path();
-			int end = row.organisation() ? path.lastIndexOf('/', path.length() - 2) + 1 : path.length();
-			for (int slash = path.indexOf('/', 1); slash > 0 && slash < end; slash = path.indexOf('/', slash + 1)) {
-				double[] unit = sums.computeIfAbsent(path.substring(0, slash + 1), k -> new double[2]);
-				unit[0] += n;
-				unit[1] += d;
-			}
+		sumEveryUnit(sums, facts, indicator.numerator(), indicator.numeratorFilter(), 0);
+		if (indicator.denominator() != null) {
+			sumEveryUnit(sums, facts, indicator.denominator(), indicator.denominatorFilter(), 1);
 		}
 		Map<String, IndicatorValue> values = new java.util.HashMap<>();
 		sums.forEach((path, unit) -> values.put(path, value(indicator, facts.place(path), path, Map.of(), unit)));
 		return values;
+	}
+
+	private static void sumEveryUnit(Map<String, double[]> sums, YearFacts facts, Measure measure, List<Filter> filters,
+			int side) {
+		int column = measure.column();
+		String previous = null;
+		List<double[]> chain = new ArrayList<>();
+		for (YearFacts.Row row : facts.rows(measure.scope(), "/")) {
+			double amount = row.values()[column];
+			if (amount == 0 || !passes(row, filters)) {
+				continue;
+			}
+			String path = row.path();
+			String unitPath = row.organisation() ? path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1)
+					: path;
+			// Rows are in path order: the chain of units above a row is found again only
+			// when
+			// the unit changes.
+			if (!unitPath.equals(previous)) {
+				chain.clear();
+				for (int slash = unitPath.indexOf('/', 1); slash > 0; slash = unitPath.indexOf('/', slash + 1)) {
+					chain.add(sums.computeIfAbsent(unitPath.substring(0, slash + 1), k -> new double[2]));
+				}
+				previous = unitPath;
+			}
+			for (double[] unit : chain) {
+				unit[side] += amount;
+			}
+		}
 	}
 
 	static IndicatorValue value(Indicator indicator, YearFacts.Place place, String path, Map<Dimension, String> by,

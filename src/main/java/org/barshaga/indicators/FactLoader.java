@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FactLoader {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactLoader.class);
+
 	private static final int SEX = Dimension.SEX.ordinal();
 
 	private final JdbcClient jdbc;
@@ -73,9 +75,16 @@ class FactLoader {
 		LocalDate census = conditions.census(year);
 		YearMonth month = referenceMonth(year);
 		YearFacts facts = new YearFacts(year, census, month, version);
+		long start = System.nanoTime();
 		places(facts);
+		long placed = System.nanoTime();
 		schools(facts, year);
+		long schooled = System.nanoTime();
 		learners(facts, year, census, month);
+		facts.seal();
+		log.info("Facts of school year {}: {} rows; places {} ms, schools {} ms, learners {} ms", year, facts.size(),
+				(placed - start) / 1_000_000, (schooled - placed) / 1_000_000,
+				(System.nanoTime() - schooled) / 1_000_000);
 		return facts;
 	}
 
@@ -133,8 +142,8 @@ class FactLoader {
 		Map<Long, Long> pupils = new HashMap<>();
 		jdbc.sql("""
 				SELECT o.id, o.pupils, x.counted FROM organisation o
-				LEFT JOIN (SELECT organisation_id, COUNT(*) AS counted FROM enrolment_extract WHERE school_year = :year
-					GROUP BY organisation_id) x ON x.organisation_id = o.id
+				LEFT JOIN (SELECT organisation_id, pupils AS counted FROM enrolment_count WHERE school_year = :year) x
+					ON x.organisation_id = o.id
 				WHERE o.type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL')""").param("year", year).query((ResultSet rs) -> {
 			long counted = rs.getLong("counted");
 			pupils.put(rs.getLong("id"), counted > 0 ? counted : rs.getLong("pupils"));
@@ -210,28 +219,34 @@ class FactLoader {
 				services.computeIfAbsent(rs.getLong("conclusion_id"), k -> new HashMap<>())
 					.put(rs.getString("specialist"), rs.getBigDecimal("weekly_hours"));
 			});
-		jdbc.sql("""
-				SELECT e.learner_id, e.form, o.code, o.path, o.type, o.settlement, o.name_kk, o.name_ru, o.name_en
-				FROM enrolment e JOIN organisation o ON o.id = e.organisation_id
-				WHERE e.started_on <= :census AND (e.ended_on IS NULL OR e.ended_on > :census)
-				ORDER BY e.learner_id, e.started_on, e.id""")
-			.param("census", Date.valueOf(census))
+		Map<Long, YearFacts.Place> organisations = new HashMap<>();
+		Map<Long, String[]> kinds = new HashMap<>();
+		jdbc.sql("SELECT id, code, path, type, settlement, name_kk, name_ru, name_en FROM organisation")
 			.query((ResultSet rs) -> {
-				Learner learner = learners.get(rs.getLong("learner_id"));
-				if (learner == null) {
-					return;
-				}
-				learner.path = rs.getString("path");
-				learner.organisation = true;
-				learner.form = rs.getString("form");
-				learner.settlement = rs.getString("settlement");
-				String type = rs.getString("type");
-				learner.inSchool = type.equals("GENERAL_SCHOOL") || type.equals("SPECIAL_SCHOOL");
-				if (facts.place(learner.path) == null) {
-					facts.place(new YearFacts.Place(rs.getString("code"), learner.path, new LocalizedName(
-							rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("name_en")), true));
-				}
+				organisations.put(rs.getLong("id"), new YearFacts.Place(rs.getString("code"), rs.getString("path"),
+						new LocalizedName(rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("name_en")),
+						true));
+				kinds.put(rs.getLong("id"), new String[] { rs.getString("type"), rs.getString("settlement") });
 			});
+		jdbc.sql("""
+				SELECT learner_id, organisation_id, form FROM enrolment
+				WHERE started_on <= :census AND (ended_on IS NULL OR ended_on > :census)
+				ORDER BY learner_id, started_on, id""").param("census", Date.valueOf(census)).query((ResultSet rs) -> {
+			Learner learner = learners.get(rs.getLong("learner_id"));
+			if (learner == null) {
+				return;
+			}
+			YearFacts.Place organisation = organisations.get(rs.getLong("organisation_id"));
+			String[] kind = kinds.get(rs.getLong("organisation_id"));
+			learner.path = organisation.path();
+			learner.organisation = true;
+			learner.form = rs.getString("form");
+			learner.settlement = kind[1];
+			learner.inSchool = kind[0].equals("GENERAL_SCHOOL") || kind[0].equals("SPECIAL_SCHOOL");
+			if (facts.place(learner.path) == null) {
+				facts.place(organisation);
+			}
+		});
 		jdbc.sql(
 				"SELECT learner_id, level_number FROM support_level WHERE set_on <= :census ORDER BY learner_id, set_on, id")
 			.param("census", Date.valueOf(census))
@@ -272,28 +287,28 @@ class FactLoader {
 			byte[] dimensions = dimensions(learner, census);
 			String path = learner.path;
 			boolean organisation = learner.organisation;
-			facts.add(path, organisation, dimensions, Measure.SEN_LEARNERS, 1);
-			facts.add(path, organisation, dimensions, Measure.SEN_PUPILS, learner.inSchool ? 1 : 0);
-			facts.add(path, organisation, dimensions, Measure.REVIEWS_OVERDUE,
-					learner.atCensus.nextReviewOn().isBefore(census) ? 1 : 0);
-			facts.add(path, organisation, dimensions, Measure.CONSENT_MISSING,
-					consented.contains(entry.getKey()) ? 0 : 1);
+			double[] row = new double[Measure.columns(Measure.Scope.LEARNER)];
+			row[Measure.SEN_LEARNERS.column()] = 1;
+			row[Measure.SEN_PUPILS.column()] = learner.inSchool ? 1 : 0;
+			row[Measure.REVIEWS_OVERDUE.column()] = learner.atCensus.nextReviewOn().isBefore(census) ? 1 : 0;
+			row[Measure.CONSENT_MISSING.column()] = consented.contains(entry.getKey()) ? 0 : 1;
 			Map<String, BigDecimal> recommended = learner.atMonthEnd == null || month == null ? Map.of()
 					: services.getOrDefault(learner.atMonthEnd.id(), Map.of());
 			if (learner.organisation && !recommended.isEmpty()) {
-				facts.add(path, organisation, dimensions, Measure.LEARNERS_WITH_SERVICES, 1);
+				row[Measure.LEARNERS_WITH_SERVICES.column()] = 1;
 				boolean served = recommended.keySet().stream().allMatch(s -> learner.minutes.getOrDefault(s, 0L) > 0);
-				facts.add(path, organisation, dimensions, Measure.LEARNERS_SERVED, served ? 1 : 0);
+				row[Measure.LEARNERS_SERVED.column()] = served ? 1 : 0;
 				for (Map.Entry<String, BigDecimal> service : recommended.entrySet()) {
 					byte[] specialist = dimensions.clone();
 					specialist[Dimension.SPECIALIST.ordinal()] = (byte) Dimension.SPECIALIST.index(service.getKey());
-					facts.add(path, organisation, specialist, Measure.RECOMMENDED_HOURS,
-							service.getValue().doubleValue() * teachingWeeks);
-					facts.add(path, organisation, specialist, Measure.DELIVERED_HOURS,
-							learner.minutes.getOrDefault(service.getKey(), 0L) / 60.0);
+					double[] hours = new double[Measure.columns(Measure.Scope.SERVICE)];
+					hours[Measure.RECOMMENDED_HOURS.column()] = service.getValue().doubleValue() * teachingWeeks;
+					hours[Measure.DELIVERED_HOURS.column()] = learner.minutes.getOrDefault(service.getKey(), 0L) / 60.0;
+					facts.add(path, organisation, specialist, Measure.Scope.SERVICE, hours);
 				}
 			}
-			plans.add(facts, entry.getKey(), path, organisation, dimensions);
+			plans.add(entry.getKey(), row);
+			facts.add(path, organisation, dimensions, Measure.Scope.LEARNER, row);
 		}
 	}
 
@@ -339,13 +354,13 @@ class FactLoader {
 
 		private final Map<Long, long[]> byLearner = new HashMap<>();
 
-		void add(YearFacts facts, long learner, String path, boolean organisation, byte[] dimensions) {
+		void add(long learner, double[] row) {
 			long[] plan = byLearner.get(learner);
 			if (plan != null) {
-				facts.add(path, organisation, dimensions, Measure.PLANS, 1);
-				facts.add(path, organisation, dimensions, Measure.PLANS_REVIEW_OVERDUE, plan[0]);
-				facts.add(path, organisation, dimensions, Measure.GOALS_RATED, plan[1]);
-				facts.add(path, organisation, dimensions, Measure.GOALS_MET, plan[2]);
+				row[Measure.PLANS.column()] = 1;
+				row[Measure.PLANS_REVIEW_OVERDUE.column()] = plan[0];
+				row[Measure.GOALS_RATED.column()] = plan[1];
+				row[Measure.GOALS_MET.column()] = plan[2];
 			}
 		}
 

@@ -1,6 +1,8 @@
 package org.barshaga.indicators;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,6 +59,31 @@ public enum Measure {
 	Measure(Subject subject, Scope scope) {
 		this.subject = subject;
 		this.scope = scope;
+	}
+
+	Scope scope() {
+		return scope;
+	}
+
+	private static final int[] COLUMN = new int[values().length];
+
+	private static final Map<Scope, Integer> COLUMNS = new EnumMap<>(Scope.class);
+
+	static {
+		for (Measure measure : values()) {
+			COLUMN[measure.ordinal()] = COLUMNS.merge(measure.scope, 1, Integer::sum) - 1;
+		}
+	}
+
+	/**
+	 * The position of the measure among those of its grain: its column in a row of facts.
+	 */
+	int column() {
+		return COLUMN[ordinal()];
+	}
+
+	static int columns(Scope scope) {
+		return COLUMNS.get(scope);
 	}
 
 	public Subject subject() {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import org.barshaga.kernel.BulkRows;
 import org.barshaga.kernel.Iin;
@@ -328,7 +329,11 @@ class DemoLearners implements ApplicationRunner {
 		}
 	}
 
-	/** Sessions of last month and this month, delivered at the school's uneven rate. */
+	/**
+	 * Sessions of last month and this month, and of May of the two school years before,
+	 * the month the indicators compare delivered with recommended support in for a past
+	 * year; delivered at the school's uneven rate.
+	 */
 	private void sessions(long learner, Map<SpecialistType, Double> hours, double delivery, LocalDate today,
 			Instant now, SplittableRandom random) {
 		YearMonth current = YearMonth.from(today);
@@ -337,7 +342,10 @@ class DemoLearners implements ApplicationRunner {
 				continue;
 			}
 			int perWeek = (int) Math.ceil(service.getValue() * 60 / 45);
-			for (YearMonth month : List.of(current.minusMonths(1), current)) {
+			int year = SchoolYear.of(today).startYear();
+			Set<YearMonth> months = new TreeSet<>(
+					List.of(current.minusMonths(1), current, YearMonth.of(year, 5), YearMonth.of(year - 1, 5)));
+			for (YearMonth month : months) {
 				if (!SchoolYear.isSchoolMonth(month)) {
 					continue;
 				}

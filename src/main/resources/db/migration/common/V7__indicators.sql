@@ -24,6 +24,15 @@ CREATE TABLE indicator (
 	CONSTRAINT ck_indicator_better CHECK (better IN ('HIGHER', 'LOWER', 'NEUTRAL'))
 );
 
+-- Pupils of each school in the enrolment extract, counted again by every import of the
+-- extract, so that indicators read one row per school instead of one per pupil.
+CREATE TABLE enrolment_count (
+	school_year INT NOT NULL,
+	organisation_id BIGINT NOT NULL,
+	pupils INT NOT NULL,
+	PRIMARY KEY (school_year, organisation_id)
+);
+
 -- A target for a school year, for the country (unit KZ) or for one administrative unit.
 CREATE TABLE indicator_target (
 	indicator_code VARCHAR(40) NOT NULL REFERENCES indicator (code),

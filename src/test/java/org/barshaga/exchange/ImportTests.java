@@ -75,6 +75,7 @@ class ImportTests {
 	@AfterEach
 	void removeYear() {
 		jdbc.sql("DELETE FROM enrolment_extract WHERE school_year = ?").param(year).update();
+		jdbc.sql("DELETE FROM enrolment_count WHERE school_year = ?").param(year).update();
 	}
 
 	static String iin(int n, Sex sex) {
@@ -121,6 +122,11 @@ class ImportTests {
 		assertThat(first.status()).isEqualTo(ImportRun.Status.COMPLETED);
 		assertThat(first.rowsWritten()).isEqualTo(3);
 		assertThat(rows()).isEqualTo(3);
+		assertThat(jdbc.sql("""
+				SELECT c.pupils FROM enrolment_count c JOIN organisation o ON o.id = c.organisation_id
+				WHERE c.school_year = ? AND o.code = ?""").params(year, SCHOOL).query(Integer.class).single())
+			.as("the school's pupils are counted for the indicators")
+			.isEqualTo(3);
 		String before = jdbc.sql("SELECT surname FROM enrolment_extract WHERE school_year = ? ORDER BY iin")
 			.param(year)
 			.query(String.class)

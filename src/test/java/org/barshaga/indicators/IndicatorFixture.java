@@ -72,6 +72,9 @@ final class IndicatorFixture {
 				.params(year, "99990000000" + i, b)
 				.update();
 		}
+		jdbc.sql("INSERT INTO enrolment_count (school_year, organisation_id, pupils) VALUES (?, ?, 3)")
+			.params(year, b)
+			.update();
 		survey(a, "PRESENT", "STEP_FREE_ENTRANCE", "DOOR_WIDTHS", "LIFT_OR_PLATFORM", "ACCESSIBLE_TOILET",
 				"STAIR_HANDRAILS", "INCLUSION_SUPPORT_ROOM", "BRAILLE_TEXTBOOKS");
 		survey(b, "ABSENT", "STEP_FREE_ENTRANCE", "ACCESSIBLE_TOILET");
