@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.barshaga.conditions.PositionType;
 import org.barshaga.conditions.SchoolConditions;
 import org.barshaga.conditions.SchoolFigures;
@@ -27,6 +29,7 @@ import org.barshaga.registry.Organisation;
 import org.barshaga.kernel.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads the facts of a school year from the registers, for the whole country, in a few
@@ -77,14 +80,29 @@ class FactLoader {
 		YearFacts facts = new YearFacts(year, census, month, version);
 		long start = System.nanoTime();
 		places(facts);
-		long placed = System.nanoTime();
-		schools(facts, year);
-		long schooled = System.nanoTime();
-		learners(facts, year, census, month);
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// Inside a transaction, only its own connection sees what it has written.
+			schools(facts, year);
+			learners(facts, year, census, month);
+		}
+		else {
+			// The schools' figures and the learners' records are read side by side, each
+			// on its
+			// own connection, so that one's queries run while the other's rows are
+			// counted.
+			CompletableFuture<Void> schools = CompletableFuture.runAsync(() -> schools(facts, year),
+					runnable -> new Thread(runnable, "indicator-facts").start());
+			learners(facts, year, census, month);
+			try {
+				schools.join();
+			}
+			catch (CompletionException ex) {
+				throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
+			}
+		}
 		facts.seal();
-		log.info("Facts of school year {}: {} rows; places {} ms, schools {} ms, learners {} ms", year, facts.size(),
-				(placed - start) / 1_000_000, (schooled - placed) / 1_000_000,
-				(System.nanoTime() - schooled) / 1_000_000);
+		log.info("Facts of school year {}: {} rows in {} ms", year, facts.size(),
+				(System.nanoTime() - start) / 1_000_000);
 		return facts;
 	}
 

@@ -50,11 +50,11 @@ final class YearFacts {
 
 	private Map<String, Row> byKey = new HashMap<>();
 
-	private final Map<String, Place> places = new HashMap<>();
+	private final Map<String, Place> places = new ConcurrentHashMap<>();
 
-	private final Map<String, Place> placesByCode = new HashMap<>();
+	private final Map<String, Place> placesByCode = new ConcurrentHashMap<>();
 
-	private final Map<String, List<String>> childUnits = new HashMap<>();
+	private final Map<String, List<String>> childUnits = new ConcurrentHashMap<>();
 
 	private final Map<Object, Object> remembered = new ConcurrentHashMap<>();
 
@@ -68,7 +68,7 @@ final class YearFacts {
 		}
 	}
 
-	void add(String path, boolean organisation, byte[] dimensions, Measure measure, double value) {
+	synchronized void add(String path, boolean organisation, byte[] dimensions, Measure measure, double value) {
 		if (value != 0) {
 			row(path, organisation, dimensions, measure.scope()).values()[measure.column()] += value;
 		}
@@ -77,7 +77,7 @@ final class YearFacts {
 	/**
 	 * Adds a whole row of a grain's measures, in the order of {@link Measure#column()}.
 	 */
-	void add(String path, boolean organisation, byte[] dimensions, Measure.Scope scope, double[] values) {
+	synchronized void add(String path, boolean organisation, byte[] dimensions, Measure.Scope scope, double[] values) {
 		double[] sums = row(path, organisation, dimensions, scope).values();
 		for (int i = 0; i < values.length; i++) {
 			sums[i] += values[i];
@@ -96,7 +96,7 @@ final class YearFacts {
 	/**
 	 * Ends the adding: sorts each grain's rows by path and lets the lookup of rows go.
 	 */
-	void seal() {
+	synchronized void seal() {
 		byKey = null;
 		rows.values().forEach(list -> list.sort(Comparator.comparing(Row::path)));
 	}
