@@ -137,7 +137,7 @@ class PlaceReports {
 
 	private ReportSection section(Indicator indicator, OrgUnit unit, int year, IndicatorResult self,
 			IndicatorResult children, List<IndicatorResult> comparisons, Locale locale) {
-		Optional<Target> target = indicators.target(indicator.code(), year, unit.code());
+		Optional<Target> goal = indicators.target(indicator.code(), year, unit.code());
 		List<ReportRow> rows = new ArrayList<>();
 		List<IndicatorValue> values = new ArrayList<>();
 		List<ReportRow.Role> roles = new ArrayList<>();
@@ -152,23 +152,32 @@ class PlaceReports {
 					COUNTRY.equals(comparison.place().code()) ? ReportRow.Role.NATION : ReportRow.Role.PARENT,
 					comparison.place().name().in(locale));
 		}
-		BigDecimal scale = scale(indicator.unit(), values, target.map(Target::value).orElse(null));
-		String targetPosition = target.map(t -> position(t.value(), scale)).orElse(null);
+		// A count, FTE or hours of the whole place dwarfs its parts and cannot be set
+		// beside
+		// another place's: such charts compare the places below it only.
+		boolean quotient = indicator.unit().hasDenominator();
+		List<IndicatorValue> charted = new ArrayList<>();
+		for (int i = 0; i < values.size(); i++) {
+			if (quotient || roles.get(i) == ReportRow.Role.CHILD) {
+				charted.add(values.get(i));
+			}
+		}
+		BigDecimal target = quotient ? goal.map(Target::value).orElse(null) : null;
+		BigDecimal scale = scale(indicator.unit(), charted, target);
+		String targetPosition = target == null ? null : position(target, scale);
 		for (int i = 0; i < values.size(); i++) {
 			IndicatorValue value = values.get(i);
 			ReportRow.Role role = roles.get(i);
 			String colour = role == ReportRow.Role.PLACE ? PLACE_COLOUR
 					: role == ReportRow.Role.CHILD ? CHILD_COLOUR : COMPARISON_COLOUR;
-			String code = value == null ? null : value.orgUnit();
-			boolean suppressed = value != null && value.suppressed();
-			BigDecimal number = value == null ? null : value.value();
-			rows.add(new ReportRow(code, names.get(i), role,
-					value == null ? null : Figure.of(value.numerator(), locale),
-					value == null ? null : Figure.of(value.denominator(), locale), Figure.of(number, locale),
-					suppressed, new Bar(number == null ? null : position(number, scale), targetPosition, colour)));
+			BigDecimal number = value.value();
+			Bar bar = quotient || role == ReportRow.Role.CHILD
+					? new Bar(number == null ? null : position(number, scale), targetPosition, colour) : null;
+			rows.add(new ReportRow(value.orgUnit(), names.get(i), role, Figure.of(value.numerator(), locale),
+					Figure.of(value.denominator(), locale), Figure.of(number, locale), value.suppressed(), bar));
 		}
 		return new ReportSection(definitions.of(indicator, locale), indicator.unit().hasDenominator(),
-				target.map(t -> Figure.of(t.value().stripTrailingZeros(), locale)).orElse(null), rows);
+				goal.map(t -> Figure.of(t.value().stripTrailingZeros(), locale)).orElse(null), rows);
 	}
 
 	/**
@@ -199,7 +208,7 @@ class PlaceReports {
 	private static BigDecimal scale(IndicatorUnit unit, List<IndicatorValue> values, BigDecimal target) {
 		BigDecimal largest = unit == IndicatorUnit.SHARE ? BigDecimal.valueOf(100) : BigDecimal.ZERO;
 		for (IndicatorValue value : values) {
-			if (value != null && value.value() != null && value.value().compareTo(largest) > 0) {
+			if (value.value() != null && value.value().compareTo(largest) > 0) {
 				largest = value.value();
 			}
 		}

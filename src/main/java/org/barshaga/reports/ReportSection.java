@@ -8,6 +8,11 @@ import java.util.List;
  */
 public record ReportSection(Definition definition, boolean hasDenominator, Figure target, List<ReportRow> rows) {
 
+	/** The rows the chart draws a bar for. */
+	public List<ReportRow> charted() {
+		return rows.stream().filter(r -> r.bar() != null).toList();
+	}
+
 	public ReportRow place() {
 		return rows.stream().filter(r -> r.role() == ReportRow.Role.PLACE).findFirst().orElse(null);
 	}

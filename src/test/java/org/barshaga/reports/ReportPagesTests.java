@@ -75,11 +75,15 @@ class ReportPagesTests {
 			Element section = page.getElementById("indicator-" + indicator.code());
 			assertThat(section).as(indicator.code()).isNotNull();
 			assertThat(section.select("h2").text()).isEqualTo(indicator.name().en());
-			assertThat(section.select("svg.bar")).as("a bar for every row").isNotEmpty();
 			IndicatorResult self = indicators.values(REGION, indicator.code(), "KZ-61", year, Level.SELF, List.of());
 			IndicatorResult children = indicators.values(REGION, indicator.code(), "KZ-61", year, Level.CHILDREN,
 					List.of());
 			IndicatorResult nation = indicators.values(REGION, indicator.code(), "KZ", year, Level.SELF, List.of());
+			// A share has a bar for the region, each district and the country; a count
+			// for
+			// each district only.
+			assertThat(section.select("svg.bar"))
+				.hasSize(children.values().size() + (indicator.unit().hasDenominator() ? 2 : 0));
 			List<Element> rows = section.select("table.report-table > tbody:not(.comparisons) > tr");
 			assertThat(rows).hasSize(1 + children.values().size());
 			assertThat(cells(rows.get(0))).as(indicator.code() + " region")
