@@ -40,3 +40,12 @@ document.addEventListener("DOMContentLoaded", () => {
 		request.send(new FormData(form));
 	});
 });
+
+// Reports: a print button, shown only where this script runs (printing from the browser's
+// menu gives the same print layout).
+document.addEventListener("DOMContentLoaded", () => {
+	document.querySelectorAll("[data-print]").forEach((button) => {
+		button.hidden = false;
+		button.addEventListener("click", () => window.print());
+	});
+});

@@ -106,6 +106,7 @@ class AccessibilityBrowserTests {
 		List<String> problems = new ArrayList<>();
 		for (String language : List.of("kk", "ru", "en")) {
 			check(url("/login?lang=" + language), language, problems);
+			check(url("/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61&lang=" + language), language, problems);
 		}
 		signIn("admin");
 		Map<String, String> pages = samplePages();
@@ -123,6 +124,12 @@ class AccessibilityBrowserTests {
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 			check(url("/organisations/999999999?lang=" + language), language, problems);
+			browser.get(url("/indicators/new?lang=" + language));
+			before = browser.findElement(By.tagName("html"));
+			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+			waitFor(ExpectedConditions.stalenessOf(before));
+			check(null, language, problems);
+			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 		}
 		signIn("school.demo");
 		for (String language : List.of("kk", "ru", "en")) {
@@ -270,7 +277,8 @@ class AccessibilityBrowserTests {
 		signIn("district.saryagash");
 		try {
 			browser.manage().window().setSize(new Dimension(320, 800));
-			for (String path : List.of("/", "/organisations", "/units/KZ-61", "/users", "/account")) {
+			for (String path : List.of("/", "/organisations", "/units/KZ-61", "/users", "/account", "/reports",
+					"/indicators", "/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61")) {
 				browser.get(url(path + "?lang=kk"));
 				long width = (Long) ((JavascriptExecutor) browser)
 					.executeScript("return document.documentElement.scrollWidth;");
@@ -343,6 +351,13 @@ class AccessibilityBrowserTests {
 		pages.put("/exchange/runs/{id}/report.csv", NOT_A_PAGE + "a CSV download");
 		pages.put("/exchange/templates/{name}.{format}", NOT_A_PAGE + "a CSV or XLSX download");
 		pages.put("/exchange/exports/{name}.{format}", NOT_A_PAGE + "a CSV or XLSX download");
+		pages.put("/indicators", "/indicators");
+		pages.put("/indicators/new", "/indicators/new");
+		pages.put("/reports", "/reports?unit=KZ-61");
+		pages.put("/reports/pdf", NOT_A_PAGE + "a PDF download");
+		pages.put("/open-data", "/open-data?indicator=PROCESS_PLAN_REVIEWS&unit=KZ-61");
+		pages.put("/open-data/{id}.csv", NOT_A_PAGE + "a CSV download");
+		pages.put("/open-data/{id}.json", NOT_A_PAGE + "a JSON download");
 		return pages;
 	}
 
