@@ -103,9 +103,18 @@ final class Charts {
 			places.computeIfAbsent(row.heading().text(), k -> new ArrayList<>()).add(row);
 		}
 		List<Object> data = new ArrayList<>();
-		places
-			.forEach((place, rows) -> data.add(series(place, rows.stream().map(r -> (Object) r.cell().value()).toList(),
-					rows.stream().map(r -> (Object) r.cell().valueText()).toList())));
+		places.forEach((place, rows) -> {
+			// A place shown in some years only (the country, in the year shown) keeps
+			// gaps.
+			List<Object> values = new ArrayList<>();
+			List<Object> labels = new ArrayList<>();
+			for (String year : years) {
+				FigureRow row = rows.stream().filter(r -> r.keys().get(0).text().equals(year)).findFirst().orElse(null);
+				values.add(row == null ? null : row.cell().value());
+				labels.add(row == null ? "" : row.cell().valueText());
+			}
+			data.add(series(place, values, labels));
+		});
 		return new Chart(table.id() + "-chart", c.text("dashboard.chart.trend", title, table.caption()),
 				spec("line", false, years, data));
 	}

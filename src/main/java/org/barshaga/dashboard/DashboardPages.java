@@ -18,6 +18,7 @@ import org.barshaga.indicators.Better;
 import org.barshaga.indicators.Dimension;
 import org.barshaga.indicators.Indicator;
 import org.barshaga.indicators.IndicatorResult;
+import org.barshaga.indicators.IndicatorUnit;
 import org.barshaga.indicators.IndicatorValue;
 import org.barshaga.indicators.Level;
 import org.barshaga.indicators.PlaceName;
@@ -52,6 +53,14 @@ class DashboardPages {
 			@RequestParam(required = false) Integer year, Locale locale, Model model) {
 		Context c = figures.context(actor, year, locale);
 		PlaceName place = c.place(unit);
+		List<Figures.Question> questions = new ArrayList<>();
+		for (Indicator indicator : c.key()) {
+			questions.addAll(figures.questions(c, Ask.of(indicator.code(), place.code(), View.TREND)));
+		}
+		if (c.childrenVisible(place) && !c.key().isEmpty()) {
+			questions.add(new Figures.Question(c.key().get(0), place.code(), c.year, Level.CHILDREN, List.of()));
+		}
+		c.prefetch(questions);
 		List<Card> cards = new ArrayList<>();
 		for (Indicator indicator : c.key()) {
 			cards.add(card(c, indicator, place));
@@ -143,10 +152,13 @@ class DashboardPages {
 		String name = c.name(chosen.name());
 		// A user whose own place lies above their scope (a PMPC) has no places below to
 		// compare.
-		FigureTable table = c.childrenVisible(place)
-				? figures.table(c, Ask.of(chosen.code(), place.code(), View.CHILDREN), "compare",
-						c.text("dashboard.compare.caption", name, c.name(place.name())), Link.EXPLORE)
-				: null;
+		Ask ask = Ask.of(chosen.code(), place.code(), View.CHILDREN);
+		FigureTable table = null;
+		if (c.childrenVisible(place)) {
+			c.prefetch(figures.questions(c, ask));
+			table = figures.table(c, ask, "compare", c.text("dashboard.compare.caption", name, c.name(place.name())),
+					Link.EXPLORE);
+		}
 		common(c, place, model, "compare", chosen);
 		model.addAttribute("indicator", chosen);
 		model.addAttribute("indicatorName", name);
@@ -189,6 +201,12 @@ class DashboardPages {
 		}
 		model.addAttribute("dimensions", dimensions);
 		model.addAttribute("by", dimension);
+		List<Figures.Question> questions = new ArrayList<>(figures.questions(c,
+				Ask.of(chosen.code(), place.code(), c.childrenVisible(place) ? View.CHILDREN : View.SELF)));
+		if (dimension != null) {
+			questions.addAll(figures.questions(c, Ask.of(chosen.code(), place.code(), View.SELF).by(dimension)));
+		}
+		c.prefetch(questions);
 		FigureTable children = null;
 		FigureTable self;
 		if (c.childrenVisible(place)) {
@@ -226,53 +244,58 @@ class DashboardPages {
 		PlaceName place = c.place(unit);
 		String placeName = c.name(place.name());
 		View below = c.childrenVisible(place) ? View.CHILDREN : View.SELF;
-		common(c, place, model, "gaps", c.catalogue.get("COND_REPORTED"));
-		if (has(c, "COND_REPORTED", "COND_MEASURED", "COND_GAP")) {
-			FigureTable conditions = figures.table(c,
-					new Ask(List.of("COND_REPORTED", "COND_MEASURED", "COND_GAP"), place.code(), below, null, false),
-					"gaps-conditions", c.text("dashboard.gaps.conditions.caption", placeName), Link.GAPS);
-			model.addAttribute("conditions", conditions);
-			model.addAttribute("conditionsChart",
-					chartOf(conditions, () -> Charts.bars(c, conditions, c.text("dashboard.gaps.conditions"))));
-		}
-		if (has(c, "SUPPORT_HOURS", "SUPPORT_COVERAGE")) {
-			FigureTable support = figures.table(c,
-					new Ask(List.of("SUPPORT_HOURS", "SUPPORT_COVERAGE"), place.code(), below, null, false),
-					"gaps-support", c.text("dashboard.gaps.support.caption", placeName), Link.GAPS);
-			model.addAttribute("support", support);
-			model.addAttribute("supportChart", chartOf(support,
-					() -> Charts.numeratorAndDenominator(c, support, c.text("dashboard.gaps.support"))));
-		}
-		if (has(c, "SPECIALIST_GAP", "SPECIALISTS")) {
-			FigureTable staffing = figures
-				.table(c,
-						new Ask(List.of("SPECIALIST_GAP", "SPECIALISTS"), place.code(), View.SELF, Dimension.SPECIALIST,
-								false),
-						"gaps-staffing", c.text("dashboard.gaps.staffing.caption", placeName), Link.NONE);
-			model.addAttribute("staffing", staffing);
-			model.addAttribute("staffingChart",
-					chartOf(staffing, () -> Charts.bars(c, staffing, c.text("dashboard.gaps.staffing"))));
-		}
 		List<String> settlement = c.key()
 			.stream()
-			.filter(i -> i.unit() == org.barshaga.indicators.IndicatorUnit.SHARE
-					&& i.disaggregations().contains(Dimension.SETTLEMENT))
+			.filter(i -> i.unit() == IndicatorUnit.SHARE && i.disaggregations().contains(Dimension.SETTLEMENT))
 			.map(Indicator::code)
 			.toList();
+		Ask conditions = new Ask(List.of("COND_REPORTED", "COND_MEASURED", "COND_GAP"), place.code(), below, null,
+				false);
+		Ask support = new Ask(List.of("SUPPORT_HOURS", "SUPPORT_COVERAGE"), place.code(), below, null, false);
+		Ask staffing = new Ask(List.of("SPECIALIST_GAP", "SPECIALISTS"), place.code(), View.SELF, Dimension.SPECIALIST,
+				false);
+		Ask urbanRural = new Ask(settlement, place.code(), View.SELF, Dimension.SETTLEMENT, true);
+		List<Figures.Question> questions = new ArrayList<>();
+		for (Ask ask : List.of(conditions, support, staffing, urbanRural)) {
+			questions.addAll(figures.questions(c, ask));
+		}
+		c.prefetch(questions);
+		common(c, place, model, "gaps", c.catalogue.get("COND_REPORTED"));
+		if (has(c, conditions)) {
+			FigureTable table = figures.table(c, conditions, "gaps-conditions",
+					c.text("dashboard.gaps.conditions.caption", placeName), Link.GAPS);
+			model.addAttribute("conditions", table);
+			model.addAttribute("conditionsChart",
+					chartOf(table, () -> Charts.bars(c, table, c.text("dashboard.gaps.conditions"))));
+		}
+		if (has(c, support)) {
+			FigureTable table = figures.table(c, support, "gaps-support",
+					c.text("dashboard.gaps.support.caption", placeName), Link.GAPS);
+			model.addAttribute("support", table);
+			model.addAttribute("supportChart",
+					chartOf(table, () -> Charts.numeratorAndDenominator(c, table, c.text("dashboard.gaps.support"))));
+		}
+		if (has(c, staffing)) {
+			FigureTable table = figures.table(c, staffing, "gaps-staffing",
+					c.text("dashboard.gaps.staffing.caption", placeName), Link.NONE);
+			model.addAttribute("staffing", table);
+			model.addAttribute("staffingChart",
+					chartOf(table, () -> Charts.bars(c, table, c.text("dashboard.gaps.staffing"))));
+		}
 		if (!settlement.isEmpty()) {
-			FigureTable urbanRural = figures.table(c,
-					new Ask(settlement, place.code(), View.SELF, Dimension.SETTLEMENT, true), "gaps-settlement",
+			FigureTable table = figures.table(c, urbanRural, "gaps-settlement",
 					c.text("dashboard.gaps.settlement.caption", placeName), Link.NONE);
-			model.addAttribute("settlement", urbanRural);
+			model.addAttribute("settlement", table);
 			model.addAttribute("settlementChart",
-					chartOf(urbanRural, () -> Charts.byIndicator(c, urbanRural, c.text("dashboard.gaps.settlement"))));
+					chartOf(table, () -> Charts.byIndicator(c, table, c.text("dashboard.gaps.settlement"))));
 		}
 		model.addAttribute("crumbs", c.crumbs(place, code -> "/dashboards/gaps?unit=" + code + "&year=" + c.year));
 		return "dashboard/gaps";
 	}
 
-	private static boolean has(Context c, String... codes) {
-		return Arrays.stream(codes).allMatch(c.catalogue::containsKey);
+	/** Whether the catalogue has every indicator a table asks for. */
+	private static boolean has(Context c, Ask ask) {
+		return ask.codes().stream().allMatch(c.catalogue::containsKey);
 	}
 
 	private static Chart chartOf(FigureTable table, java.util.function.Supplier<Chart> chart) {

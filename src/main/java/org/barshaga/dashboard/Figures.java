@@ -8,10 +8,12 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.barshaga.indicators.Better;
@@ -364,26 +366,87 @@ class Figures {
 					noData == null ? value(indicator, value.value()) : noData, noData, false);
 		}
 
-		private final Map<String, IndicatorResult> asked = new java.util.HashMap<>();
+		private final Map<Question, IndicatorResult> asked = new ConcurrentHashMap<>();
 
 		/** The values, each asked for once in a request. */
 		IndicatorResult values(Indicator indicator, String unit, int year, Level level, List<Dimension> by) {
-			String key = indicator.code() + "|" + unit + "|" + year + "|" + level + "|" + by;
-			IndicatorResult result = asked.get(key);
+			Question question = new Question(indicator, unit, year, level, by);
+			IndicatorResult result = asked.get(question);
 			if (result == null) {
 				result = indicators.values(actor, indicator.code(), unit, year, level, by);
-				asked.put(key, result);
+				asked.put(question, result);
 			}
 			return result;
 		}
 
+		/**
+		 * Asks for the values that tables will need all at once, on the available cores:
+		 * each is a pass over the year's facts. A question the engine refuses is left for
+		 * the table to ask again and fail on.
+		 */
+		void prefetch(List<Question> questions) {
+			new LinkedHashSet<>(questions).parallelStream().forEach(q -> {
+				try {
+					values(q.indicator(), q.unit(), q.year(), q.level(), q.by());
+				}
+				catch (RuntimeException refused) {
+					// asked again, and reported, where the table is formed
+				}
+			});
+		}
+
 		private IndicatorValue total(Indicator indicator, PlaceName place, int year) {
-			if (year != this.year && place(place.code(), year) == null) {
+			if (!exists(place, year)) {
 				return null;
 			}
 			return values(indicator, place.code(), year, Level.SELF, List.of()).total();
 		}
 
+		/** Whether a place has figures in a school year (a school may be new). */
+		private boolean exists(PlaceName place, int year) {
+			return year == this.year || place(place.code(), year) != null;
+		}
+
+	}
+
+	/** One call of {@link Indicators#values}. */
+	record Question(Indicator indicator, String unit, int year, Level level, List<Dimension> by) {
+	}
+
+	/** The values a table will ask for, so that a page can ask for them at once. */
+	List<Question> questions(Context c, Ask ask) {
+		List<Question> questions = new ArrayList<>();
+		PlaceName place = c.place(ask.unit());
+		List<Dimension> dimensions = ask.by() == null ? List.of() : List.of(ask.by());
+		for (String code : ask.codes()) {
+			Indicator indicator = c.catalogue.get(code);
+			if (indicator == null) {
+				continue;
+			}
+			switch (ask.view()) {
+				case CHILDREN -> {
+					questions.add(new Question(indicator, place.code(), c.year, Level.CHILDREN, dimensions));
+					questions.add(new Question(indicator, place.code(), c.year, Level.SELF, dimensions));
+				}
+				case SELF -> {
+					questions.add(new Question(indicator, place.code(), c.year, Level.SELF, dimensions));
+					if (ask.by() != null && !ask.longLayout()) {
+						questions.add(new Question(indicator, place.code(), c.year, Level.SELF, List.of()));
+					}
+				}
+				case TREND -> {
+					for (int year : c.years) {
+						if (c.exists(place, year)) {
+							questions.add(new Question(indicator, place.code(), year, Level.SELF, List.of()));
+						}
+					}
+					if (c.belowNation(place)) {
+						questions.add(new Question(indicator, NATION, c.year, Level.SELF, List.of()));
+					}
+				}
+			}
+		}
+		return questions;
 	}
 
 	/** A row while the table is formed: what it is for, and a value for each group. */
@@ -471,11 +534,14 @@ class Figures {
 					}
 				}
 				case TREND -> {
-					List<PlaceName> places = c.belowNation(place) ? List.of(place, c.nation()) : List.of(place);
 					for (int year : c.years) {
-						for (PlaceName p : places) {
-							put(rows, year, rowIndicator, c.total(indicator, p, year), p, null, groups, column);
-						}
+						put(rows, year, rowIndicator, c.total(indicator, place, year), place, null, groups, column);
+					}
+					// The country for comparison, in the year shown.
+					if (c.belowNation(place)) {
+						PlaceName nation = c.nation();
+						put(rows, c.year, rowIndicator, c.total(indicator, nation, c.year), nation, null, groups,
+								column);
 					}
 				}
 			}
