@@ -253,6 +253,36 @@ class AccessibilityBrowserTests {
 		assertThat(browser.findElement(By.id("consents")).getText()).contains("Processing of personal data");
 	}
 
+	/**
+	 * A district officer drills down from the district to a school with Tab and Enter, on
+	 * a page whose charts the static script has drawn.
+	 */
+	@Test
+	void theDashboardsDrillDownWithTheKeyboardAlone() {
+		signIn("district.saryagash");
+		browser.get(url("/dashboards/explore?indicator=SEN_INCLUSIVE&lang=en"));
+		waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#explore-chart.chart-ready canvas")));
+		WebElement body = browser.findElement(By.tagName("body"));
+		body.sendKeys(Keys.TAB);
+		WebElement focused = browser.switchTo().activeElement();
+		for (int presses = 0; presses < 120 && !inTable(focused); presses++) {
+			focused.sendKeys(Keys.TAB);
+			focused = browser.switchTo().activeElement();
+		}
+		assertThat(inTable(focused)).as("Tab reaches the places below").isTrue();
+		String school = focused.getText();
+		WebElement before = browser.findElement(By.tagName("html"));
+		focused.sendKeys(Keys.ENTER);
+		waitFor(ExpectedConditions.stalenessOf(before));
+		assertThat(browser.getCurrentUrl()).contains("unit=KZ-61-D08-S");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains(school);
+	}
+
+	private static boolean inTable(WebElement element) {
+		return element.getTagName().equals("a") && element.getAttribute("href").contains("/dashboards/explore")
+				&& !element.findElements(By.xpath("ancestor::table[@id='explore']")).isEmpty();
+	}
+
 	private void type(String id, String text) {
 		WebElement field = browser.findElement(By.id(id));
 		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -278,7 +308,8 @@ class AccessibilityBrowserTests {
 		try {
 			browser.manage().window().setSize(new Dimension(320, 800));
 			for (String path : List.of("/", "/organisations", "/units/KZ-61", "/users", "/account", "/reports",
-					"/indicators", "/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61")) {
+					"/indicators", "/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61", "/dashboards", "/dashboards/compare",
+					"/dashboards/explore", "/dashboards/gaps")) {
 				browser.get(url(path + "?lang=kk"));
 				long width = (Long) ((JavascriptExecutor) browser)
 					.executeScript("return document.documentElement.scrollWidth;");
@@ -358,6 +389,11 @@ class AccessibilityBrowserTests {
 		pages.put("/open-data", "/open-data?indicator=PROCESS_PLAN_REVIEWS&unit=KZ-61");
 		pages.put("/open-data/{id}.csv", NOT_A_PAGE + "a CSV download");
 		pages.put("/open-data/{id}.json", NOT_A_PAGE + "a JSON download");
+		pages.put("/dashboards", "/dashboards");
+		pages.put("/dashboards/compare", "/dashboards/compare?indicator=SEN_INCLUSIVE");
+		pages.put("/dashboards/explore", "/dashboards/explore?indicator=SEN_BY_FORM&unit=KZ-61-D08&by=FORM");
+		pages.put("/dashboards/gaps", "/dashboards/gaps?unit=KZ-61");
+		pages.put("/dashboards/data.{format}", NOT_A_PAGE + "a CSV or XLSX download");
 		return pages;
 	}
 

@@ -1,0 +1,704 @@
+package org.barshaga.dashboard;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Collator;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.barshaga.indicators.Better;
+import org.barshaga.indicators.Dimension;
+import org.barshaga.indicators.Filter;
+import org.barshaga.indicators.Indicator;
+import org.barshaga.indicators.IndicatorResult;
+import org.barshaga.indicators.IndicatorValue;
+import org.barshaga.indicators.Indicators;
+import org.barshaga.indicators.Level;
+import org.barshaga.indicators.Measure;
+import org.barshaga.indicators.PlaceName;
+import org.barshaga.indicators.Target;
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.LocalizedName;
+import org.barshaga.kernel.NotFoundException;
+import org.barshaga.kernel.Role;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forms the tables of the dashboards from the indicators, the same way for a page and for
+ * its download, so that a file holds exactly the figures the page shows. Every figure
+ * comes from {@link Indicators#values}, with the user's scope and suppression.
+ */
+@Component
+class Figures {
+
+	static final String NATION = "KZ";
+
+	/** The indicators of the overview, in this order where the catalogue has them. */
+	static final List<String> KEY = List.of("COND_REPORTED", "COND_MEASURED", "SEN_INCLUSIVE", "SUPPORT_COVERAGE",
+			"SUPPORT_HOURS", "SPECIALISTS", "TRAINED_TEACHERS", "PROGRESS");
+
+	/**
+	 * A place by itself, each place below it, or a place (and the country) over the
+	 * recent years.
+	 */
+	enum View {
+
+		SELF, CHILDREN, TREND;
+
+		static View of(String text) {
+			for (View view : values()) {
+				if (view.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+					return view;
+				}
+			}
+			throw new NotFoundException("level", text);
+		}
+
+	}
+
+	/** Where the name of a place below leads. */
+	enum Link {
+
+		EXPLORE, GAPS, NONE
+
+	}
+
+	/**
+	 * What a table shows.
+	 *
+	 * @param longLayout the indicators one below the other with an indicator column,
+	 * instead of side by side
+	 */
+	record Ask(List<String> codes, String unit, View view, Dimension by, boolean longLayout) {
+
+		Ask {
+			codes = List.copyOf(codes);
+		}
+
+		static Ask of(String code, String unit, View view) {
+			return new Ask(List.of(code), unit, view, null, false);
+		}
+
+		Ask by(Dimension dimension) {
+			return new Ask(codes, unit, view, dimension, longLayout);
+		}
+
+		Ask inLong() {
+			return new Ask(codes, unit, view, by, true);
+		}
+
+		String query(int year) {
+			StringBuilder query = new StringBuilder();
+			query.append("indicator=").append(encode(String.join(",", codes)));
+			query.append("&unit=").append(encode(unit));
+			query.append("&year=").append(year);
+			query.append("&level=").append(view.name().toLowerCase(Locale.ROOT));
+			if (by != null) {
+				query.append("&by=").append(by.name());
+			}
+			if (longLayout) {
+				query.append("&layout=long");
+			}
+			return query.toString();
+		}
+
+		private static String encode(String text) {
+			return URLEncoder.encode(text, StandardCharsets.UTF_8);
+		}
+
+	}
+
+	private final Indicators indicators;
+
+	private final MessageSource messages;
+
+	Figures(Indicators indicators, MessageSource messages) {
+		this.indicators = indicators;
+		this.messages = messages;
+	}
+
+	/**
+	 * The user, school year and language of one page or download, with the catalogue read
+	 * once.
+	 * @param year the school year asked for, or none for the current one; only the recent
+	 * years are shown
+	 */
+	Context context(Actor actor, Integer year, Locale locale) {
+		List<Integer> years = indicators.recentYears();
+		int chosen = year == null ? indicators.currentYear() : year;
+		if (!years.contains(chosen)) {
+			throw new NotFoundException("school year", chosen);
+		}
+		Map<String, Indicator> catalogue = new LinkedHashMap<>();
+		for (Indicator indicator : indicators.catalogue()) {
+			catalogue.put(indicator.code(), indicator);
+		}
+		return new Context(actor, chosen, years, locale, catalogue);
+	}
+
+	/** The context of one request. */
+	final class Context {
+
+		final Actor actor;
+
+		final int year;
+
+		final List<Integer> years;
+
+		final Locale locale;
+
+		final Map<String, Indicator> catalogue;
+
+		final PlaceName home;
+
+		private final boolean open;
+
+		private final Collator collator;
+
+		private List<Target> targets;
+
+		private Context(Actor actor, int year, List<Integer> years, Locale locale, Map<String, Indicator> catalogue) {
+			this.actor = actor;
+			this.year = year;
+			this.years = years;
+			this.locale = locale;
+			this.catalogue = catalogue;
+			this.open = actor.role() == Role.RESEARCHER;
+			this.collator = Collator.getInstance(locale);
+			this.home = home();
+		}
+
+		/**
+		 * The place of the user's scope; for a scope that is not a place with figures
+		 * (such as a PMPC) the nearest place above it, else the country.
+		 */
+		private PlaceName home() {
+			if (open) {
+				return place(NATION, year);
+			}
+			String[] codes = actor.scope().pathPrefix().substring(1).split("/");
+			for (int i = codes.length - 1; i >= 0; i--) {
+				PlaceName place = place(codes[i], year);
+				if (place != null) {
+					return place;
+				}
+			}
+			return place(NATION, year);
+		}
+
+		private PlaceName place(String code, int year) {
+			return indicators.place(code, year).orElse(null);
+		}
+
+		Indicator indicator(String code) {
+			Indicator indicator = code == null ? null : catalogue.get(code.strip());
+			if (indicator == null) {
+				throw new NotFoundException("indicator", code);
+			}
+			return indicator;
+		}
+
+		/** The first indicator of the catalogue, or the one asked for. */
+		Indicator indicatorOrFirst(String code) {
+			if (code == null || code.isBlank()) {
+				return catalogue.values()
+					.stream()
+					.findFirst()
+					.orElseThrow(() -> new NotFoundException("indicator", ""));
+			}
+			return indicator(code);
+		}
+
+		List<Indicator> key() {
+			return KEY.stream().filter(catalogue::containsKey).map(catalogue::get).toList();
+		}
+
+		/**
+		 * A place the user may look at: inside their scope, their own place, or any for
+		 * researchers; none is the user's own place.
+		 */
+		PlaceName place(String code) {
+			if (code == null || code.isBlank()) {
+				return home;
+			}
+			PlaceName place = place(code.strip(), year);
+			if (place == null || !visible(place)) {
+				throw new NotFoundException("orgUnit", code);
+			}
+			return place;
+		}
+
+		boolean visible(PlaceName place) {
+			return open || actor.scope().contains(place.path()) || place.path().equals(home.path());
+		}
+
+		/** Whether the places below a place may be shown. */
+		boolean childrenVisible(PlaceName place) {
+			return open || actor.scope().contains(place.path());
+		}
+
+		boolean belowNation(PlaceName place) {
+			return !place.code().equals(NATION);
+		}
+
+		PlaceName nation() {
+			return place(NATION, year);
+		}
+
+		/**
+		 * The places from the country down to this one, linked where the user may look.
+		 */
+		List<Crumb> crumbs(PlaceName place, java.util.function.Function<String, String> href) {
+			List<Crumb> crumbs = new ArrayList<>();
+			for (String code : place.path().substring(1).split("/")) {
+				PlaceName step = place(code, year);
+				if (step == null) {
+					continue;
+				}
+				boolean current = step.path().equals(place.path());
+				crumbs.add(new Crumb(name(step.name()), visible(step) ? href.apply(step.code()) : null, current));
+			}
+			return crumbs;
+		}
+
+		Optional<Target> target(String code, PlaceName place) {
+			if (targets == null) {
+				targets = indicators.targets();
+			}
+			// As Indicators.target: the unit's own target, else the country's.
+			List<Target> matching = targets.stream()
+				.filter(t -> t.indicator().equals(code) && t.year() == year)
+				.toList();
+			return matching.stream()
+				.filter(t -> t.unitCode().equals(place.code()))
+				.findFirst()
+				.or(() -> matching.stream().filter(t -> t.unitCode().equals(NATION)).findFirst());
+		}
+
+		String text(String key, Object... arguments) {
+			return messages.getMessage(key, arguments, locale);
+		}
+
+		String name(LocalizedName name) {
+			return name == null ? "" : name.in(locale);
+		}
+
+		String number(BigDecimal number) {
+			if (number == null) {
+				return "";
+			}
+			NumberFormat format = NumberFormat.getNumberInstance(locale);
+			format.setMinimumFractionDigits(Math.max(0, number.scale()));
+			format.setMaximumFractionDigits(Math.max(0, number.scale()));
+			return format.format(number);
+		}
+
+		/** A value with its unit: 23.5%, 14.8 per 1,000, 0.63. */
+		String value(Indicator indicator, BigDecimal value) {
+			return text("dashboard.value." + indicator.unit().name(), number(value));
+		}
+
+		/** A difference of two values: percentage points for a share. */
+		String difference(Indicator indicator, BigDecimal difference) {
+			return text("dashboard.difference." + indicator.unit().name(), number(difference));
+		}
+
+		String yearName(int year) {
+			return year + "–" + (year + 1);
+		}
+
+		String measure(Measure measure, List<Filter> filters) {
+			String name = text(measure.messageKey());
+			if (filters.isEmpty()) {
+				return name;
+			}
+			String kept = filters.stream()
+				.map(f -> f.dimension()
+					.codes()
+					.stream()
+					.filter(f.values()::contains)
+					.map(v -> text(f.dimension().messageKey(v)))
+					.collect(Collectors.joining(", ")))
+				.collect(Collectors.joining("; "));
+			return text("dashboard.filtered", name, kept);
+		}
+
+		String numeratorLabel(Indicator indicator) {
+			return measure(indicator.numerator(), indicator.numeratorFilter());
+		}
+
+		String denominatorLabel(Indicator indicator) {
+			return indicator.denominator() == null ? null
+					: measure(indicator.denominator(), indicator.denominatorFilter());
+		}
+
+		String dimensionValue(Dimension dimension, String value) {
+			return "UNKNOWN".equals(value) ? text("indicator.value.UNKNOWN") : text(dimension.messageKey(value));
+		}
+
+		/**
+		 * The figures of an indicator as text; none stands for a place without figures.
+		 */
+		FigureCell cell(Indicator indicator, IndicatorValue value) {
+			if (value == null) {
+				String noData = text("dashboard.note.noData");
+				return new FigureCell(null, null, null, "", "", noData, noData, false);
+			}
+			if (value.suppressed()) {
+				String suppressed = text("dashboard.note.suppressed");
+				return new FigureCell(null, null, null, suppressed, suppressed, suppressed, suppressed, true);
+			}
+			String noData = value.value() == null ? text("dashboard.note.noData") : null;
+			return new FigureCell(value.numerator(), value.denominator(), value.value(), number(value.numerator()),
+					indicator.unit().hasDenominator() ? number(value.denominator()) : "",
+					noData == null ? value(indicator, value.value()) : noData, noData, false);
+		}
+
+		private final Map<Question, IndicatorResult> asked = new ConcurrentHashMap<>();
+
+		/** The values, each asked for once in a request. */
+		IndicatorResult values(Indicator indicator, String unit, int year, Level level, List<Dimension> by) {
+			Question question = new Question(indicator, unit, year, level, by);
+			IndicatorResult result = asked.get(question);
+			if (result == null) {
+				result = indicators.values(actor, indicator.code(), unit, year, level, by);
+				asked.put(question, result);
+			}
+			return result;
+		}
+
+		/**
+		 * Asks for the values that tables will need all at once, on the available cores:
+		 * each is a pass over the year's facts. A question the engine refuses is left for
+		 * the table to ask again and fail on.
+		 */
+		void prefetch(List<Question> questions) {
+			new LinkedHashSet<>(questions).parallelStream().forEach(q -> {
+				try {
+					values(q.indicator(), q.unit(), q.year(), q.level(), q.by());
+				}
+				catch (RuntimeException refused) {
+					// asked again, and reported, where the table is formed
+				}
+			});
+		}
+
+		private IndicatorValue total(Indicator indicator, PlaceName place, int year) {
+			if (!exists(place, year)) {
+				return null;
+			}
+			return values(indicator, place.code(), year, Level.SELF, List.of()).total();
+		}
+
+		/** Whether a place has figures in a school year (a school may be new). */
+		private boolean exists(PlaceName place, int year) {
+			return year == this.year || place(place.code(), year) != null;
+		}
+
+	}
+
+	/** One call of {@link Indicators#values}. */
+	record Question(Indicator indicator, String unit, int year, Level level, List<Dimension> by) {
+	}
+
+	/** The values a table will ask for, so that a page can ask for them at once. */
+	List<Question> questions(Context c, Ask ask) {
+		List<Question> questions = new ArrayList<>();
+		PlaceName place = c.place(ask.unit());
+		List<Dimension> dimensions = ask.by() == null ? List.of() : List.of(ask.by());
+		for (String code : ask.codes()) {
+			Indicator indicator = c.catalogue.get(code);
+			if (indicator == null) {
+				continue;
+			}
+			switch (ask.view()) {
+				case CHILDREN -> {
+					questions.add(new Question(indicator, place.code(), c.year, Level.CHILDREN, dimensions));
+					questions.add(new Question(indicator, place.code(), c.year, Level.SELF, dimensions));
+				}
+				case SELF -> {
+					questions.add(new Question(indicator, place.code(), c.year, Level.SELF, dimensions));
+					if (ask.by() != null && !ask.longLayout()) {
+						questions.add(new Question(indicator, place.code(), c.year, Level.SELF, List.of()));
+					}
+				}
+				case TREND -> {
+					for (int year : c.years) {
+						if (c.exists(place, year)) {
+							questions.add(new Question(indicator, place.code(), year, Level.SELF, List.of()));
+						}
+					}
+					if (c.belowNation(place)) {
+						questions.add(new Question(indicator, NATION, c.year, Level.SELF, List.of()));
+					}
+				}
+			}
+		}
+		return questions;
+	}
+
+	/** A row while the table is formed: what it is for, and a value for each group. */
+	private static final class Draft {
+
+		final Integer year;
+
+		final Indicator indicator;
+
+		final String code;
+
+		final LocalizedName name;
+
+		final String dimensionValue;
+
+		final IndicatorValue[] values;
+
+		Draft(Integer year, Indicator indicator, String code, LocalizedName name, String dimensionValue, int groups) {
+			this.year = year;
+			this.indicator = indicator;
+			this.code = code;
+			this.name = name;
+			this.dimensionValue = dimensionValue;
+			this.values = new IndicatorValue[groups];
+		}
+
+	}
+
+	/**
+	 * Forms a table.
+	 * @param link where the names of the places below lead
+	 */
+	FigureTable table(Context c, Ask ask, String id, String caption, Link link) {
+		List<Indicator> list = ask.codes().stream().map(c::indicator).toList();
+		if (list.isEmpty()) {
+			throw new NotFoundException("indicator", "");
+		}
+		PlaceName place = c.place(ask.unit());
+		Dimension by = ask.by();
+		if (by != null && list.stream().anyMatch(i -> !i.disaggregations().contains(by))) {
+			throw new NotFoundException("dimension", by);
+		}
+		if (ask.view() == View.CHILDREN && !c.childrenVisible(place)) {
+			throw new NotFoundException("orgUnit", place.code());
+		}
+		boolean inLong = ask.longLayout();
+		int groups = inLong ? 1 : list.size();
+		List<Dimension> dimensions = by == null ? List.of() : List.of(by);
+		Map<String, Draft> rows = new LinkedHashMap<>();
+		Map<String, Draft> totals = new LinkedHashMap<>();
+		for (int g = 0; g < list.size(); g++) {
+			Indicator indicator = list.get(g);
+			int column = inLong ? 0 : g;
+			Indicator rowIndicator = inLong ? indicator : null;
+			switch (ask.view()) {
+				case CHILDREN -> {
+					for (IndicatorValue value : c.values(indicator, place.code(), c.year, Level.CHILDREN, dimensions)
+						.values()) {
+						put(rows, null, rowIndicator, value, by, groups, column);
+					}
+					IndicatorResult self = c.values(indicator, place.code(), c.year, Level.SELF, dimensions);
+					if (by == null) {
+						put(totals, null, rowIndicator, self.total(), place, null, groups, column);
+					}
+					else {
+						for (IndicatorValue value : self.values()) {
+							put(totals, null, rowIndicator, value, by, groups, column);
+						}
+					}
+				}
+				case SELF -> {
+					IndicatorResult self = c.values(indicator, place.code(), c.year, Level.SELF, dimensions);
+					if (by == null) {
+						put(rows, null, rowIndicator, self.total(), place, null, groups, column);
+					}
+					else {
+						for (IndicatorValue value : self.values()) {
+							put(rows, null, rowIndicator, value, by, groups, column);
+						}
+						if (!inLong) {
+							IndicatorValue all = c.values(indicator, place.code(), c.year, Level.SELF, List.of())
+								.total();
+							put(totals, null, null, all, place, null, groups, column);
+						}
+					}
+				}
+				case TREND -> {
+					for (int year : c.years) {
+						put(rows, year, rowIndicator, c.total(indicator, place, year), place, null, groups, column);
+					}
+					// The country for comparison, in the year shown.
+					if (c.belowNation(place)) {
+						PlaceName nation = c.nation();
+						put(rows, c.year, rowIndicator, c.total(indicator, nation, c.year), nation, null, groups,
+								column);
+					}
+				}
+			}
+		}
+		boolean ranked = ask.view() == View.CHILDREN && by == null && list.size() == 1 && !inLong;
+		List<Draft> ordered = new ArrayList<>(rows.values());
+		if (ranked) {
+			ordered.sort(ranking(c, list.get(0).better()));
+		}
+		else if (ask.view() == View.CHILDREN) {
+			ordered.sort(Comparator.comparing((Draft d) -> c.name(d.name), c.collator)
+				.thenComparing(d -> dimensionOrder(by, d.dimensionValue)));
+		}
+		else if (by != null) {
+			List<Indicator> order = list;
+			ordered.sort(Comparator.comparing((Draft d) -> d.indicator == null ? 0 : order.indexOf(d.indicator))
+				.thenComparing(d -> dimensionOrder(by, d.dimensionValue)));
+		}
+		List<String> headers = new ArrayList<>();
+		List<Boolean> shown = new ArrayList<>();
+		boolean placeShown = !(ask.view() == View.SELF && by != null) && !inLong;
+		if (inLong) {
+			headers.add(c.text("dashboard.column.indicator"));
+			shown.add(true);
+		}
+		if (ask.view() == View.TREND) {
+			headers.add(c.text("dashboard.column.year"));
+			shown.add(true);
+		}
+		if (ranked) {
+			headers.add(c.text("dashboard.column.rank"));
+			shown.add(true);
+		}
+		// The page shows a place's code under its name.
+		headers.add(c.text("dashboard.column.code"));
+		shown.add(false);
+		headers.add(c.text("dashboard.column.place"));
+		shown.add(placeShown);
+		if (by != null) {
+			headers.add(c.text(by.messageKey()));
+			shown.add(true);
+		}
+		List<FigureRow> figureRows = new ArrayList<>();
+		BigDecimal previous = null;
+		int rank = 0;
+		for (int i = 0; i < ordered.size(); i++) {
+			Draft draft = ordered.get(i);
+			String rankText = null;
+			if (ranked) {
+				BigDecimal value = draft.values[0] == null || draft.values[0].suppressed() ? null
+						: draft.values[0].value();
+				if (value != null) {
+					rank = previous != null && previous.compareTo(value) == 0 ? rank : i + 1;
+					previous = value;
+					rankText = String.valueOf(rank);
+				}
+				else {
+					rankText = "";
+				}
+			}
+			String href = ask.view() == View.CHILDREN ? href(link, list.get(0), draft.code, c.year) : null;
+			figureRows.add(row(c, ask, list, draft, by, rankText, href, false));
+		}
+		List<FigureRow> totalRows = new ArrayList<>();
+		for (Draft draft : totals.values()) {
+			totalRows.add(row(c, ask, list, draft, by, ranked ? "" : null, null, true));
+		}
+		List<FigureGroup> figureGroups = new ArrayList<>();
+		if (inLong) {
+			figureGroups.add(new FigureGroup("", "", c.text("dashboard.column.numerator"),
+					c.text("dashboard.column.denominator"), c.text("dashboard.column.value"),
+					list.stream().anyMatch(i -> i.unit().hasDenominator())));
+		}
+		else {
+			for (Indicator indicator : list) {
+				figureGroups.add(new FigureGroup(indicator.code(), c.name(indicator.name()),
+						c.numeratorLabel(indicator), c.denominatorLabel(indicator),
+						c.text("dashboard.column.valueIn", c.text(indicator.unit().messageKey())),
+						indicator.unit().hasDenominator()));
+			}
+		}
+		return new FigureTable(id, caption, headers, shown, figureGroups, figureRows, totalRows, ask.query(c.year));
+	}
+
+	private static void put(Map<String, Draft> rows, Integer year, Indicator indicator, IndicatorValue value,
+			Dimension by, int groups, int column) {
+		String dimensionValue = by == null ? null : value.by().get(by);
+		PlaceName place = new PlaceName(value.orgUnit(), value.path(), value.name(), value.organisation());
+		put(rows, year, indicator, value, place, dimensionValue, groups, column);
+	}
+
+	private static void put(Map<String, Draft> rows, Integer year, Indicator indicator, IndicatorValue value,
+			PlaceName place, String dimensionValue, int groups, int column) {
+		String key = (indicator == null ? "" : indicator.code()) + "|" + (year == null ? "" : year) + "|" + place.path()
+				+ "|" + (dimensionValue == null ? "" : dimensionValue);
+		Draft draft = rows.computeIfAbsent(key,
+				k -> new Draft(year, indicator, place.code(), place.name(), dimensionValue, groups));
+		draft.values[column] = value;
+	}
+
+	private static int dimensionOrder(Dimension by, String value) {
+		if (by == null || value == null) {
+			return -1;
+		}
+		int index = by.index(value);
+		return index < 0 ? Integer.MAX_VALUE : index;
+	}
+
+	/**
+	 * Best first in the indicator's direction (highest first where it has none), places
+	 * without a value last, then by name.
+	 */
+	private static Comparator<Draft> ranking(Context c, Better better) {
+		Comparator<BigDecimal> values = better == Better.LOWER ? Comparator.naturalOrder()
+				: Comparator.<BigDecimal>reverseOrder();
+		return Comparator
+			.comparing((Draft d) -> d.values[0] == null || d.values[0].suppressed() ? null : d.values[0].value(),
+					Comparator.nullsLast(values))
+			.thenComparing(d -> c.name(d.name), c.collator);
+	}
+
+	private FigureRow row(Context c, Ask ask, List<Indicator> list, Draft draft, Dimension by, String rank, String href,
+			boolean total) {
+		List<FigureKey> keys = new ArrayList<>();
+		if (draft.indicator != null) {
+			keys.add(new FigureKey(c.name(draft.indicator.name()), null, false, "indicator"));
+		}
+		if (draft.year != null) {
+			keys.add(new FigureKey(c.yearName(draft.year), null, false, "year"));
+		}
+		if (rank != null) {
+			keys.add(new FigureKey(rank, null, false, "rank"));
+		}
+		keys.add(new FigureKey(draft.code, null, false, "code"));
+		keys.add(new FigureKey(c.name(draft.name), href, by == null, "name"));
+		if (by != null) {
+			String text = draft.dimensionValue == null ? c.text("dashboard.total")
+					: c.dimensionValue(by, draft.dimensionValue);
+			keys.add(new FigureKey(text, null, true, "dimension"));
+		}
+		List<FigureCell> cells = new ArrayList<>();
+		for (int g = 0; g < draft.values.length; g++) {
+			Indicator indicator = draft.indicator != null ? draft.indicator : list.get(g);
+			cells.add(c.cell(indicator, draft.values[g]));
+		}
+		String code = draft.year != null ? draft.year + ":" + draft.code
+				: draft.indicator != null ? draft.indicator.code() + ":" + draft.dimensionValue
+						: by != null ? (draft.dimensionValue == null ? draft.code : draft.dimensionValue) : draft.code;
+		return new FigureRow(code, keys, cells);
+	}
+
+	static String href(Link link, Indicator indicator, String code, int year) {
+		return switch (link) {
+			case EXPLORE -> "/dashboards/explore?indicator=" + indicator.code() + "&unit=" + code + "&year=" + year;
+			case GAPS -> "/dashboards/gaps?unit=" + code + "&year=" + year;
+			case NONE -> null;
+		};
+	}
+
+}
