@@ -41,14 +41,14 @@ document.addEventListener("DOMContentLoaded", () => {
 			color: palette,
 			textStyle: { fontFamily: "\"Segoe UI\", \"Noto Sans\", \"DejaVu Sans\", Arial, sans-serif", fontSize: 13 },
 			legend: spec.series.length > 1
-				? { top: 0, left: 0, selectedMode: false, textStyle: { color: ink } }
+				? { bottom: 0, left: 0, selectedMode: false, textStyle: { color: ink } }
 				: undefined,
 			grid: spec.horizontal
-				? { left: labelWidth + 16, right: 88, top: spec.series.length > 1 ? 40 : 12, bottom: 28, containLabel: false }
-				: { left: 8, right: 24, top: spec.series.length > 1 ? 40 : 24, bottom: 8, containLabel: true },
+				? { left: labelWidth + 16, right: 88, top: 12, bottom: spec.series.length > 1 ? 64 : 28, containLabel: false }
+				: { left: 8, right: 24, top: 24, bottom: spec.series.length > 1 ? 56 : 8, containLabel: true },
 			xAxis: spec.horizontal ? valueAxis : categoryAxis,
 			yAxis: spec.horizontal ? categoryAxis : valueAxis,
-			series: spec.series.map((series) => ({
+			series: spec.series.map((series, index) => ({
 				name: series.name,
 				type: spec.kind,
 				// A place without a value keeps its row, labelled with the reason.
@@ -59,7 +59,8 @@ document.addEventListener("DOMContentLoaded", () => {
 				label: {
 					show: true,
 					color: ink,
-					position: spec.horizontal ? "right" : "top",
+					// On lines, the second series is labelled below its points, apart from the first.
+					position: spec.horizontal ? "right" : (index === 1 ? "bottom" : "top"),
 					formatter: (point) => series.labels[point.dataIndex] || "",
 				},
 			})),

@@ -84,9 +84,18 @@ class LayoutModel {
 		Actor actor = signedIn();
 		List<NavItem> items = new ArrayList<>();
 		if (actor == null) {
+			items.add(new NavItem("/open-data", "nav.openData", "open-data"));
 			return items;
 		}
 		items.add(new NavItem("/", "nav.home", "home"));
+		items.add(new NavItem("/dashboards", "nav.dashboards", "dashboards"));
+		if (actor.role() != Role.SCHOOL_COORDINATOR && actor.role() != Role.SPECIALIST) {
+			items.add(new NavItem("/reports", "nav.reports", "reports"));
+		}
+		items.add(new NavItem("/indicators", "nav.indicators", "indicators"));
+		if (actor.role() == Role.RESEARCHER) {
+			items.add(new NavItem("/open-data", "nav.openData", "open-data"));
+		}
 		items.add(new NavItem("/units/KZ", "nav.units", "units"));
 		items.add(new NavItem("/organisations", "nav.organisations", "organisations"));
 		if (actor.role() != Role.RESEARCHER) {

@@ -308,8 +308,8 @@ class AccessibilityBrowserTests {
 		try {
 			browser.manage().window().setSize(new Dimension(320, 800));
 			for (String path : List.of("/", "/organisations", "/units/KZ-61", "/users", "/account", "/reports",
-					"/indicators", "/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61", "/dashboards", "/dashboards/compare",
-					"/dashboards/explore", "/dashboards/gaps")) {
+					"/indicators", "/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61", "/dashboards",
+					"/dashboards/compare", "/dashboards/explore", "/dashboards/gaps")) {
 				browser.get(url(path + "?lang=kk"));
 				long width = (Long) ((JavascriptExecutor) browser)
 					.executeScript("return document.documentElement.scrollWidth;");
