@@ -310,7 +310,7 @@ class AccessibilityBrowserTests {
 			for (String path : List.of("/", "/organisations", "/units/KZ-61", "/users", "/account", "/reports",
 					"/indicators", "/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61", "/dashboards",
 					"/dashboards/compare", "/dashboards/explore", "/dashboards/gaps")) {
-				browser.get(url(path + "?lang=kk"));
+				browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=kk"));
 				long width = (Long) ((JavascriptExecutor) browser)
 					.executeScript("return document.documentElement.scrollWidth;");
 				long viewport = (Long) ((JavascriptExecutor) browser)
