@@ -28,13 +28,13 @@ class HealthRegistryExchange implements RegisterHandler {
 			List.of(Column.text("record_id", true, 40), Column.digits("iin"), Column.text("surname", true, 100),
 					Column.text("given_name", true, 100), Column.text("patronymic", false, 100),
 					Column.date("birth_date", true), Column.code("sex", true, Sex.class),
-					Column.text("region_code", true, 40),
+					Column.text("region_code", true, 40), Column.text("district_code", false, 40),
 					Column.code("disability_group", true, GROUPS, "exchange.disabilityGroup."),
 					Column.date("valid_until", false)),
 			List.of("record_id"));
 
 	private static final int ID = 0, IIN = 1, SURNAME = 2, GIVEN = 3, PATRONYMIC = 4, BIRTH = 5, SEX = 6, REGION = 7,
-			GROUP = 8, VALID = 9;
+			DISTRICT = 8, GROUP = 9, VALID = 10;
 
 	private static final String MERGE = Merge.into("health_registry_record")
 		.key("record_id", "VARCHAR(40)")
@@ -45,11 +45,18 @@ class HealthRegistryExchange implements RegisterHandler {
 		.value("birth_date", "DATE")
 		.value("sex", "VARCHAR(6)")
 		.value("region_code", "VARCHAR(40)")
+		.value("district_code", "VARCHAR(40)")
 		.value("path", "VARCHAR(450)")
 		.value("disability_group", "VARCHAR(30)")
 		.value("valid_until", "DATE")
 		.updated()
 		.sql();
+
+	/**
+	 * Regions and cities of republican significance lie directly below the country; their
+	 * districts, cities and city districts one level further down.
+	 */
+	private static final long REGION_DEPTH = 3;
 
 	private final ExportQueries exports;
 
@@ -76,9 +83,14 @@ class HealthRegistryExchange implements RegisterHandler {
 			public Object resolve(ParsedRow row, List<Rejection> problems) {
 				Checks.notInFuture(row, BIRTH, "birth_date", today, problems);
 				String path = Checks.unit(references, row, REGION, "region_code", problems);
-				if (path != null && path.chars().filter(c -> c == '/').count() != 3) {
+				if (path != null && depth(path) != REGION_DEPTH) {
 					problems
 						.add(new Rejection(row.line(), "region_code", row.raw(REGION), "exchange.reason.notRegion"));
+					path = null;
+				}
+				String district = row.text(DISTRICT) == null ? null : district(row, path, problems);
+				if (district != null) {
+					path = district;
 				}
 				Checks.notBefore(row, VALID, "valid_until", BIRTH, "birth_date", problems);
 				if (!national) {
@@ -95,8 +107,31 @@ class HealthRegistryExchange implements RegisterHandler {
 					return null;
 				}
 				return Statements.withStamp(context, row.text(ID), row.text(IIN), row.text(SURNAME), row.text(GIVEN),
-						row.text(PATRONYMIC), row.date(BIRTH), row.text(SEX), row.text(REGION), path, row.text(GROUP),
-						row.date(VALID));
+						row.text(PATRONYMIC), row.date(BIRTH), row.text(SEX), row.text(REGION), row.text(DISTRICT),
+						path, row.text(GROUP), row.date(VALID));
+			}
+
+			/**
+			 * The path of the row's district, or null after saying why it is not a
+			 * district of the row's region (whose path is null when it is not a region
+			 * itself).
+			 */
+			private String district(ParsedRow row, String regionPath, List<Rejection> problems) {
+				String path = Checks.unit(references, row, DISTRICT, "district_code", problems);
+				if (path == null) {
+					return null;
+				}
+				if (depth(path) != REGION_DEPTH + 1) {
+					problems.add(new Rejection(row.line(), "district_code", row.raw(DISTRICT),
+							"exchange.reason.notDistrict"));
+					return null;
+				}
+				if (regionPath != null && !path.startsWith(regionPath)) {
+					problems.add(new Rejection(row.line(), "district_code", row.raw(DISTRICT),
+							"exchange.reason.districtOutsideRegion", row.text(REGION)));
+					return null;
+				}
+				return path;
 			}
 
 			@Override
@@ -107,17 +142,25 @@ class HealthRegistryExchange implements RegisterHandler {
 		};
 	}
 
+	/**
+	 * The number of slashes in a path: 3 for a region (/KZ/KZ-61/), 4 for its districts.
+	 */
+	private static long depth(String path) {
+		return path.chars().filter(c -> c == '/').count();
+	}
+
 	@Override
 	public void export(Actor actor, Consumer<String[]> rows) {
 		exports.stream("""
-				SELECT record_id, iin, surname, given_name, patronymic, birth_date, sex, region_code, disability_group,
-					valid_until
+				SELECT record_id, iin, surname, given_name, patronymic, birth_date, sex, region_code, district_code,
+					disability_group, valid_until
 				FROM health_registry_record WHERE""" + " " + actor.scope().sql("path") + " ORDER BY record_id",
 				actor.scope(),
 				rs -> rows.accept(new String[] { rs.getString("record_id"), ExportQueries.text(rs, "iin"),
 						rs.getString("surname"), rs.getString("given_name"), ExportQueries.text(rs, "patronymic"),
 						ExportQueries.date(rs, "birth_date"), rs.getString("sex"), rs.getString("region_code"),
-						rs.getString("disability_group"), ExportQueries.date(rs, "valid_until") }));
+						ExportQueries.text(rs, "district_code"), rs.getString("disability_group"),
+						ExportQueries.date(rs, "valid_until") }));
 	}
 
 }

@@ -39,7 +39,7 @@ final class Output implements Closeable {
 			+ String.join(",", CONDITION_ITEMS);
 
 	static final String HEALTH = "record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,"
-			+ "disability_group,valid_until";
+			+ "district_code,disability_group,valid_until";
 
 	static final String HEALTH_TRUTH = "record_id,iin,in_enrolment";
 

@@ -85,10 +85,11 @@ final class RegionGenerator {
 	}
 
 	/**
-	 * A child as the health registry should know it, before the registry's own errors.
+	 * A child as the health registry should know it, before the registry's own errors;
+	 * the district is the one of residence (of the polyclinic the child is attached to).
 	 */
 	private record HealthChild(String iin, String surname, String givenName, String patronymic, LocalDate birthDate,
-			Sex sex, boolean inEnrolment) {
+			Sex sex, String district, boolean inEnrolment) {
 	}
 
 	private final RegionProfile region;
@@ -252,7 +253,7 @@ final class RegionGenerator {
 			disabled = learnerInSchool(school, iin, surname, given, patronymic, birth, sex, language, grade, parallels);
 		}
 		if (disabled || (!learner && random.nextDouble() < otherPupilsInHealth)) {
-			health.add(new HealthChild(iin, surname, given, patronymic, birth, sex, true));
+			health.add(new HealthChild(iin, surname, given, patronymic, birth, sex, school.unit.code(), true));
 			healthInEnrolment++;
 		}
 	}
@@ -455,7 +456,7 @@ final class RegionGenerator {
 			functioning.learner(out.functioning, iin, birth, concluded, extractDate, categories(primary));
 			learnersOutOfSchool++;
 			if (disabled) {
-				health.add(new HealthChild(iin, surname, given, patronymic, birth, sex, false));
+				health.add(new HealthChild(iin, surname, given, patronymic, birth, sex, near.unit.code(), false));
 				disabledOutOfSchool++;
 			}
 		}
@@ -471,7 +472,7 @@ final class RegionGenerator {
 			LocalDate birth = random.nextDouble() < 0.6 ? birthAged(0, 5) : birthAged(6, 17);
 			String iin = serials.next(birth, sex);
 			health.add(new HealthChild(iin, family.surname(sex), family.given(sex, random), family.patronymic(sex),
-					birth, sex, false));
+					birth, sex, near.unit.code(), false));
 		}
 	}
 
@@ -506,8 +507,10 @@ final class RegionGenerator {
 					&& adult.isAfter(extractDate.plusDays(120))) {
 				validUntil = adult;
 			}
-			String regionCode = random.nextDouble() < 0.02
-					? region.neighbours().get(random.nextInt(region.neighbours().size())) : region.code();
+			// a record placed in a neighbouring region names no district
+			boolean neighbour = random.nextDouble() < 0.02;
+			String regionCode = neighbour ? region.neighbours().get(random.nextInt(region.neighbours().size()))
+					: region.code();
 			out.health.text(recordId)
 				.text(record.iin)
 				.text(record.surname)
@@ -516,6 +519,7 @@ final class RegionGenerator {
 				.date(record.birthDate)
 				.text(child.sex().name())
 				.text(regionCode)
+				.text(neighbour ? null : child.district())
 				.text(group)
 				.date(validUntil)
 				.endRow();

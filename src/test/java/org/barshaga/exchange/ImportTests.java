@@ -291,6 +291,35 @@ class ImportTests {
 	}
 
 	@Test
+	void aHealthRecordsDistrictMustBeADistrictOfItsRegion() throws IOException {
+		String header = "record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,district_code,"
+				+ "disability_group,valid_until";
+		String row = "IT-H%d,,Сейітова,Аружан,,2015-03-02,FEMALE,KZ-61,%s,CHILD_WITH_DISABILITY,";
+		Path file = file("health.csv", header, String.format(row, 1, "KZ-61-D08"), String.format(row, 2, ""),
+				String.format(row, 3, "KZ-62-D01"), // a district of another region
+				String.format(row, 4, "KZ-61"), // the region itself
+				String.format(row, 5, "NO-SUCH-UNIT"));
+		try {
+			ImportRun run = importer.run(new ImportRequest(ADMIN, Register.HEALTH_REGISTRY, file, "health.csv",
+					ImportMode.VALID_ROWS, false), null);
+			assertThat(reasons(run)).containsExactly(
+					"4 district_code exchange.reason.districtOutsideRegion does not lie in the region given in"
+							+ " region_code (KZ-61)",
+					"5 district_code exchange.reason.notDistrict give the code of a district, a city of regional"
+							+ " significance or a city district, not of a region or a settlement",
+					"6 district_code exchange.reason.unknownUnit no administrative unit has this code");
+			assertThat(jdbc
+				.sql("SELECT record_id, district_code, path FROM health_registry_record"
+						+ " WHERE record_id LIKE 'IT-H%' ORDER BY record_id")
+				.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+				.list()).containsExactly("IT-H1 KZ-61-D08 /KZ/KZ-61/KZ-61-D08/", "IT-H2 null /KZ/KZ-61/");
+		}
+		finally {
+			jdbc.sql("DELETE FROM health_registry_record WHERE record_id LIKE 'IT-H%'").update();
+		}
+	}
+
+	@Test
 	void rolesWithoutTheRegisterCannotImportIt() {
 		Actor researcher = new Actor(9, "researcher", "R", Role.RESEARCHER, DataScope.NATION);
 		assertThatThrownBy(() -> run(researcher, file("r.csv", HEADER, row(1)), ImportMode.ALL_OR_NOTHING, false))

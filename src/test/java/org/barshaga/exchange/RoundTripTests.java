@@ -163,13 +163,25 @@ class RoundTripTests {
 
 	@Test
 	void theHealthRegistryExtractTravelsAsReceived() throws IOException {
+		String district = jdbc.sql(
+				"SELECT MIN(code) FROM org_unit WHERE parent_code = 'KZ-62' AND kind = 'district' AND valid_to IS NULL")
+			.query(String.class)
+			.single();
 		String file = String.join("\r\n",
-				"record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,disability_group,valid_until",
-				"RT-H1,,Abenova,Ayaulym,,2015-03-02,FEMALE,KZ-62,CHILD_WITH_DISABILITY,2027-01-01",
-				"RT-H2,150302612345,Әбенова,Аяулым,Серікқызы,2015-03-02,FEMALE,KZ-62,CHILD_WITH_DISABILITY,");
+				"record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,district_code,disability_group,"
+						+ "valid_until",
+				"RT-H1,,Abenova,Ayaulym,,2015-03-02,FEMALE,KZ-62,,CHILD_WITH_DISABILITY,2027-01-01",
+				"RT-H2,150302612345,Әбенова,Аяулым,Серікқызы,2015-03-02,FEMALE,KZ-62," + district
+						+ ",CHILD_WITH_DISABILITY,");
 		importAll(Map.of(Register.HEALTH_REGISTRY, file));
 		Actor ulytau = new Actor(1, "admin", "Admin", Role.ADMIN, new DataScope("/KZ/KZ-62/"));
 		assertThat(export(ulytau, Register.HEALTH_REGISTRY)).isEqualTo(file + "\r\n");
+		assertThat(jdbc
+			.sql("SELECT path FROM health_registry_record WHERE record_id IN ('RT-H1', 'RT-H2')"
+					+ " ORDER BY record_id")
+			.query(String.class)
+			.list()).as("a record with a district lies in the district's part of the country")
+			.containsExactly("/KZ/KZ-62/", "/KZ/KZ-62/" + district + "/");
 	}
 
 	/** Every question answered with its first answer code, in key order as exported. */

@@ -53,7 +53,7 @@ class GeneratorTests {
 				+ "tactile_materials,aac,adapted_computers,sign_language_support,inclusion_support_room,resource_room,"
 				+ "sensory_room,psychologist_office,speech_therapy_room,accessible_transport");
 		HEADERS.put("health_registry.csv", "record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,"
-				+ "disability_group,valid_until");
+				+ "district_code,disability_group,valid_until");
 		HEADERS.put("health_ground_truth.csv", "record_id,iin,in_enrolment");
 		HEADERS.put("functioning.csv", "iin,assessed_on,age_group,answers");
 		HEADERS.put("plans.csv", "iin,school_year,started_on,adaptations,services");
@@ -197,7 +197,7 @@ class GeneratorTests {
 			assertThat(Boolean.parseBoolean(t.get(2))).as(t.get(1)).isEqualTo(enrolled.contains(t.get(1)));
 			notEnrolled += enrolled.contains(t.get(1)) ? 0 : 1;
 			assertThat(LocalDate.parse(health.get(i).get(5))).isBefore(LocalDate.of(SCHOOL_YEAR, 10, 1));
-			assertThat(LocalDate.parse(health.get(i).get(9))).isAfter(LocalDate.of(SCHOOL_YEAR, 10, 1));
+			assertThat(LocalDate.parse(health.get(i).get(10))).isAfter(LocalDate.of(SCHOOL_YEAR, 10, 1));
 		}
 		assertThat((double) notEnrolled / truth.size()).isBetween(0.20, 0.30);
 		long missingIin = health.stream().filter(row -> row.get(1).isEmpty()).count();
@@ -212,6 +212,23 @@ class GeneratorTests {
 		assertThat(mistyped).isPositive();
 		assertThat((double) missingIin / health.size()).isBetween(0.02, 0.08);
 		assertThat((double) latin / health.size()).isBetween(0.06, 0.14);
+	}
+
+	@Test
+	void mostHealthRecordsNameADistrictOfTheirRegion() throws IOException {
+		AdminUnitsFile units = new AdminUnitsFile();
+		List<List<String>> health = rows("health_registry.csv");
+		int withDistrict = 0;
+		for (List<String> row : health) {
+			String district = row.get(8);
+			if (district.isEmpty()) {
+				continue;
+			}
+			withDistrict++;
+			assertThat(units.unit(district).parent()).as(row.get(0) + " " + district).isEqualTo(row.get(7));
+		}
+		// all but the records placed in a neighbouring region (2%)
+		assertThat((double) withDistrict / health.size()).isBetween(0.95, 0.995);
 	}
 
 	@Test
