@@ -1,0 +1,438 @@
+package org.barshaga.reconcile;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.barshaga.kernel.DataScope;
+import org.barshaga.kernel.Sex;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of reconciliation: its own tables, and the reads of the health registry, the
+ * enrolment extract and the learner register's views that a run needs. Every read of
+ * people is limited to a scope in SQL.
+ */
+@Repository
+class ReconcileRepository {
+
+	private static final String RUN_COLUMNS = """
+			id, school_year, scope_path, actor, status, started_at, finished_at, match_above, review_above, seed,
+			health_records, pupils_total, pupils_read, decisions_applied, candidate_pairs, random_pairs, match_share,
+			model, problem""";
+
+	/** A result is in a scope when the child lives or goes to school there. */
+	private static final String RESULT_IN_SCOPE = "(r.path LIKE :scopePathPattern ESCAPE '!'"
+			+ " OR r.residence_path LIKE :scopePathPattern ESCAPE '!')";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final DataSource dataSource;
+
+	ReconcileRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.dataSource = dataSource;
+	}
+
+	long start(int schoolYear, DataScope scope, String actor, LinkageSettings settings, Instant now) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql(
+				"""
+						INSERT INTO reconcile_run (school_year, scope_path, actor, status, started_at, match_above, review_above,
+							seed) VALUES (:year, :scope, :actor, 'RUNNING', :now, :match, :review, :seed)""")
+			.param("year", schoolYear)
+			.param("scope", scope.pathPrefix())
+			.param("actor", actor)
+			.param("now", Timestamp.from(now))
+			.param("match", settings.matchAbove())
+			.param("review", settings.reviewAbove())
+			.param("seed", settings.seed())
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	void counted(long id, int healthRecords, long pupils, int decisions) {
+		jdbc.sql("UPDATE reconcile_run SET health_records = ?, pupils_total = ?, decisions_applied = ? WHERE id = ?")
+			.params(healthRecords, pupils, decisions, id)
+			.update();
+	}
+
+	void progress(long id, long pupilsRead) {
+		jdbc.sql("UPDATE reconcile_run SET pupils_read = ? WHERE id = ?").params(pupilsRead, id).update();
+	}
+
+	void finish(long id, LinkageEngine.Model model, String modelText, Instant now) {
+		jdbc.sql("""
+				UPDATE reconcile_run SET status = 'FINISHED', finished_at = ?, pupils_read = ?, candidate_pairs = ?,
+					random_pairs = ?, match_share = ?, model = ? WHERE id = ?""")
+			.params(Timestamp.from(now), model.pupils(), model.candidatePairs(), model.randomPairs(),
+					model.matchShare(), modelText, id)
+			.update();
+	}
+
+	void fail(long id, String problem, Instant now) {
+		jdbc.sql("UPDATE reconcile_run SET status = 'FAILED', finished_at = ?, problem = ? WHERE id = ?")
+			.params(Timestamp.from(now), problem.length() > 400 ? problem.substring(0, 400) : problem, id)
+			.update();
+	}
+
+	int markInterrupted(Instant now) {
+		return jdbc.sql("UPDATE reconcile_run SET status = 'INTERRUPTED', finished_at = ? WHERE status = 'RUNNING'")
+			.param(Timestamp.from(now))
+			.update();
+	}
+
+	/** A run is seen by users whose scope holds the run's scope or lies inside it. */
+	Optional<ReconcileRun> find(long id, DataScope scope) {
+		return jdbc
+			.sql("SELECT " + RUN_COLUMNS + " FROM reconcile_run WHERE id = :id AND (" + scope.sql("scope_path")
+					+ " OR :scopePrefix LIKE " + concat("scope_path", "'%'") + ")")
+			.param("id", id)
+			.param("scopePrefix", scope.pathPrefix())
+			.param("scopePathPattern", likePattern(scope))
+			.query(this::run)
+			.optional();
+	}
+
+	List<ReconcileRun> recent(DataScope scope, int limit) {
+		return jdbc
+			.sql("SELECT " + RUN_COLUMNS + " FROM reconcile_run WHERE " + scope.sql("scope_path")
+					+ " OR :scopePrefix LIKE " + concat("scope_path", "'%'") + " ORDER BY id DESC LIMIT " + limit)
+			.param("scopePrefix", scope.pathPrefix())
+			.param("scopePathPattern", likePattern(scope))
+			.query(this::run)
+			.list();
+	}
+
+	/**
+	 * The newest finished run of the school year that covers the whole scope, whose
+	 * results are the current ones for it.
+	 */
+	Optional<ReconcileRun> latestCovering(DataScope scope, int schoolYear) {
+		return jdbc.sql("SELECT " + RUN_COLUMNS + """
+				FROM reconcile_run WHERE status = 'FINISHED' AND school_year = :year
+				AND :scopePrefix LIKE """ + " " + concat("scope_path", "'%'") + " ORDER BY id DESC LIMIT 1")
+			.param("year", schoolYear)
+			.param("scopePrefix", scope.pathPrefix())
+			.query(this::run)
+			.optional();
+	}
+
+	private static String concat(String column, String literal) {
+		return "(" + column + " || " + literal + ")";
+	}
+
+	private static String likePattern(DataScope scope) {
+		return scope.pathPrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+	}
+
+	private ReconcileRun run(ResultSet rs, int row) throws SQLException {
+		Timestamp finished = rs.getTimestamp("finished_at");
+		double share = rs.getDouble("match_share");
+		Double matchShare = rs.wasNull() ? null : share;
+		return new ReconcileRun(rs.getLong("id"), rs.getInt("school_year"), rs.getString("scope_path"),
+				rs.getString("actor"), ReconcileRun.Status.valueOf(rs.getString("status")),
+				rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
+				rs.getDouble("match_above"), rs.getDouble("review_above"), rs.getLong("seed"),
+				rs.getInt("health_records"), rs.getLong("pupils_total"), rs.getLong("pupils_read"),
+				rs.getInt("decisions_applied"), rs.getLong("candidate_pairs"), rs.getLong("random_pairs"), matchShare,
+				rs.getString("model"), rs.getString("problem"));
+	}
+
+	// what a run reads
+
+	List<HealthRecord> healthRecords(DataScope scope) {
+		return jdbc.sql("""
+				SELECT record_id, iin, surname, given_name, patronymic, birth_date, sex, path
+				FROM health_registry_record WHERE""" + " " + scope.sql("path") + " ORDER BY record_id")
+			.param("scopePathPattern", likePattern(scope))
+			.query((rs, row) -> new HealthRecord(rs.getString("record_id"), rs.getString("iin"),
+					rs.getString("surname"), rs.getString("given_name"), rs.getString("patronymic"),
+					rs.getObject("birth_date", LocalDate.class), Sex.valueOf(rs.getString("sex")),
+					rs.getString("path")))
+			.list();
+	}
+
+	long pupilCount(int schoolYear) {
+		return jdbc.sql("SELECT COUNT(*) FROM enrolment_extract WHERE school_year = ?")
+			.param(schoolYear)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Every pupil of the school year's extract in the whole country, in IIN order, read
+	 * with a cursor: a child may go to school outside the region that registered the
+	 * disability, and such a child is not out of school.
+	 */
+	void pupils(int schoolYear, Consumer<Pupil> sink) {
+		Map<Long, String> paths = new HashMap<>();
+		jdbc.sql("SELECT id, path FROM organisation").query((ResultSet rs) -> {
+			paths.put(rs.getLong("id"), rs.getString("path"));
+		});
+		try (Connection connection = dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try (PreparedStatement statement = connection.prepareStatement("""
+					SELECT iin, surname, given_name, patronymic, birth_date, sex, organisation_id
+					FROM enrolment_extract WHERE school_year = ? ORDER BY iin""")) {
+				statement.setFetchSize(10_000);
+				statement.setInt(1, schoolYear);
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						long organisation = rs.getLong(7);
+						String path = paths.get(organisation);
+						if (path == null) {
+							continue;
+						}
+						sink.accept(new Pupil(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+								rs.getObject(5, LocalDate.class), Sex.valueOf(rs.getString(6)), organisation, path));
+					}
+				}
+			}
+			finally {
+				connection.rollback();
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the enrolment extract", ex);
+		}
+	}
+
+	Set<String> withSenRecord() {
+		return new HashSet<>(jdbc.sql("SELECT iin FROM reconcile_sen_record").query(String.class).list());
+	}
+
+	Set<String> supportedIn(int schoolYear) {
+		return new HashSet<>(jdbc.sql("SELECT iin FROM reconcile_support_year WHERE school_year = ?")
+			.param(schoolYear)
+			.query(String.class)
+			.list());
+	}
+
+	/** Every remembered decision on the records of the scope. */
+	Map<String, Map<String, Boolean>> decisions(DataScope scope) {
+		Map<String, Map<String, Boolean>> decisions = new HashMap<>();
+		jdbc.sql("SELECT record_id, pupil_iin, confirmed FROM reconcile_decision WHERE " + scope.sql("path"))
+			.param("scopePathPattern", likePattern(scope))
+			.query((ResultSet rs) -> {
+				decisions.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+					.put(rs.getString(2).trim(), rs.getBoolean(3));
+			});
+		return decisions;
+	}
+
+	void saveResults(long runId, List<ResultRow> rows) {
+		template.batchUpdate("""
+				INSERT INTO reconcile_result (run_id, record_id, outcome, path, residence_path, pupil_iin,
+					organisation_id, probability, weight, agreement, names_swapped, decided, age, sex)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 5_000, (ps, r) -> {
+			ps.setLong(1, runId);
+			ps.setString(2, r.recordId());
+			ps.setString(3, r.outcome().name());
+			ps.setString(4, r.path());
+			ps.setString(5, r.residencePath());
+			ps.setString(6, r.pupilIin());
+			if (r.organisationId() == null) {
+				ps.setNull(7, java.sql.Types.BIGINT);
+			}
+			else {
+				ps.setLong(7, r.organisationId());
+			}
+			ps.setDouble(8, r.probability());
+			ps.setDouble(9, r.weight());
+			ps.setString(10, r.agreement());
+			ps.setBoolean(11, r.namesSwapped());
+			ps.setBoolean(12, r.decided());
+			ps.setInt(13, r.age());
+			ps.setString(14, r.sex());
+		});
+	}
+
+	/** One result as stored. */
+	record ResultRow(String recordId, ReconcileOutcome outcome, String path, String residencePath, String pupilIin,
+			Long organisationId, double probability, double weight, String agreement, boolean namesSwapped,
+			boolean decided, int age, String sex) {
+	}
+
+	// what the pages read
+
+	/** Counts of each outcome, per place one level below the scope. */
+	Map<String, Map<ReconcileOutcome, Long>> countsByPlace(long runId, DataScope scope, int depth) {
+		Map<String, Map<ReconcileOutcome, Long>> counts = new LinkedHashMap<>();
+		jdbc.sql("SELECT r.path, r.residence_path, r.outcome FROM reconcile_result r WHERE r.run_id = :run AND "
+				+ RESULT_IN_SCOPE)
+			.param("run", runId)
+			.param("scopePathPattern", likePattern(scope))
+			.query((ResultSet rs) -> {
+				String place = placeBelow(scope, rs.getString(1), rs.getString(2), depth);
+				counts.computeIfAbsent(place, k -> new java.util.EnumMap<>(ReconcileOutcome.class))
+					.merge(ReconcileOutcome.valueOf(rs.getString(3)), 1L, Long::sum);
+			});
+		return counts;
+	}
+
+	/**
+	 * The code of the unit one level below the scope that a result falls in: where the
+	 * child goes to school when that is inside the scope, else where the child lives; an
+	 * empty string when the record knows the place no closer than the scope itself.
+	 */
+	static String placeBelow(DataScope scope, String path, String residence, int depth) {
+		String chosen = scope.contains(path) ? path : residence;
+		String[] parts = chosen.split("/");
+		return parts.length > depth + 1 ? parts[depth + 1] : "";
+	}
+
+	List<ListedResult> results(long runId, DataScope scope, ReconcileOutcome outcome, int limit, int offset) {
+		return jdbc.sql("""
+				SELECT r.record_id, r.outcome, r.path, r.residence_path, r.pupil_iin, r.organisation_id, r.probability,
+					r.agreement, r.names_swapped, r.decided, r.age, h.surname, h.given_name, h.patronymic, h.birth_date,
+					h.sex, h.iin, h.disability_group
+				FROM reconcile_result r JOIN health_registry_record h ON h.record_id = r.record_id
+				WHERE r.run_id = :run AND r.outcome = :outcome AND""" + " " + RESULT_IN_SCOPE + """
+				ORDER BY r.residence_path, h.surname, h.given_name, r.record_id LIMIT :limit OFFSET :offset""")
+			.param("run", runId)
+			.param("outcome", outcome.name())
+			.param("scopePathPattern", likePattern(scope))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, row) -> {
+				long org = rs.getLong("organisation_id");
+				Long organisation = rs.wasNull() ? null : org;
+				return new ListedResult(rs.getString("record_id"), ReconcileOutcome.valueOf(rs.getString("outcome")),
+						rs.getString("path"), rs.getString("residence_path"), trimmed(rs.getString("pupil_iin")),
+						organisation, rs.getDouble("probability"), rs.getString("agreement"),
+						rs.getBoolean("names_swapped"), rs.getBoolean("decided"), rs.getInt("age"),
+						rs.getString("surname"), rs.getString("given_name"), rs.getString("patronymic"),
+						rs.getObject("birth_date", LocalDate.class), rs.getString("sex"), rs.getString("iin"),
+						rs.getString("disability_group"));
+			})
+			.list();
+	}
+
+	long countResults(long runId, DataScope scope, ReconcileOutcome outcome) {
+		return jdbc
+			.sql("SELECT COUNT(*) FROM reconcile_result r WHERE r.run_id = :run AND r.outcome = :outcome AND "
+					+ RESULT_IN_SCOPE)
+			.param("run", runId)
+			.param("outcome", outcome.name())
+			.param("scopePathPattern", likePattern(scope))
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<ListedResult> result(long runId, String recordId, DataScope scope) {
+		return jdbc.sql("""
+				SELECT r.record_id, r.outcome, r.path, r.residence_path, r.pupil_iin, r.organisation_id, r.probability,
+					r.agreement, r.names_swapped, r.decided, r.age, h.surname, h.given_name, h.patronymic, h.birth_date,
+					h.sex, h.iin, h.disability_group
+				FROM reconcile_result r JOIN health_registry_record h ON h.record_id = r.record_id
+				WHERE r.run_id = :run AND r.record_id = :record AND""" + " " + RESULT_IN_SCOPE)
+			.param("run", runId)
+			.param("record", recordId)
+			.param("scopePathPattern", likePattern(scope))
+			.query((rs, row) -> {
+				long org = rs.getLong("organisation_id");
+				Long organisation = rs.wasNull() ? null : org;
+				return new ListedResult(rs.getString("record_id"), ReconcileOutcome.valueOf(rs.getString("outcome")),
+						rs.getString("path"), rs.getString("residence_path"), trimmed(rs.getString("pupil_iin")),
+						organisation, rs.getDouble("probability"), rs.getString("agreement"),
+						rs.getBoolean("names_swapped"), rs.getBoolean("decided"), rs.getInt("age"),
+						rs.getString("surname"), rs.getString("given_name"), rs.getString("patronymic"),
+						rs.getObject("birth_date", LocalDate.class), rs.getString("sex"), rs.getString("iin"),
+						rs.getString("disability_group"));
+			})
+			.optional();
+	}
+
+	/** A result with the health record's own fields, for the lists and the review. */
+	record ListedResult(String recordId, ReconcileOutcome outcome, String path, String residencePath, String pupilIin,
+			Long organisationId, double probability, String agreement, boolean namesSwapped, boolean decided, int age,
+			String surname, String givenName, String patronymic, LocalDate birthDate, String sex, String iin,
+			String disabilityGroup) {
+	}
+
+	/** The pupil as the enrolment extract has it, for the side-by-side review. */
+	Optional<Map<String, Object>> pupil(int schoolYear, String iin) {
+		return jdbc.sql("""
+				SELECT e.iin, e.surname, e.given_name, e.patronymic, e.birth_date, e.sex, e.grade, o.code, o.path,
+					o.name_kk, o.name_ru, o.name_en
+				FROM enrolment_extract e JOIN organisation o ON o.id = e.organisation_id
+				WHERE e.school_year = ? AND e.iin = ?""").params(schoolYear, iin).query((rs, row) -> {
+			Map<String, Object> pupil = new LinkedHashMap<>();
+			for (String column : List.of("iin", "surname", "given_name", "patronymic", "sex", "code", "path", "name_kk",
+					"name_ru", "name_en")) {
+				pupil.put(column, rs.getString(column));
+			}
+			pupil.put("birth_date", rs.getObject("birth_date", LocalDate.class));
+			pupil.put("grade", rs.getInt("grade"));
+			return pupil;
+		}).optional();
+	}
+
+	void decide(String recordId, String pupilIin, boolean confirmed, String path, long runId, String actor,
+			Instant now) {
+		int updated = jdbc.sql("""
+				UPDATE reconcile_decision SET confirmed = ?, path = ?, run_id = ?, decided_by = ?, decided_at = ?
+				WHERE record_id = ? AND pupil_iin = ?""")
+			.params(confirmed, path, runId, actor, Timestamp.from(now), recordId, pupilIin)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					INSERT INTO reconcile_decision (record_id, pupil_iin, confirmed, path, run_id, decided_by,
+						decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(recordId, pupilIin, confirmed, path, runId, actor, Timestamp.from(now))
+				.update();
+		}
+	}
+
+	Optional<Boolean> decision(String recordId, String pupilIin) {
+		return jdbc.sql("SELECT confirmed FROM reconcile_decision WHERE record_id = ? AND pupil_iin = ?")
+			.params(recordId, pupilIin)
+			.query(Boolean.class)
+			.optional();
+	}
+
+	/** Names of organisations by id, for the lists. */
+	Map<Long, String[]> organisations(List<Long> ids) {
+		Map<Long, String[]> names = new HashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("SELECT id, code, name_kk, name_ru, name_en FROM organisation WHERE id IN (:ids)")
+			.param("ids", new ArrayList<>(new HashSet<>(ids)))
+			.query((ResultSet rs) -> {
+				names.put(rs.getLong(1),
+						new String[] { rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5) });
+			});
+		return names;
+	}
+
+	private static String trimmed(String text) {
+		return text == null ? null : text.trim();
+	}
+
+}
