@@ -42,6 +42,18 @@ final class LinkageEngine {
 
 	private static final int EM_ITERATIONS = 40;
 
+	/**
+	 * Below this many candidate pairs (or random pairs) the data cannot estimate m (or u)
+	 * and the starting values from practice are used: a district's own small batch, or a
+	 * test.
+	 */
+	static final int FEW_PAIRS = 1000;
+
+	/**
+	 * The share of health records found in the enrolment extract in full national runs.
+	 */
+	private static final double EXPECTED_FOUND = 0.85;
+
 	/** Pupils handed to a worker at a time; numbered by their place in the stream. */
 	private static final int BATCH = 4096;
 
@@ -476,7 +488,8 @@ final class LinkageEngine {
 				w.surnames.forEach((k, v) -> surnames.computeIfAbsent(k, x -> new int[1])[0] += v[0]);
 				w.givenNames.forEach((k, v) -> givenNames.computeIfAbsent(k, x -> new int[1])[0] += v[0]);
 			}
-			double[][] u = Weights.chance(randomCounts, randomPairs, pupils);
+			double[][] u = randomPairs >= FEW_PAIRS ? Weights.chance(randomCounts, randomPairs, pupils)
+					: Weights.provisionalU(pupils);
 			List<Candidate> all = new ArrayList<>();
 			for (Candidate[] list : best) {
 				if (list != null) {
@@ -492,8 +505,18 @@ final class LinkageEngine {
 				patterns.computeIfAbsent(c.vector, k -> new long[1])[0]++;
 			}
 			double[][] m = Weights.provisionalM();
-			double share = Weights.expectationMaximisation(patterns, m, EM_ITERATIONS);
-			double expectedMatches = share * all.size();
+			double share;
+			double expectedMatches;
+			if (all.size() >= FEW_PAIRS) {
+				share = Weights.expectationMaximisation(patterns, m, EM_ITERATIONS);
+				expectedMatches = share * all.size();
+			}
+			else {
+				// too few pairs to fit: the starting values stand, and most records are
+				// expected to be found, as in every full run so far
+				expectedMatches = EXPECTED_FOUND * Math.min(health.length, pupils);
+				share = all.isEmpty() ? 0 : Math.min(1, expectedMatches / all.size());
+			}
 			double pairs = (double) pupils * Math.max(1, health.length);
 			double priorBits = Weights.log2(Math.max(expectedMatches, 1) / Math.max(pairs - expectedMatches, 1));
 			double[][] weights = Weights.of(m, u);

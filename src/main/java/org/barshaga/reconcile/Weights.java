@@ -26,6 +26,14 @@ final class Weights {
 				{ 0, 0.9, 0.08, 0.02 } };
 	}
 
+	/** Starting u with the IIN's chance agreement for this many pupils. */
+	static double[][] provisionalU(long pupils) {
+		double[][] u = provisionalU();
+		double n = Math.max(pupils, 1);
+		u[Field.IIN.ordinal()] = new double[] { 0, Math.max(0, 1 - 12 / n), Math.min(1, 11 / n), Math.min(1, 1 / n) };
+		return u;
+	}
+
 	static double[][] provisional() {
 		return of(provisionalM(), provisionalU());
 	}
