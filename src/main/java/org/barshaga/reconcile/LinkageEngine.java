@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
@@ -48,6 +47,12 @@ final class LinkageEngine {
 	 * test.
 	 */
 	static final int FEW_PAIRS = 1000;
+
+	/**
+	 * A second pupil whose weight is within this many bits of the best one (a likelihood
+	 * ratio of 32) makes the record's link a matter for review.
+	 */
+	private static final double RIVAL_BITS = 5;
 
 	/**
 	 * The share of health records found in the enrolment extract in full national runs.
@@ -81,7 +86,7 @@ final class LinkageEngine {
 			LongConsumer progress) {
 		Run run = new Run(records, decisions);
 		int workers = Math.max(1, Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()));
-		BlockingQueue<Pupil[]> queue = new ArrayBlockingQueue<>(workers * 4);
+		BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(workers * 4);
 		List<Run.Worker> team = new ArrayList<>();
 		ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
 			Thread thread = new Thread(task, "linkage");
@@ -101,7 +106,7 @@ final class LinkageEngine {
 			pupils.forEach(pupil -> {
 				batch[0][filled[0]++] = pupil;
 				if (filled[0] == BATCH) {
-					put(queue, batch[0], running);
+					put(queue, new Batch(read[0], batch[0]), running);
 					batch[0] = new Pupil[BATCH];
 					filled[0] = 0;
 					read[0] += BATCH;
@@ -111,11 +116,11 @@ final class LinkageEngine {
 				}
 			});
 			if (filled[0] > 0) {
-				put(queue, Arrays.copyOf(batch[0], filled[0]), running);
+				put(queue, new Batch(read[0], Arrays.copyOf(batch[0], filled[0])), running);
 				read[0] += filled[0];
 			}
 			for (int i = 0; i < workers; i++) {
-				put(queue, new Pupil[0], running);
+				put(queue, new Batch(-1, new Pupil[0]), running);
 			}
 			for (Future<?> f : running) {
 				f.get();
@@ -135,7 +140,11 @@ final class LinkageEngine {
 		return run.finish(team);
 	}
 
-	private static void put(BlockingQueue<Pupil[]> queue, Pupil[] batch, List<Future<?>> running) {
+	/** Pupils with the place of the first in the stream, given as they are read. */
+	private record Batch(long first, Pupil[] pupils) {
+	}
+
+	private static void put(BlockingQueue<Batch> queue, Batch batch, List<Future<?>> running) {
 		try {
 			while (!queue.offer(batch, 1, TimeUnit.SECONDS)) {
 				for (Future<?> f : running) {
@@ -263,9 +272,8 @@ final class LinkageEngine {
 
 		final Object[] locks = new Object[64];
 
-		final AtomicLong batches = new AtomicLong();
-
-		final AtomicLong numbers = new AtomicLong();
+		/** Pairs a reviewer confirmed, kept apart from the ranked candidates. */
+		final List<Candidate> confirmed = new ArrayList<>();
 
 		Run(List<HealthRecord> records, Map<String, Map<String, Boolean>> decisions) {
 			this.records = records;
@@ -301,13 +309,18 @@ final class LinkageEngine {
 					index.add(dayKey(day, g), i);
 				}
 			}
+			index.add(sameDayKey(p.day), i);
 			int year = p.year();
-			int exactSurname = nameHash(p.surnameStem);
-			int exactGiven = nameHash(p.given);
 			int patronymic = nameHash(p.patronymic);
+			int surname = nameHash(p.surnameStem);
+			int given = nameHash(p.given);
+			// with the names swapped, the given name holds the surname and is stemmed as
+			// one
+			int surnameInGiven = nameHash(NameForms.surnameStem(p.given));
+			int givenInSurname = nameHash(p.surname);
 			for (int y = year - 1; y <= year + 1; y++) {
-				index.add(nameKey(y, exactSurname, exactGiven, patronymic), i);
-				index.add(nameKey(y, exactGiven, exactSurname, patronymic), i);
+				index.add(nameKey(y, surname, given, patronymic), i);
+				index.add(nameKey(y, surnameInGiven, givenInSurname, patronymic), i);
 			}
 			if (p.iin != null && p.iin.length() == 12 && p.iin.chars().allMatch(Character::isDigit)) {
 				index.add(iinKey(p.iin), i);
@@ -342,6 +355,11 @@ final class LinkageEngine {
 
 			final long[][] randomCounts = new long[Field.ALL.length][];
 
+			/** IIN levels of random pairs born on the same day. */
+			final long[] sameDayIin = new long[Field.IIN.levelCount()];
+
+			final java.util.BitSet days = new java.util.BitSet();
+
 			long pupils;
 
 			long randomPairs;
@@ -353,16 +371,15 @@ final class LinkageEngine {
 				}
 			}
 
-			void drain(BlockingQueue<Pupil[]> queue) {
+			void drain(BlockingQueue<Batch> queue) {
 				try {
 					while (true) {
-						Pupil[] batch = queue.take();
-						if (batch.length == 0) {
+						Batch batch = queue.take();
+						if (batch.first() < 0) {
 							return;
 						}
-						long first = numbers.getAndAdd(batch.length);
-						for (int i = 0; i < batch.length; i++) {
-							consider(first + i, batch[i]);
+						for (int i = 0; i < batch.pupils().length; i++) {
+							consider(batch.first() + i, batch.pupils()[i]);
 						}
 					}
 				}
@@ -397,13 +414,25 @@ final class LinkageEngine {
 				if (p.iinValid) {
 					index.forEach(iinKey(p.iin), h -> compare(number, h, pupil, p));
 				}
+				days.set(p.day + 30000);
 				if (position % settings.sampleEvery() == 0 && health.length > 0) {
-					long draw = new SplittableRandom(settings.seed() ^ (position * 0x9E3779B97F4A7C15L)).nextLong();
-					int vector = vector(health[(int) Math.floorMod(draw, (long) health.length)], p, false);
+					SplittableRandom draws = new SplittableRandom(settings.seed() ^ (position * 0x9E3779B97F4A7C15L));
+					int vector = vector(health[(int) Math.floorMod(draws.nextLong(), (long) health.length)], p, false);
 					for (Field f : Field.ALL) {
 						randomCounts[f.ordinal()][f.of(vector)]++;
 					}
 					randomPairs++;
+					// and a record born the same day, drawn evenly among them
+					int[] chosen = { -1 };
+					int[] seen = { 0 };
+					index.forEach(sameDayKey(p.day), h -> {
+						if (draws.nextInt(++seen[0]) == 0) {
+							chosen[0] = h;
+						}
+					});
+					if (chosen[0] >= 0 && !p.iin.equals(health[chosen[0]].iin)) {
+						sameDayIin[iinLevel(health[chosen[0]].iin, p.iin)]++;
+					}
 				}
 			}
 
@@ -426,18 +455,24 @@ final class LinkageEngine {
 						useSwapped = true;
 					}
 				}
-				if (weight < KEEP_FROM) {
-					return;
-				}
+				Boolean decided = null;
 				if (!decisions.isEmpty()) {
-					Map<String, Boolean> decided = decisions.get(records.get(h).recordId());
-					if (decided != null && Boolean.FALSE.equals(decided.get(pupil.iin()))) {
-						return;
-					}
+					Map<String, Boolean> decidedForRecord = decisions.get(records.get(h).recordId());
+					decided = decidedForRecord == null ? null : decidedForRecord.get(pupil.iin());
+				}
+				if (Boolean.FALSE.equals(decided) || (weight < KEEP_FROM && decided == null)) {
+					return;
 				}
 				Candidate c = new Candidate(h, pupil, p, useSwapped ? swapped : straight, useSwapped, weight);
 				synchronized (locks[h & (locks.length - 1)]) {
-					offer(h, c);
+					if (decided != null) {
+						// a reviewer's confirmation holds whatever its weight and rank
+						c.decided = true;
+						confirmed.add(c);
+					}
+					else {
+						offer(h, c);
+					}
 				}
 			}
 
@@ -477,7 +512,13 @@ final class LinkageEngine {
 			}
 			Map<String, int[]> surnames = new HashMap<>();
 			Map<String, int[]> givenNames = new HashMap<>();
+			long[] sameDayIin = new long[Field.IIN.levelCount()];
+			java.util.BitSet days = new java.util.BitSet();
 			for (Worker w : team) {
+				for (int l = 0; l < sameDayIin.length; l++) {
+					sameDayIin[l] += w.sameDayIin[l];
+				}
+				days.or(w.days);
 				pupils += w.pupils;
 				randomPairs += w.randomPairs;
 				for (Field f : Field.ALL) {
@@ -488,7 +529,8 @@ final class LinkageEngine {
 				w.surnames.forEach((k, v) -> surnames.computeIfAbsent(k, x -> new int[1])[0] += v[0]);
 				w.givenNames.forEach((k, v) -> givenNames.computeIfAbsent(k, x -> new int[1])[0] += v[0]);
 			}
-			double[][] u = randomPairs >= FEW_PAIRS ? Weights.chance(randomCounts, randomPairs, pupils)
+			double[][] u = randomPairs >= FEW_PAIRS
+					? Weights.chance(randomCounts, sameDayIin, pupils, Math.max(1, days.cardinality()), mistyped())
 					: Weights.provisionalU(pupils);
 			List<Candidate> all = new ArrayList<>();
 			for (Candidate[] list : best) {
@@ -500,6 +542,8 @@ final class LinkageEngine {
 					}
 				}
 			}
+			// the confirmed pairs in a fixed order, whichever worker met them
+			confirmed.sort(Comparator.comparingInt((Candidate c) -> c.record).thenComparing(c -> c.pupil.iin()));
 			Map<Integer, long[]> patterns = new HashMap<>();
 			for (Candidate c : all) {
 				patterns.computeIfAbsent(c.vector, k -> new long[1])[0]++;
@@ -523,26 +567,31 @@ final class LinkageEngine {
 			for (Candidate c : all) {
 				c.weight = Weights.sum(weights, c.vector) + frequencyAdjustment(c, u, surnames, givenNames, pupils);
 				c.probability = 1 / (1 + Math.pow(2, -(c.weight + priorBits)));
-				Map<String, Boolean> decided = decisions.get(records.get(c.record).recordId());
-				if (decided != null && Boolean.TRUE.equals(decided.get(c.pupil.iin()))) {
-					c.probability = 1;
-					c.decided = true;
-				}
 			}
+			for (Candidate c : confirmed) {
+				c.weight = Weights.sum(weights, c.vector) + frequencyAdjustment(c, u, surnames, givenNames, pupils);
+				c.probability = 1;
+			}
+			all.addAll(confirmed);
 			all.sort(Comparator.comparingDouble((Candidate c) -> -c.probability)
 				.thenComparingDouble(c -> -c.weight)
 				.thenComparing(c -> records.get(c.record).recordId())
 				.thenComparing(c -> c.pupil.iin()));
 			Link[] links = new Link[health.length];
 			Set<String> taken = new HashSet<>();
+			Map<Integer, List<Candidate>> byRecord = new HashMap<>();
+			for (Candidate c : all) {
+				byRecord.computeIfAbsent(c.record, k -> new ArrayList<>()).add(c);
+			}
 			for (Candidate c : all) {
 				if (links[c.record] != null || c.probability < settings.reviewAbove()
 						|| taken.contains(c.pupil.iin())) {
 					continue;
 				}
 				taken.add(c.pupil.iin());
-				Link.Verdict verdict = c.probability >= settings.matchAbove() ? Link.Verdict.MATCH
-						: Link.Verdict.REVIEW;
+				boolean sure = c.probability >= settings.matchAbove()
+						&& (c.decided || !rivalled(c, byRecord.get(c.record), taken));
+				Link.Verdict verdict = sure ? Link.Verdict.MATCH : Link.Verdict.REVIEW;
 				links[c.record] = new Link(records.get(c.record), c.pupil, verdict, c.probability, c.weight, c.vector,
 						c.swapped, c.decided);
 			}
@@ -552,6 +601,36 @@ final class LinkageEngine {
 						: new Link(records.get(i), null, Link.Verdict.NONE, 0, 0, 0, false, false));
 			}
 			return new Outcome(result, new Model(m, u, share, pupils, all.size(), randomPairs));
+		}
+
+		/** The share of the records' twelve-digit IINs that fail the check digit. */
+		private double mistyped() {
+			int present = 0;
+			int failing = 0;
+			for (Prepared p : health) {
+				if (p.iin != null && p.iin.length() == 12) {
+					present++;
+					if (!p.iinValid) {
+						failing++;
+					}
+				}
+			}
+			return present == 0 ? 0 : (double) failing / present;
+		}
+
+		/**
+		 * Whether another pupil, not yet taken by a likelier pair, fits the record almost
+		 * as well: two namesakes born on the same day, when the record has no IIN and no
+		 * patronymic to tell them apart. Then a reviewer decides, not the ranking.
+		 */
+		private boolean rivalled(Candidate chosen, List<Candidate> others, Set<String> taken) {
+			for (Candidate other : others) {
+				if (other != chosen && !taken.contains(other.pupil.iin())
+						&& other.weight >= chosen.weight - RIVAL_BITS) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		/**
@@ -685,6 +764,10 @@ final class LinkageEngine {
 	private static long mix(long x) {
 		long h = x * 0x9E3779B97F4A7C15L;
 		return h ^ (h >>> 31);
+	}
+
+	private static long sameDayKey(int day) {
+		return (4L << 61) | (day + 30000);
 	}
 
 	private static long iinKey(String iin) {

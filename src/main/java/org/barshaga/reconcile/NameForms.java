@@ -28,7 +28,7 @@ final class NameForms {
 
 	private static final String[] LATIN_MARKED_TO = { "a", "a", "a", "a", "a", "a", "g", "g", "i", "i", "i", "i", "n",
 			"n", "o", "o", "o", "o", "o", "u", "u", "u", "u", "u", "u", "sh", "sh", "ch", "ch", "ch", "j", "z", "z",
-			"v", "k", "h" };
+			"v", "k", "ks" };
 
 	private static final String[] PATRONYMIC_ENDINGS = { "ovich", "evich", "ovna", "evna", "ichna", "ich", "kyzy",
 			"kizi", "kyz", "uuly", "uly", "uli", "ul" };
@@ -73,6 +73,19 @@ final class NameForms {
 			at = LATIN_MARKED.indexOf(lower);
 			if (at >= 0) {
 				out.append(LATIN_MARKED_TO[at]);
+				continue;
+			}
+			if (isApostrophe(c) && !out.isEmpty()) {
+				// the 2017 alphabet: S' is ш, C' is ч, Y' is у; after a vowel the mark
+				// only
+				// says the Kazakh vowel (a' is ә), which the folding drops anyway
+				char before = out.charAt(out.length() - 1);
+				if (before == 's' || before == 'c') {
+					out.append('h');
+				}
+				else if (before == 'y') {
+					out.setCharAt(out.length() - 1, 'u');
+				}
 				continue;
 			}
 			if (Character.isLetter(c)) {
@@ -141,6 +154,10 @@ final class NameForms {
 			}
 		}
 		return out.toString();
+	}
+
+	private static boolean isApostrophe(char c) {
+		return c == '\'' || c == '\u2019' || c == '\u02BC' || c == '`';
 	}
 
 	private static boolean isConsonant(char c) {

@@ -131,7 +131,7 @@ class ReconcileRepository {
 	 * results are the current ones for it.
 	 */
 	Optional<ReconcileRun> latestCovering(DataScope scope, int schoolYear) {
-		return jdbc.sql("SELECT " + RUN_COLUMNS + """
+		return jdbc.sql("SELECT " + RUN_COLUMNS + " " + """
 				FROM reconcile_run WHERE status = 'FINISHED' AND school_year = :year
 				AND :scopePrefix LIKE """ + " " + concat("scope_path", "'%'") + " ORDER BY id DESC LIMIT 1")
 			.param("year", schoolYear)

@@ -182,6 +182,10 @@ public class Reconciliation {
 						model.m()[f.ordinal()][l], model.u()[f.ordinal()][l]));
 			}
 		}
+		for (int l = 1; l < Field.IIN.levelCount(); l++) {
+			s.append(String.format(Locale.ROOT, "IIN_SAME_BIRTH_DATE:%s m=%.6g u=%.6g%n", Field.IIN.levels.get(l),
+					model.m()[Field.IIN.ordinal()][l], model.u()[Weights.IIN_SAME_DAY][l]));
+		}
 		return s.length() > 4000 ? s.substring(0, 4000) : s.toString();
 	}
 
@@ -247,6 +251,23 @@ public class Reconciliation {
 			return (int) Math.max(1, (total + size - 1) / size);
 		}
 
+	}
+
+	/**
+	 * The decisions reviewers have taken so far on the pairs of a page of results (read
+	 * by {@link #list}, so already in scope), by record id: the review queue shows which
+	 * links are settled for the next run.
+	 */
+	@Transactional(readOnly = true)
+	Map<String, Boolean> decisions(ResultList list) {
+		Map<String, Boolean> decisions = new java.util.HashMap<>();
+		for (ReconcileRepository.ListedResult result : list.results()) {
+			if (result.pupilIin() != null) {
+				repository.decision(result.recordId(), result.pupilIin())
+					.ifPresent(confirmed -> decisions.put(result.recordId(), confirmed));
+			}
+		}
+		return decisions;
 	}
 
 	/** The health record and the proposed pupil side by side, audited as two reads. */

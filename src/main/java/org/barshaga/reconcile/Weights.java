@@ -19,18 +19,31 @@ final class Weights {
 				{ 0, 0.04, 0.04, 0.92 }, { 0, 0.01, 0.01, 0.01, 0.97 }, { 0, 0.01, 0.99 }, { 0, 0.03, 0.6, 0.37 } };
 	}
 
+	/**
+	 * The row of u (and of the weights) that replaces the IIN's when the birth dates
+	 * agree. The IIN begins with the birth date and sex, and children born the same day
+	 * get neighbouring serials, so two of them are one digit apart far more often than
+	 * two children at random: the IIN must not count the birth date a second time.
+	 */
+	static final int IIN_SAME_DAY = Field.ALL.length;
+
 	/** Starting u of each level, only to rank candidates while the pupils stream past. */
 	static double[][] provisionalU() {
-		return new double[][] { { 0, 1, 3e-6, 3e-7 }, { 0, 0.96, 0.02, 0.01, 0.005 }, { 0, 0.95, 0.02, 0.01, 0.01 },
-				{ 0, 0.95, 0.03, 0.02 }, { 0, 0.999, 0.0007, 0.0001, 0.0002 }, { 0, 0.5, 0.5 },
-				{ 0, 0.9, 0.08, 0.02 } };
+		return new double[][] { { 0, 1, 3e-6, 1e-9 }, { 0, 0.96, 0.02, 0.01, 0.005 }, { 0, 0.95, 0.02, 0.01, 0.01 },
+				{ 0, 0.95, 0.03, 0.02 }, { 0, 0.999, 0.0007, 0.0001, 0.0002 }, { 0, 0.5, 0.5 }, { 0, 0.9, 0.08, 0.02 },
+				{ 0, 0.975, 0.02, 1e-5 } };
 	}
 
 	/** Starting u with the IIN's chance agreement for this many pupils. */
 	static double[][] provisionalU(long pupils) {
 		double[][] u = provisionalU();
 		double n = Math.max(pupils, 1);
-		u[Field.IIN.ordinal()] = new double[] { 0, Math.max(0, 1 - 12 / n), Math.min(1, 11 / n), Math.min(1, 1 / n) };
+		double q = identical(0.03);
+		u[Field.IIN.ordinal()] = new double[] { 0, Math.max(0, 1 - 11 / n - q / n), Math.min(1, 11 / n),
+				Math.min(1, q / n) };
+		// a day's births are some pupils / 4,400 (twelve years of birth dates)
+		double sameDay = Math.min(1, q * 4400 / n);
+		u[IIN_SAME_DAY] = new double[] { 0, Math.max(0, 1 - 0.02 - sameDay), 0.02, sameDay };
 		return u;
 	}
 
@@ -45,7 +58,7 @@ final class Weights {
 	 * apart about eleven times as often, which a sample of some hundred thousand pairs
 	 * could never see.
 	 */
-	static double[][] chance(long[][] counts, long pairs, long pupils) {
+	static double[][] chance(long[][] counts, long[] sameDayIin, long pupils, int days, double mistyped) {
 		double[][] u = new double[Field.ALL.length][];
 		for (Field f : Field.ALL) {
 			long[] c = counts[f.ordinal()];
@@ -59,25 +72,46 @@ final class Weights {
 			}
 		}
 		double n = Math.max(pupils, 1);
-		u[Field.IIN.ordinal()] = new double[] { 0, 1 - 12 / n, 11 / n, 1 / n };
-		return u;
+		double q = identical(mistyped);
+		u[Field.IIN.ordinal()] = new double[] { 0, 1 - 11 / n - q / n, 11 / n, q / n };
+		double sameDay = q * days / n;
+		double pairs = sameDayIin[1] + sameDayIin[2] + 1;
+		double oneEdit = Math.max((sameDayIin[2] + 0.5) / pairs, 11 / n);
+		double[][] withSameDay = java.util.Arrays.copyOf(u, Field.ALL.length + 1);
+		withSameDay[IIN_SAME_DAY] = new double[] { 0, Math.max(0, 1 - oneEdit - sameDay), oneEdit, sameDay };
+		return withSameDay;
+	}
+
+	/** The weights of every level, with the IIN's row for agreeing birth dates last. */
+	/**
+	 * How often a child's IIN, as a register wrote it, is exactly another child's. IINs
+	 * are unique, so only a typing error that still passes the check digit does that:
+	 * about one error in ten does, and the registry's errors that fail the check show how
+	 * often the registry mistypes.
+	 * @param mistyped the share of the records' IINs that fail the check digit
+	 */
+	static double identical(double mistyped) {
+		return Math.max(mistyped, 0.005) / 10;
 	}
 
 	static double[][] of(double[][] m, double[][] u) {
-		double[][] w = new double[m.length][];
-		for (int f = 0; f < m.length; f++) {
-			w[f] = new double[m[f].length];
-			for (int l = 1; l < m[f].length; l++) {
-				w[f][l] = log2(Math.max(m[f][l], FLOOR) / Math.max(u[f][l], FLOOR));
+		double[][] w = new double[u.length][];
+		for (int f = 0; f < u.length; f++) {
+			double[] mf = f == IIN_SAME_DAY ? m[Field.IIN.ordinal()] : m[f];
+			w[f] = new double[mf.length];
+			for (int l = 1; l < mf.length; l++) {
+				w[f][l] = log2(Math.max(mf[l], FLOOR) / Math.max(u[f][l], FLOOR));
 			}
 		}
 		return w;
 	}
 
 	static double sum(double[][] weights, int vector) {
+		boolean sameDay = Field.BIRTH_DATE.of(vector) == Field.BIRTH_DATE.top();
 		double total = 0;
 		for (Field f : Field.ALL) {
-			total += weights[f.ordinal()][f.of(vector)];
+			int row = f == Field.IIN && sameDay ? IIN_SAME_DAY : f.ordinal();
+			total += weights[row][f.of(vector)];
 		}
 		return total;
 	}

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.barshaga.kernel.Iin;
@@ -150,11 +149,6 @@ class LinkageEngineTests {
 		assertThat(link.namesSwapped()).isTrue();
 	}
 
-	@Disabled("Engine bug: Run.indexRecord puts the swapped full-name key under the record's canonical given name "
-			+ "(nameKey(y, exactGiven, exactSurname, ...)), but the pupil looks it up under the surname's stem, so a "
-			+ "surname whose stem differs from it (Абенова -> abenov, also -ева, -ина, -ская, -ұлы, -қызы) is never "
-			+ "found there: the record Айгерім / Абенова / Серікқызы, no IIN, born 2013-06-14, for the pupil Абенова "
-			+ "Айгерім Серікқызы born 2012-06-14 gives NONE, while the same case for Абенов Бекзат is a MATCH")
 	@Test
 	void linksNamesSwappedWithTheBirthYearMistypedForAFeminineSurname() {
 		Link link = assertLinked("swapped-year-girl", 4, 4, 3, 2);
@@ -262,10 +256,6 @@ class LinkageEngineTests {
 
 	// the review queue
 
-	@Disabled("Engine bug: the record Серікбаев Нұрислам, no IIN, no patronymic, born 2013-09-01, district KZ-61-D07, "
-			+ "has two pupils of that name and birth date in that district (patronymics Ерланұлы and Болатұлы) with "
-			+ "identical comparison vectors; each pair is scored on its own (p = 0.9999, also with 40 000 pupils), "
-			+ "so the one with the lower IIN is linked as MATCH and the other is dropped without review")
 	@Test
 	void putsAnAmbiguousPairInReviewNotInMatch() {
 		Link link = links.get("ambiguous");
@@ -334,10 +324,6 @@ class LinkageEngineTests {
 			.isNotEqualTo(arman);
 	}
 
-	@Disabled("Engine bug: a confirmed pair is dropped before the decision is looked at when it is not among the "
-			+ "candidatesPerRecord best by provisional weight (Run.offer): with candidatesPerRecord 1, the record "
-			+ "'ambiguous' confirmed to the namesake with the higher IIN is linked to the other namesake, as an "
-			+ "undecided MATCH (p = 0.9999), instead of to the confirmed pupil")
 	@Test
 	void linksAConfirmedPairThatIsNotAmongTheBestCandidates() {
 		LinkageSettings d = LinkageSettings.DEFAULT;
@@ -354,10 +340,6 @@ class LinkageEngineTests {
 		assertThat(link.verdict()).isEqualTo(Link.Verdict.MATCH);
 	}
 
-	@Disabled("Engine bug: a confirmed pair whose provisional weight is below KEEP_FROM (4 bits) is dropped in "
-			+ "Worker.compare before the decisions are read, although indexRecord indexes the confirmed IIN so that "
-			+ "the pupil is compared: the record Қалиева Айым (no IIN, no patronymic, 2014-03-05, KZ-75) confirmed "
-			+ "to the pupil Тоқаева Айым Ержанқызы (2014-03-25, KZ-43) gives NONE instead of a decided MATCH")
 	@Test
 	void linksAConfirmedPairWhateverItsWeight() {
 		String pupil = population.iinOf("confirmed-weak");
@@ -387,13 +369,6 @@ class LinkageEngineTests {
 		assertThat(assignments(links)).isEqualTo(single);
 	}
 
-	@Disabled("Engine bug, intermittent: with two threads the stream numbers of the pupils depend on timing. "
-			+ "Worker.drain takes a batch from the queue and only then reserves its numbers with numbers.getAndAdd, "
-			+ "so when the worker holding the later batch reaches getAndAdd first, the batches are numbered out of "
-			+ "order; the pupils sampled for the random pairs (position % sampleEvery) and their partners change, and "
-			+ "with them u and every probability (up to 0.9 bits of weight here). Seen in 3 of 300 runs with 6 000 "
-			+ "background pupils (iin-digit p = 0.9999929 in one run, 0.9999865 in another), and within 20 runs of "
-			+ "this test on a busy machine")
 	@Test
 	void twoThreadsGiveExactlyTheSameProbabilitiesAsOne() {
 		LinkageEngine.Outcome single = run(population, Map.of(), threads(1));
