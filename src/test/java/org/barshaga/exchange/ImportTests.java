@@ -320,6 +320,40 @@ class ImportTests {
 	}
 
 	@Test
+	void aBadHealthRegistryBatchIsReportedByLineBeforeAnyLinkingAndKeepsNothing() throws IOException {
+		String header = "record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,district_code,"
+				+ "disability_group,valid_until";
+		String row = "IT-HB%d,,Сейітова,Аружан,,%s,FEMALE,KZ-61,KZ-61-D08,CHILD_WITH_DISABILITY,";
+		Path file = file("health.csv", header, String.format(row, 1, "2015-03-02"), String.format(row, 1, "2015-03-02"), // the
+																															// same
+																															// record
+																															// id
+																															// again
+				String.format(row, 3, "2015-02-30"), // no such day
+				String.format(row, 4, LocalDate.now().plusDays(3))); // born in the future
+		try {
+			ImportRun run = importer.run(new ImportRequest(ADMIN, Register.HEALTH_REGISTRY, file, "health.csv",
+					ImportMode.ALL_OR_NOTHING, false), null);
+			assertThat(run.status()).isEqualTo(ImportRun.Status.REJECTED);
+			assertThat(reasons(run)).extracting(r -> r.substring(0, r.indexOf(' ', r.indexOf(' ') + 1)))
+				.containsExactly("3 null", "4 birth_date", "5 birth_date");
+			assertThat(reasons(run).get(0)).contains("exchange.reason.repeated");
+			assertThat(reasons(run).get(2)).contains("exchange.reason.future");
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM health_registry_record WHERE record_id LIKE 'IT-HB%'")
+				.query(Long.class)
+				.single()).isZero();
+			// the enrolment extract's layout is not a health-registry batch
+			ImportRun wrong = importer.run(new ImportRequest(ADMIN, Register.HEALTH_REGISTRY,
+					file("enrolment.csv", HEADER, row(1)), "enrolment.csv", ImportMode.ALL_OR_NOTHING, false), null);
+			assertThat(wrong.status()).isEqualTo(ImportRun.Status.REFUSED);
+			assertThat(wrong.problemKey()).isEqualTo("exchange.problem.otherRegister");
+		}
+		finally {
+			jdbc.sql("DELETE FROM health_registry_record WHERE record_id LIKE 'IT-HB%'").update();
+		}
+	}
+
+	@Test
 	void rolesWithoutTheRegisterCannotImportIt() {
 		Actor researcher = new Actor(9, "researcher", "R", Role.RESEARCHER, DataScope.NATION);
 		assertThatThrownBy(() -> run(researcher, file("r.csv", HEADER, row(1)), ImportMode.ALL_OR_NOTHING, false))
