@@ -51,10 +51,18 @@ final class Computation {
 			add(cells, facts, indicator.denominator(), indicator.denominatorFilter(), 1, denominatorSplits, parentPath,
 					children, byUnits, by);
 		}
+		else if (coverage(indicator) != null) {
+			add(cells, facts, coverage(indicator), indicator.numeratorFilter(), 1, numeratorSplits, parentPath,
+					children, byUnits, by);
+		}
 		if (children && by.isEmpty() && byUnits) {
 			for (String unit : facts.childUnits(parentPath)) {
 				cells.putIfAbsent(new Key(unit, new int[0]), new double[2]);
 			}
+		}
+		if (!children && by.isEmpty() && coverage(indicator) != null) {
+			// a place that nothing covers has a value all the same: no data
+			cells.putIfAbsent(new Key(parentPath, new int[0]), new double[2]);
 		}
 		return values(indicator, facts, cells, by);
 	}
@@ -155,6 +163,9 @@ final class Computation {
 		if (indicator.denominator() != null) {
 			sumEveryUnit(sums, facts, indicator.denominator(), indicator.denominatorFilter(), 1);
 		}
+		else if (coverage(indicator) != null) {
+			sumEveryUnit(sums, facts, coverage(indicator), indicator.numeratorFilter(), 1);
+		}
 		Map<String, IndicatorValue> values = new java.util.HashMap<>();
 		sums.forEach((path, unit) -> values.put(path, value(indicator, facts.place(path), path, Map.of(), unit)));
 		return values;
@@ -197,12 +208,25 @@ final class Computation {
 		IndicatorUnit unit = indicator.unit();
 		BigDecimal numerator = amount(sums[0], indicator.numerator());
 		if (!unit.hasDenominator()) {
-			return new IndicatorValue(code, name, path, organisation, by, numerator, null, numerator, false);
+			// A count of a measure with coverage is no data where nothing covers the
+			// place.
+			boolean covered = coverage(indicator) == null || sums[1] > 0;
+			return new IndicatorValue(code, name, path, organisation, by, numerator, null, covered ? numerator : null,
+					false);
 		}
 		BigDecimal denominator = amount(sums[1], indicator.denominator());
 		BigDecimal value = denominator.signum() == 0 ? null
 				: numerator.multiply(unit.multiplier()).divide(denominator, unit.decimals(), RoundingMode.HALF_UP);
 		return new IndicatorValue(code, name, path, organisation, by, numerator, denominator, value, false);
+	}
+
+	/**
+	 * For a count, the measure that says where it has figures at all (kept by the
+	 * numerator's filters and divided as it is); none for quotients and for counts that
+	 * always have figures.
+	 */
+	private static Measure coverage(Indicator indicator) {
+		return indicator.denominator() == null ? indicator.numerator().coverage() : null;
 	}
 
 	private static BigDecimal amount(double sum, Measure measure) {

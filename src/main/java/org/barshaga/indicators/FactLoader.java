@@ -44,6 +44,11 @@ class FactLoader {
 
 	private static final int SEX = Dimension.SEX.ordinal();
 
+	/** School age for the children of the health registry: 6 to 17 on 1 September. */
+	static final int SCHOOL_AGE_FROM = 6;
+
+	static final int SCHOOL_AGE_TO = 17;
+
 	private final JdbcClient jdbc;
 
 	private final SchoolConditions conditions;
@@ -84,6 +89,7 @@ class FactLoader {
 			// Inside a transaction, only its own connection sees what it has written.
 			schools(facts, year);
 			learners(facts, year, census, month);
+			reconciled(facts, year);
 		}
 		else {
 			// The schools' figures and the learners' records are read side by side, each
@@ -93,6 +99,7 @@ class FactLoader {
 			CompletableFuture<Void> schools = CompletableFuture.runAsync(() -> schools(facts, year),
 					runnable -> new Thread(runnable, "indicator-facts").start());
 			learners(facts, year, census, month);
+			reconciled(facts, year);
 			try {
 				schools.join();
 			}
@@ -167,6 +174,36 @@ class FactLoader {
 			pupils.put(rs.getLong("id"), counted > 0 ? counted : rs.getLong("pupils"));
 		});
 		return pupils;
+	}
+
+	/**
+	 * The children of school age (6 to 17 on 1 September) of the health registry's
+	 * extract in the current linkage run of each region, as the view
+	 * {@code reconcile_current_result} gives them, counted where they live: at their
+	 * district, or at their region when the registry gives no district. Read as counts
+	 * only.
+	 */
+	private void reconciled(YearFacts facts, int year) {
+		jdbc.sql("""
+				SELECT residence_path, sex, age, outcome, COUNT(*) AS children FROM reconcile_current_result
+				WHERE school_year = :year AND age BETWEEN :from AND :to
+				GROUP BY residence_path, sex, age, outcome""")
+			.param("year", year)
+			.param("from", SCHOOL_AGE_FROM)
+			.param("to", SCHOOL_AGE_TO)
+			.query((ResultSet rs) -> {
+				long children = rs.getLong("children");
+				String outcome = rs.getString("outcome");
+				byte[] dimensions = YearFacts.noDimensions();
+				dimensions[SEX] = (byte) Dimension.SEX.index(rs.getString("sex"));
+				dimensions[Dimension.AGE_GROUP.ordinal()] = (byte) Dimension.AGE_GROUP
+					.index(Dimension.ageGroup(rs.getInt("age")));
+				double[] row = new double[Measure.columns(Measure.Scope.RECONCILED)];
+				row[Measure.RECONCILED_SCHOOL_AGE.column()] = children;
+				row[Measure.OUT_OF_SCHOOL.column()] = "NOT_ENROLLED".equals(outcome) ? children : 0;
+				row[Measure.OUT_OF_SCHOOL_UNCERTAIN.column()] = "UNCERTAIN".equals(outcome) ? children : 0;
+				facts.add(rs.getString("residence_path"), false, dimensions, Measure.Scope.RECONCILED, row);
+			});
 	}
 
 	/** A learner's facts on the census day, gathered from the registers by id. */

@@ -61,7 +61,8 @@ class IndicatorsApi {
 	@GetMapping("/indicators/{id}/values")
 	@Operation(summary = "Values of an indicator for a unit or school (level=self) or for each place below it "
 			+ "(level=children), in the school year starting in September of `year`, divided by up to two "
-			+ "dimensions (`by=SEX,SETTLEMENT`). A value is null when its denominator is zero (no data).")
+			+ "dimensions (`by=SEX,SETTLEMENT`). A value is null when its denominator is zero, or for a count "
+			+ "from reconciliation when no linkage run has children of school age there (no data).")
 	Values values(Actor actor, @PathVariable String id, @RequestParam(required = false) String orgUnit,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) String level,
 			@RequestParam(required = false) String by) {

@@ -26,7 +26,10 @@ public enum Measure {
 	PLANS(Subject.CHILDREN, Scope.LEARNER), PLANS_REVIEW_OVERDUE(Subject.CHILDREN, Scope.LEARNER),
 	GOALS_RATED(Subject.GOALS, Scope.LEARNER), GOALS_MET(Subject.GOALS, Scope.LEARNER),
 
-	RECOMMENDED_HOURS(Subject.HOURS, Scope.SERVICE), DELIVERED_HOURS(Subject.HOURS, Scope.SERVICE);
+	RECOMMENDED_HOURS(Subject.HOURS, Scope.SERVICE), DELIVERED_HOURS(Subject.HOURS, Scope.SERVICE),
+
+	RECONCILED_SCHOOL_AGE(Subject.CHILDREN, Scope.RECONCILED), OUT_OF_SCHOOL(Subject.CHILDREN, Scope.RECONCILED),
+	OUT_OF_SCHOOL_UNCERTAIN(Subject.CHILDREN, Scope.RECONCILED);
 
 	/** What a measure counts: a share only compares like with like. */
 	public enum Subject {
@@ -42,7 +45,12 @@ public enum Measure {
 		LEARNER(EnumSet.of(Dimension.SETTLEMENT, Dimension.SEX, Dimension.AGE_GROUP, Dimension.FORM,
 				Dimension.SUPPORT_LEVEL, Dimension.SEN_CATEGORY)),
 		SERVICE(EnumSet.of(Dimension.SETTLEMENT, Dimension.SEX, Dimension.AGE_GROUP, Dimension.FORM,
-				Dimension.SUPPORT_LEVEL, Dimension.SEN_CATEGORY, Dimension.SPECIALIST));
+				Dimension.SUPPORT_LEVEL, Dimension.SEN_CATEGORY, Dimension.SPECIALIST)),
+		/**
+		 * A health-registry child's result in the current linkage run, at the place of
+		 * residence: the registry gives no school, so no settlement.
+		 */
+		RECONCILED(EnumSet.of(Dimension.SEX, Dimension.AGE_GROUP));
 
 		private final Set<Dimension> dimensions;
 
@@ -100,6 +108,15 @@ public enum Measure {
 	 */
 	public boolean countsChildren() {
 		return subject == Subject.CHILDREN || subject == Subject.GOALS || subject == Subject.HOURS;
+	}
+
+	/**
+	 * The measure whose figures say that a count of this measure has been established at
+	 * all, or none: a place that no linkage run covers has no figure ("no data") rather
+	 * than none out of school.
+	 */
+	Measure coverage() {
+		return scope == Scope.RECONCILED ? RECONCILED_SCHOOL_AGE : null;
 	}
 
 	public String messageKey() {

@@ -338,6 +338,241 @@ class IndicatorTests {
 			.isInstanceOf(org.barshaga.kernel.NotPermittedException.class);
 	}
 
+	private IndicatorValue count(String indicator, String place, int year) {
+		return indicators.values(MINISTRY, indicator, place, year, Level.SELF, List.of()).total();
+	}
+
+	/** The value of each place below, none for no data. */
+	private Map<String, BigDecimal> below(String indicator, String place, int year) {
+		Map<String, BigDecimal> values = new java.util.LinkedHashMap<>();
+		indicators.values(MINISTRY, indicator, place, year, Level.CHILDREN, List.of())
+			.values()
+			.forEach(v -> values.put(v.orgUnit(), v.value()));
+		return values;
+	}
+
+	private static Map<String, BigDecimal> withData(Map<String, BigDecimal> values) {
+		Map<String, BigDecimal> kept = new java.util.LinkedHashMap<>(values);
+		kept.values().removeIf(java.util.Objects::isNull);
+		return kept;
+	}
+
+	@Test
+	void outOfSchoolCountsTheChildrenWhereTheyLiveAndEveryLevelAddsUp() {
+		OutOfSchoolFixture oos = new OutOfSchoolFixture(jdbc, indicators.currentYear());
+		oos.nationalRun();
+		cache.forget();
+		int year = oos.year;
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.SARYAGASH, year), "3", null, "3");
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.BAIDIBEK, year), "2", null, "2");
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, year), "6", null, "6");
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.NORTH, year), "1", null, "1");
+		expect(count("OUT_OF_SCHOOL", "KZ", year), "7", null, "7");
+		// the uncertain are beside, not in, the count; the boy of 18 is not of school age
+		expect(count("OUT_OF_SCHOOL_UNCERTAIN", OutOfSchoolFixture.SARYAGASH, year), "1", null, "1");
+		expect(count("OUT_OF_SCHOOL_UNCERTAIN", OutOfSchoolFixture.REGION, year), "2", null, "2");
+		expect(count("OUT_OF_SCHOOL_UNCERTAIN", "KZ", year), "2", null, "2");
+
+		// The region is its districts' 3 + 2 and the girl whose district is unknown, who
+		// counts in no district; districts the run has no child of school age in have no
+		// data.
+		Map<String, BigDecimal> districts = below("OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, year);
+		assertThat(withData(districts)).containsOnly(Map.entry(OutOfSchoolFixture.SARYAGASH, new BigDecimal("3")),
+				Map.entry(OutOfSchoolFixture.BAIDIBEK, new BigDecimal("2")));
+		assertThat(districts).hasSizeGreaterThan(2);
+		Map<String, BigDecimal> regions = below("OUT_OF_SCHOOL", "KZ", year);
+		assertThat(withData(regions)).containsOnly(Map.entry(OutOfSchoolFixture.REGION, new BigDecimal("6")),
+				Map.entry(OutOfSchoolFixture.NORTH, new BigDecimal("1")));
+		assertThat(regions.get("KZ-75")).as("a region without a run has no data").isNull();
+		assertThat(regions).containsKey("KZ-75");
+		Map<String, IndicatorValue> units = indicators.everyUnit("OUT_OF_SCHOOL", year);
+		assertThat(units.get("/KZ/").numerator()).isEqualByComparingTo("7");
+		assertThat(units.get(OutOfSchoolFixture.REGION_PATH).numerator()).isEqualByComparingTo("6");
+		assertThat(units.get(OutOfSchoolFixture.SARYAGASH_PATH).numerator()).isEqualByComparingTo("3");
+
+		Actor researcher = new Actor(0, "researcher", "Researcher", Role.RESEARCHER, DataScope.NATION);
+		assertThat(indicators
+			.values(researcher, "OUT_OF_SCHOOL", OutOfSchoolFixture.SARYAGASH, year, Level.SELF, List.of())
+			.total()
+			.suppressed()).as("3 children: hidden from the public").isTrue();
+		assertThat(indicators.values(researcher, "OUT_OF_SCHOOL", "KZ", year, Level.SELF, List.of()).total().value())
+			.isEqualByComparingTo("7");
+	}
+
+	@Test
+	void outOfSchoolIsDividedBySexAndAgeGroupButNotByUrbanOrRural() throws Exception {
+		OutOfSchoolFixture oos = new OutOfSchoolFixture(jdbc, indicators.currentYear());
+		oos.nationalRun();
+		cache.forget();
+		int year = oos.year;
+		assertThat(counts(indicators.values(MINISTRY, "OUT_OF_SCHOOL", OutOfSchoolFixture.SARYAGASH, year, Level.SELF,
+				List.of(Dimension.SEX)), Dimension.SEX))
+			.containsOnly(Map.entry("MALE", 1), Map.entry("FEMALE", 2));
+		assertThat(counts(indicators.values(MINISTRY, "OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, year, Level.SELF,
+				List.of(Dimension.SEX)), Dimension.SEX))
+			.containsOnly(Map.entry("MALE", 3), Map.entry("FEMALE", 3));
+		// age on 1 September: 6, 8, 12 and 14, 16 and 17
+		assertThat(counts(indicators.values(MINISTRY, "OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, year, Level.SELF,
+				List.of(Dimension.AGE_GROUP)), Dimension.AGE_GROUP))
+			.containsExactly(Map.entry("AGE_0_6", 1), Map.entry("AGE_7_10", 1), Map.entry("AGE_11_14", 2),
+					Map.entry("AGE_15_17", 2));
+		// the girls of 12 and 16 are covered, and none of them is uncertain: 0, not no
+		// data
+		assertThat(counts(indicators.values(MINISTRY, "OUT_OF_SCHOOL_UNCERTAIN", OutOfSchoolFixture.SARYAGASH, year,
+				Level.SELF, List.of(Dimension.AGE_GROUP)), Dimension.AGE_GROUP))
+			.containsExactly(Map.entry("AGE_7_10", 1), Map.entry("AGE_11_14", 0), Map.entry("AGE_15_17", 0));
+		assertThatThrownBy(() -> indicators.values(MINISTRY, "OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, year,
+				Level.SELF, List.of(Dimension.SETTLEMENT)))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.problems()).extracting(p -> p.field() + ":" + p.messageKey())
+						.containsExactly("by:validation.indicator.by"));
+		var refused = mvc
+			.perform(get("/api/v1/indicators/OUT_OF_SCHOOL/values?orgUnit=KZ-61&year=" + year + "&by=SETTLEMENT")
+				.header("Accept-Language", "ru")
+				.with(Demo.as(Demo.MINISTRY)))
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("OUT_OF_SCHOOL").contains("SETTLEMENT");
+	}
+
+	@Test
+	void theNewestFinishedRunOfARegionReplacesTheOlderAndRunsNotFinishedAreIgnored() {
+		OutOfSchoolFixture oos = new OutOfSchoolFixture(jdbc, indicators.currentYear());
+		int year = oos.year;
+		oos.nationalRun();
+		oos.regionalRun();
+		cache.forget();
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.SARYAGASH, year), "2", null, "2");
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.BAIDIBEK, year), "1", null, "1");
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, year), "4", null, "4");
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.NORTH, year), "1", null, "1");
+		expect(count("OUT_OF_SCHOOL", "KZ", year), "5", null, "5");
+		expect(count("OUT_OF_SCHOOL_UNCERTAIN", OutOfSchoolFixture.REGION, year), "0", null, "0");
+		expect(count("OUT_OF_SCHOOL_UNCERTAIN", "KZ", year), "0", null, "0");
+
+		// newer, but failed, interrupted, still running, or of a part of a region only
+		for (String[] run : List.of(new String[] { "/KZ/", "FAILED" }, new String[] { "/KZ/", "INTERRUPTED" },
+				new String[] { OutOfSchoolFixture.REGION_PATH, "RUNNING" },
+				new String[] { OutOfSchoolFixture.SARYAGASH_PATH, "FINISHED" })) {
+			long ignored = oos.run(run[0], run[1]);
+			for (int i = 0; i < 5; i++) {
+				oos.result(ignored, "OOS-X" + i, "NOT_ENROLLED", OutOfSchoolFixture.SARYAGASH_PATH, "MALE", 10);
+			}
+			oos.result(ignored, "OOS-Y", "NOT_ENROLLED", OutOfSchoolFixture.AIYRTAU_PATH, "MALE", 10);
+		}
+		cache.forget();
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.SARYAGASH, year), "2", null, "2");
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, year), "4", null, "4");
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.NORTH, year), "1", null, "1");
+		expect(count("OUT_OF_SCHOOL", "KZ", year), "5", null, "5");
+
+		// a third run of the region, finished: the region's figures are its alone
+		oos.result(oos.run(OutOfSchoolFixture.REGION_PATH, "FINISHED"), "OOS-Z", "NOT_ENROLLED",
+				OutOfSchoolFixture.SARYAGASH_PATH, "MALE", 10);
+		cache.forget();
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.SARYAGASH, year), "1", null, "1");
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, year), "1", null, "1");
+		expect(count("OUT_OF_SCHOOL", "KZ", year), "2", null, "2");
+	}
+
+	@Test
+	void aNewerRunOfTheCountryCountsForEveryRegionAndARegionItCoversWithNoneOutOfSchoolHasZero() {
+		OutOfSchoolFixture oos = new OutOfSchoolFixture(jdbc, indicators.currentYear());
+		int year = oos.year;
+		oos.nationalRun();
+		oos.regionalRun();
+		long latest = oos.run("/KZ/", "FINISHED");
+		oos.result(latest, "OOS-T01", "NOT_ENROLLED", OutOfSchoolFixture.SARYAGASH_PATH, "MALE", 8);
+		oos.result(latest, "OOS-T12", "SUPPORTED", OutOfSchoolFixture.AIYRTAU_PATH, "MALE", 9);
+		cache.forget();
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.SARYAGASH, year), "1", null, "1");
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, year), "1", null, "1");
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.NORTH, year), "0", null, "0");
+		expect(count("OUT_OF_SCHOOL", "KZ", year), "1", null, "1");
+		assertThat(count("OUT_OF_SCHOOL", OutOfSchoolFixture.BAIDIBEK, year).noData())
+			.as("no child of Baidibek in the newest run: no data")
+			.isTrue();
+	}
+
+	@Test
+	void withNoRunOutOfSchoolIsNoDataNeverZero() {
+		OutOfSchoolFixture oos = new OutOfSchoolFixture(jdbc, indicators.currentYear());
+		int year = oos.year;
+		cache.forget();
+		for (String place : List.of("KZ", OutOfSchoolFixture.REGION, OutOfSchoolFixture.SARYAGASH)) {
+			IndicatorValue value = count("OUT_OF_SCHOOL", place, year);
+			assertThat(value.noData()).as(place).isTrue();
+			assertThat(value.numerator()).isEqualByComparingTo("0");
+		}
+		Map<String, BigDecimal> regions = below("OUT_OF_SCHOOL", "KZ", year);
+		assertThat(regions).isNotEmpty();
+		assertThat(withData(regions)).isEmpty();
+		assertThat(withData(below("OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, year))).isEmpty();
+	}
+
+	@Test
+	void aFinishedRunIsCountedOnceItsAuditedCreationIsCommitted() {
+		OutOfSchoolFixture oos = new OutOfSchoolFixture(jdbc, indicators.currentYear());
+		oos.nationalRun();
+		cache.forget();
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, oos.year), "6", null, "6");
+		oos.regionalRun();
+		assertThat(count("OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, oos.year).value())
+			.as("written in SQL, outside the audited services: not seen yet")
+			.isEqualByComparingTo("6");
+		// what Reconciliation records when a run finishes
+		cache.changed(new org.barshaga.audit.AuditedChange(org.barshaga.audit.AuditAction.CREATE, "reconcile_run"));
+		expect(count("OUT_OF_SCHOOL", OutOfSchoolFixture.REGION, oos.year), "4", null, "4");
+	}
+
+	@Test
+	void theApiListsOutOfSchoolAndAnswersForTheDistrictsOfARegion() throws Exception {
+		OutOfSchoolFixture oos = new OutOfSchoolFixture(jdbc, indicators.currentYear());
+		oos.nationalRun();
+		cache.forget();
+		String catalogue = mvc.perform(get("/api/v1/indicators").with(Demo.as(Demo.MINISTRY)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<String>>read(catalogue, "$[*].id")).contains("OUT_OF_SCHOOL",
+				"OUT_OF_SCHOOL_UNCERTAIN");
+		assertThat(JsonPath.<List<String>>read(catalogue, "$[?(@.id == 'OUT_OF_SCHOOL')].unit"))
+			.containsExactly("COUNT");
+		assertThat(JsonPath.<List<String>>read(catalogue, "$[?(@.id == 'OUT_OF_SCHOOL')].better"))
+			.containsExactly("LOWER");
+		assertThat(JsonPath.<List<List<String>>>read(catalogue, "$[?(@.id == 'OUT_OF_SCHOOL')].disaggregations"))
+			.containsExactly(List.of("SEX", "AGE_GROUP"));
+		var response = mvc
+			.perform(get("/api/v1/indicators/OUT_OF_SCHOOL/values?orgUnit=KZ-61&year=" + oos.year + "&level=children")
+				.with(Demo.as(Demo.MINISTRY)))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		String body = response.getContentAsString();
+		assertThat(JsonPath.<String>read(body, "$.indicator")).isEqualTo("OUT_OF_SCHOOL");
+		assertThat(JsonPath.<Integer>read(body, "$.year")).isEqualTo(oos.year);
+		assertThat(JsonPath.<List<Object>>read(body, "$.values[?(@.orgUnit == 'KZ-61-D08')].value")).hasSize(1)
+			.allSatisfy(v -> assertThat(((Number) v).intValue()).isEqualTo(3));
+		assertThat(JsonPath.<List<Object>>read(body, "$.values[?(@.orgUnit == 'KZ-61-D01')].numerator")).hasSize(1)
+			.allSatisfy(v -> assertThat(((Number) v).intValue()).isEqualTo(2));
+		assertThat(JsonPath.<List<Object>>read(body, "$.values[?(@.orgUnit == 'KZ-61-D02')].value"))
+			.as("no data is null")
+			.containsExactly((Object) null);
+	}
+
+	@Test
+	void theDashboardsAndOpenDataShowOutOfSchool() throws Exception {
+		for (String url : List.of("/dashboards/compare?indicator=OUT_OF_SCHOOL&lang=en",
+				"/dashboards/explore?indicator=OUT_OF_SCHOOL&unit=KZ-61&by=AGE_GROUP&lang=en",
+				"/dashboards/explore?indicator=OUT_OF_SCHOOL_UNCERTAIN&unit=KZ-61-D08&by=SEX&lang=en",
+				"/open-data?indicator=OUT_OF_SCHOOL&lang=en", "/open-data/OUT_OF_SCHOOL.json?unit=KZ&level=children")) {
+			var response = mvc.perform(get(url).with(Demo.as(Demo.RESEARCHER))).andReturn().getResponse();
+			assertThat(response.getStatus()).as(url).isEqualTo(200);
+			assertThat(response.getContentAsString()).as(url).contains("out of school", "OUT_OF_SCHOOL");
+		}
+	}
+
 	@Test
 	void unknownPlacesAreNotFound() {
 		assertThatThrownBy(

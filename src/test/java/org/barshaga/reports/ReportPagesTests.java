@@ -208,8 +208,12 @@ class ReportPagesTests {
 					assertThat((String) JsonPath.read(json, "$.indicator.name.kk")).isEqualTo(indicator.name().kk());
 					List<Map<String, Object>> cells = JsonPath.read(json, "$.values");
 					long hidden = cells.stream().filter(c -> Boolean.TRUE.equals(c.get("suppressed"))).count();
-					assertThat(hidden).as(indicator.code() + " " + unit + " " + level + ": one hidden cell alone")
-						.isNotEqualTo(1L);
+					// a place asked for by itself is one cell, with no other to hide
+					// beside it
+					if (cells.size() > 1) {
+						assertThat(hidden).as(indicator.code() + " " + unit + " " + level + ": one hidden cell alone")
+							.isNotEqualTo(1L);
+					}
 					for (Map<String, Object> cell : cells) {
 						if (Boolean.TRUE.equals(cell.get("suppressed"))) {
 							assertThat(cell.get("numerator")).isNull();
