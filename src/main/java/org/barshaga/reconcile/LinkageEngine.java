@@ -310,6 +310,11 @@ final class LinkageEngine {
 				}
 			}
 			index.add(sameDayKey(p.day), i);
+			if (s != 0 && g != 0) {
+				index.add(monthKey(p.year, p.monthDay / 100, s, g), i);
+				index.add(monthKey(p.year, p.monthDay / 100, NameForms.soundKey(NameForms.surnameStem(p.given)),
+						NameForms.soundKey(p.surname)), i);
+			}
 			int year = p.year();
 			int patronymic = nameHash(p.patronymic);
 			int surname = nameHash(p.surnameStem);
@@ -410,6 +415,9 @@ final class LinkageEngine {
 				if (!p.patronymic.isEmpty()) {
 					index.forEach(nameKey(p.year(), exactSurname, exactGiven, nameHash("")),
 							h -> compare(number, h, pupil, p));
+				}
+				if (s != 0 && g != 0) {
+					index.forEach(monthKey(p.year, p.monthDay / 100, s, g), h -> compare(number, h, pupil, p));
 				}
 				if (p.iinValid) {
 					index.forEach(iinKey(p.iin), h -> compare(number, h, pupil, p));
@@ -764,6 +772,14 @@ final class LinkageEngine {
 	private static long mix(long x) {
 		long h = x * 0x9E3779B97F4A7C15L;
 		return h ^ (h >>> 31);
+	}
+
+	/**
+	 * Both names' sound keys with the month of birth: for a birth date typed a few days
+	 * out together with a typing error in a name, which the keys above would each miss.
+	 */
+	private static long monthKey(int year, int month, int surname, int given) {
+		return (5L << 61) | ((long) (((year - 1900) & 0xFF) * 16 + month) << 40) | ((long) surname << 20) | given;
 	}
 
 	private static long sameDayKey(int day) {

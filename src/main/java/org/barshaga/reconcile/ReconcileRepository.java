@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -223,14 +224,35 @@ class ReconcileRepository {
 	}
 
 	Set<String> withSenRecord() {
-		return new HashSet<>(jdbc.sql("SELECT iin FROM reconcile_sen_record").query(String.class).list());
+		return new HashSet<>(jdbc.sql("SELECT iin FROM reconcile_sen_record")
+			.query(String.class)
+			.list()
+			.stream()
+			.map(String::trim)
+			.toList());
 	}
 
-	Set<String> supportedIn(int schoolYear) {
-		return new HashSet<>(jdbc.sql("SELECT iin FROM reconcile_support_year WHERE school_year = ?")
-			.param(schoolYear)
-			.query(String.class)
-			.list());
+	/**
+	 * Those of the given pupils who had an attended support session in the school year,
+	 * asked a thousand at a time so that each look-up goes by the learner's IIN.
+	 */
+	Set<String> supportedAmong(int schoolYear, Collection<String> iins) {
+		Set<String> supported = new HashSet<>();
+		List<String> all = new ArrayList<>(iins);
+		for (int from = 0; from < all.size(); from += 1000) {
+			supported.addAll(jdbc.sql("""
+					SELECT DISTINCT iin FROM reconcile_support_session
+					WHERE iin IN (:iins) AND held_on >= :from AND held_on < :to""")
+				.param("iins", all.subList(from, Math.min(all.size(), from + 1000)))
+				.param("from", LocalDate.of(schoolYear, 9, 1))
+				.param("to", LocalDate.of(schoolYear + 1, 9, 1))
+				.query(String.class)
+				.list()
+				.stream()
+				.map(String::trim)
+				.toList());
+		}
+		return supported;
 	}
 
 	/** Every remembered decision on the records of the scope. */

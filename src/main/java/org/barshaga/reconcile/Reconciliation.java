@@ -142,7 +142,11 @@ public class Reconciliation {
 
 	private List<ReconcileRepository.ResultRow> classify(List<Link> links, int schoolYear) {
 		Set<String> withSenRecord = repository.withSenRecord();
-		Set<String> supported = repository.supportedIn(schoolYear);
+		Set<String> supported = repository.supportedAmong(schoolYear,
+				links.stream()
+					.filter(link -> link.verdict() == Link.Verdict.MATCH && withSenRecord.contains(link.pupil().iin()))
+					.map(link -> link.pupil().iin())
+					.toList());
 		LocalDate ageOn = LocalDate.of(schoolYear, 9, 1);
 		List<ReconcileRepository.ResultRow> rows = new ArrayList<>(links.size());
 		for (Link link : links) {

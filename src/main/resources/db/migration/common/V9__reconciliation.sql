@@ -59,15 +59,12 @@ CREATE TABLE reconcile_decision (
 	CONSTRAINT pk_reconcile_decision PRIMARY KEY (record_id, pupil_iin)
 );
 
--- What reconciliation reads of the learner register: who has a PMPC conclusion, and who
--- was given support (an attended session) in which school year (from 1 September).
+-- What reconciliation reads of the learner register: who has a PMPC conclusion, and the
+-- attended support sessions by the child's IIN and date.
 CREATE VIEW reconcile_sen_record AS
 	SELECT l.iin FROM learner l
 	WHERE l.iin IS NOT NULL AND EXISTS (SELECT 1 FROM conclusion c WHERE c.learner_id = l.id);
 
-CREATE VIEW reconcile_support_year AS
-	SELECT DISTINCT l.iin,
-		CASE WHEN EXTRACT(MONTH FROM s.held_on) >= 9 THEN EXTRACT(YEAR FROM s.held_on)
-			ELSE EXTRACT(YEAR FROM s.held_on) - 1 END AS school_year
-	FROM support_session s JOIN learner l ON l.id = s.learner_id
+CREATE VIEW reconcile_support_session AS
+	SELECT l.iin, s.held_on FROM support_session s JOIN learner l ON l.id = s.learner_id
 	WHERE s.attended AND l.iin IS NOT NULL;

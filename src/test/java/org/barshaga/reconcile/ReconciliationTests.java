@@ -75,14 +75,21 @@ class ReconciliationTests {
 					AND EXISTS (SELECT 1 FROM conclusion c WHERE c.learner_id = l.id)
 					AND l.iin NOT IN (SELECT iin FROM enrolment_extract WHERE school_year = :year)
 					AND""";
-		supported = jdbc.sql(learnerColumns
-				+ " l.iin IN (SELECT iin FROM reconcile_support_year WHERE school_year = :year) ORDER BY l.iin LIMIT 1")
+		supported = jdbc
+			.sql(learnerColumns
+					+ " l.iin IN (SELECT iin FROM reconcile_support_session WHERE held_on >= :from AND held_on < :to)"
+					+ " ORDER BY l.iin LIMIT 1")
 			.param("year", year)
+			.param("from", LocalDate.of(year, 9, 1))
+			.param("to", LocalDate.of(year + 1, 9, 1))
 			.query()
 			.singleRow();
 		unsupported = jdbc.sql(learnerColumns
-				+ " l.iin NOT IN (SELECT iin FROM reconcile_support_year WHERE school_year = :year) ORDER BY l.iin LIMIT 1")
+				+ " l.iin NOT IN (SELECT iin FROM reconcile_support_session WHERE held_on >= :from AND held_on < :to)"
+				+ " ORDER BY l.iin LIMIT 1")
 			.param("year", year)
+			.param("from", LocalDate.of(year, 9, 1))
+			.param("to", LocalDate.of(year + 1, 9, 1))
 			.query()
 			.singleRow();
 		long school = ((Number) supported.get("organisation_id")).longValue();
