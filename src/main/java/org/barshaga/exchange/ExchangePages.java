@@ -81,9 +81,11 @@ class ExchangePages {
 		return Arrays.stream(Register.values()).filter(r -> r.allows(actor.role())).toList();
 	}
 
+	/** The exchange page; {@code register} chooses the register of the upload form. */
 	@GetMapping("/exchange")
-	String start(Actor actor, Model model) {
-		return page(actor, model, FormErrors.NONE, null, ImportMode.ALL_OR_NOTHING, false);
+	String start(Actor actor, @RequestParam(required = false) String register, Model model) {
+		Register chosen = Register.fromFileName(register).filter(r -> r.allows(actor.role())).orElse(null);
+		return page(actor, model, FormErrors.NONE, chosen, ImportMode.ALL_OR_NOTHING, false);
 	}
 
 	private String page(Actor actor, Model model, FormErrors errors, Register chosen, ImportMode mode, boolean dryRun) {

@@ -107,6 +107,10 @@ class LayoutModel {
 		if (actor.role() != Role.SPECIALIST && actor.role() != Role.RESEARCHER) {
 			items.add(new NavItem("/exchange", "nav.exchange", "exchange"));
 		}
+		if (actor.role() == Role.ADMIN || actor.role() == Role.MINISTRY || actor.role() == Role.REGION_OFFICER
+				|| actor.role() == Role.DISTRICT_OFFICER) {
+			items.add(new NavItem("/reconcile", "nav.reconcile", "reconcile"));
+		}
 		if (actor.role().readsUsers()) {
 			items.add(new NavItem("/users", "nav.users", "users"));
 		}

@@ -124,6 +124,7 @@ class AccessibilityBrowserTests {
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 			check(url("/organisations/999999999?lang=" + language), language, problems);
+			check(url("/reconcile?year=abc&lang=" + language), language, problems);
 			browser.get(url("/indicators/new?lang=" + language));
 			before = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
@@ -309,7 +310,8 @@ class AccessibilityBrowserTests {
 			browser.manage().window().setSize(new Dimension(320, 800));
 			for (String path : List.of("/", "/organisations", "/units/KZ-61", "/users", "/account", "/reports",
 					"/indicators", "/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61", "/dashboards",
-					"/dashboards/compare", "/dashboards/explore", "/dashboards/gaps")) {
+					"/dashboards/compare", "/dashboards/explore", "/dashboards/gaps",
+					"/reconcile?year=" + RECONCILE_YEAR)) {
 				browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=kk"));
 				long width = (Long) ((JavascriptExecutor) browser)
 					.executeScript("return document.documentElement.scrollWidth;");
@@ -394,7 +396,68 @@ class AccessibilityBrowserTests {
 		pages.put("/dashboards/explore", "/dashboards/explore?indicator=SEN_BY_FORM&unit=KZ-61-D08&by=FORM");
 		pages.put("/dashboards/gaps", "/dashboards/gaps?unit=KZ-61");
 		pages.put("/dashboards/data.{format}", NOT_A_PAGE + "a CSV or XLSX download");
+		long linkage = reconcileRun();
+		pages.put("/reconcile", "/reconcile?year=" + RECONCILE_YEAR);
+		pages.put("/reconcile/runs/{id}", "/reconcile/runs/" + linkage);
+		pages.put("/reconcile/runs/{id}/progress", NOT_A_PAGE + "the progress part of the run page, checked in it");
+		pages.put("/reconcile/runs/{id}/children", "/reconcile/runs/" + linkage + "/children?outcome=UNCERTAIN");
+		pages.put("/reconcile/runs/{id}/children.csv", NOT_A_PAGE + "a CSV download");
+		pages.put("/reconcile/runs/{id}/records/{recordId}", "/reconcile/runs/" + linkage + "/records/AX-RC1");
 		return pages;
+	}
+
+	/**
+	 * A school year of its own for the linkage run below, so that no other fixture sees
+	 * it.
+	 */
+	static final int RECONCILE_YEAR = 2030;
+
+	/**
+	 * A finished linkage run with an uncertain link (names swapped, day and month of
+	 * birth swapped) and the pupil it proposes, for the reconciliation pages in their
+	 * fullest form.
+	 */
+	private long reconcileRun() {
+		String iin = org.barshaga.kernel.Iin.of(java.time.LocalDate.of(2018, 5, 7), org.barshaga.kernel.Sex.MALE, 9511);
+		long school = jdbc.sql("SELECT id FROM organisation WHERE code = 'KZ-61-D08-S001'").query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO health_registry_record (record_id, iin, surname, given_name, patronymic, birth_date, sex,
+					region_code, district_code, path, disability_group, updated_at, updated_by)
+				VALUES ('AX-RC1', NULL, 'Erlan', 'Kasymov', NULL, DATE '2018-07-05', 'MALE', 'KZ-61', 'KZ-61-D02',
+					'/KZ/KZ-61/KZ-61-D02/', 'GROUP_2', CURRENT_TIMESTAMP, 'accessibility-test')""").update();
+		jdbc.sql("""
+				INSERT INTO enrolment_extract (school_year, iin, surname, given_name, patronymic, birth_date, sex,
+					organisation_id, grade, language) VALUES (?, ?, 'Қасымов', 'Ерлан', 'Серікұлы', DATE '2018-05-07',
+					'MALE', ?, 5, 'KK')""").params(RECONCILE_YEAR, iin, school).update();
+		jdbc.sql("""
+				INSERT INTO reconcile_run (school_year, scope_path, actor, status, started_at, finished_at, match_above,
+					review_above, seed, health_records, pupils_total, pupils_read, candidate_pairs, random_pairs,
+					match_share, model)
+				VALUES (?, '/KZ/', 'accessibility-test', 'FINISHED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0.99, 0.2, 1,
+					1, 1, 1, 1, 1, 0.5, ?)""")
+			.params(RECONCILE_YEAR,
+					"IIN:DIFFERENT m=0.05 u=0.9995\nIIN:EXACT m=0.92 u=4.06e-05\n"
+							+ "BIRTH_DATE:DAY_MONTH_SWAPPED m=0.01 u=0.0003\nPLACE:SAME_REGION m=0.6 u=0.001\n")
+			.update();
+		long run = jdbc.sql("SELECT MAX(id) FROM reconcile_run WHERE actor = 'accessibility-test'")
+			.query(Long.class)
+			.single();
+		jdbc.sql(
+				"""
+						INSERT INTO reconcile_result (run_id, record_id, outcome, path, residence_path, pupil_iin,
+							organisation_id, probability, weight, agreement, names_swapped, decided, age, sex)
+						VALUES (?, 'AX-RC1', 'UNCERTAIN', '/KZ/KZ-61/KZ-61-D02/', '/KZ/KZ-61/KZ-61-D02/', ?, ?, 0.62, 8.5,
+							'IIN:MISSING SURNAME:EXACT GIVEN_NAME:EXACT PATRONYMIC:MISSING BIRTH_DATE:DAY_MONTH_SWAPPED SEX:SAME PLACE:SAME_REGION',
+							TRUE, FALSE, 12, 'MALE')""")
+			.params(run, iin, school)
+			.update();
+		return run;
+	}
+
+	@AfterAll
+	void removeReconcileRun() {
+		jdbc.sql("DELETE FROM health_registry_record WHERE record_id = 'AX-RC1'").update();
+		jdbc.sql("DELETE FROM enrolment_extract WHERE school_year = ?").param(RECONCILE_YEAR).update();
 	}
 
 	/** A finished import with rejected rows, for the run page in its fullest form. */
