@@ -45,6 +45,7 @@ public final class LinkageBenchmark {
 	static final Map<String, Supplier<Linker>> LINKERS = new LinkedHashMap<>();
 
 	static {
+		LINKERS.put("barshaga", org.barshaga.reconcile.BarshagaLinker::new);
 		LINKERS.put("duke", DukeLinker::new);
 		LINKERS.put("jedai", JedaiLinker::new);
 	}
