@@ -317,12 +317,12 @@ final class LinkageEngine {
 			}
 			int year = p.year();
 			int patronymic = nameHash(p.patronymic);
-			int surname = nameHash(p.surnameStem);
-			int given = nameHash(p.given);
+			int surname = s;
+			int given = g;
 			// with the names swapped, the given name holds the surname and is stemmed as
 			// one
-			int surnameInGiven = nameHash(NameForms.surnameStem(p.given));
-			int givenInSurname = nameHash(p.surname);
+			int surnameInGiven = NameForms.soundKey(NameForms.surnameStem(p.given));
+			int givenInSurname = NameForms.soundKey(p.surname);
 			for (int y = year - 1; y <= year + 1; y++) {
 				index.add(nameKey(y, surname, given, patronymic), i);
 				index.add(nameKey(y, surnameInGiven, givenInSurname, patronymic), i);
@@ -408,13 +408,9 @@ final class LinkageEngine {
 				if (g != 0 && g != s) {
 					index.forEach(dayKey(p.day, g), h -> compare(number, h, pupil, p));
 				}
-				int exactSurname = nameHash(p.surnameStem);
-				int exactGiven = nameHash(p.given);
-				index.forEach(nameKey(p.year(), exactSurname, exactGiven, nameHash(p.patronymic)),
-						h -> compare(number, h, pupil, p));
+				index.forEach(nameKey(p.year(), s, g, nameHash(p.patronymic)), h -> compare(number, h, pupil, p));
 				if (!p.patronymic.isEmpty()) {
-					index.forEach(nameKey(p.year(), exactSurname, exactGiven, nameHash("")),
-							h -> compare(number, h, pupil, p));
+					index.forEach(nameKey(p.year(), s, g, nameHash("")), h -> compare(number, h, pupil, p));
 				}
 				if (s != 0 && g != 0) {
 					index.forEach(monthKey(p.year, p.monthDay / 100, s, g), h -> compare(number, h, pupil, p));
@@ -755,10 +751,11 @@ final class LinkageEngine {
 	}
 
 	/**
-	 * The full name spelt alike, with the birth year one apart at most: for a birth date
-	 * mistyped in a way other than day and month swapped. A record without a patronymic
-	 * is found under the pupil's name without one. Sound keys would make these blocks too
-	 * large, since a year of birth holds some three hundred thousand pupils.
+	 * Both names' sound keys and the patronymic, with the birth year one apart at most:
+	 * for a birth date mistyped in a way other than day and month swapped. A record
+	 * without a patronymic is found under the pupil's names without one. The patronymic
+	 * keeps the blocks small, since a year of birth holds some three hundred thousand
+	 * pupils.
 	 */
 	private static long nameKey(int year, int first, int second, int patronymic) {
 		long names = ((long) first * 31 + second) * 31 + patronymic;
