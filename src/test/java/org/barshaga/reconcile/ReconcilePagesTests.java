@@ -194,8 +194,8 @@ class ReconcilePagesTests {
 			.select("#field-register option[selected]")
 			.text()).startsWith("Health registry extract");
 
-		assertThat(page("/reconcile?year=2030&lang=en", OFFICER).text())
-			.contains("No run yet for the school year 2030–2031");
+		assertThat(page("/reconcile?year=2040&lang=en", OFFICER).text())
+			.contains("No run yet for the school year 2040–2041");
 		assertThat(page("/reconcile", OFFICER).select("nav.main-nav a[href=/reconcile]").text())
 			.isEqualTo("Тіркелімдерді салыстыру");
 	}
