@@ -341,17 +341,7 @@ class ReconcileRepository {
 			.param("scopePathPattern", likePattern(scope))
 			.param("limit", limit)
 			.param("offset", offset)
-			.query((rs, row) -> {
-				long org = rs.getLong("organisation_id");
-				Long organisation = rs.wasNull() ? null : org;
-				return new ListedResult(rs.getString("record_id"), ReconcileOutcome.valueOf(rs.getString("outcome")),
-						rs.getString("path"), rs.getString("residence_path"), trimmed(rs.getString("pupil_iin")),
-						organisation, rs.getDouble("probability"), rs.getString("agreement"),
-						rs.getBoolean("names_swapped"), rs.getBoolean("decided"), rs.getInt("age"),
-						rs.getString("surname"), rs.getString("given_name"), rs.getString("patronymic"),
-						rs.getObject("birth_date", LocalDate.class), rs.getString("sex"), rs.getString("iin"),
-						rs.getString("disability_group"));
-			})
+			.query(ReconcileRepository::listed)
 			.list();
 	}
 
@@ -376,18 +366,19 @@ class ReconcileRepository {
 			.param("run", runId)
 			.param("record", recordId)
 			.param("scopePathPattern", likePattern(scope))
-			.query((rs, row) -> {
-				long org = rs.getLong("organisation_id");
-				Long organisation = rs.wasNull() ? null : org;
-				return new ListedResult(rs.getString("record_id"), ReconcileOutcome.valueOf(rs.getString("outcome")),
-						rs.getString("path"), rs.getString("residence_path"), trimmed(rs.getString("pupil_iin")),
-						organisation, rs.getDouble("probability"), rs.getString("agreement"),
-						rs.getBoolean("names_swapped"), rs.getBoolean("decided"), rs.getInt("age"),
-						rs.getString("surname"), rs.getString("given_name"), rs.getString("patronymic"),
-						rs.getObject("birth_date", LocalDate.class), rs.getString("sex"), rs.getString("iin"),
-						rs.getString("disability_group"));
-			})
+			.query(ReconcileRepository::listed)
 			.optional();
+	}
+
+	private static ListedResult listed(ResultSet rs, int row) throws SQLException {
+		long org = rs.getLong("organisation_id");
+		Long organisation = rs.wasNull() ? null : org;
+		return new ListedResult(rs.getString("record_id"), ReconcileOutcome.valueOf(rs.getString("outcome")),
+				rs.getString("path"), rs.getString("residence_path"), trimmed(rs.getString("pupil_iin")), organisation,
+				rs.getDouble("probability"), rs.getString("agreement"), rs.getBoolean("names_swapped"),
+				rs.getBoolean("decided"), rs.getInt("age"), rs.getString("surname"), rs.getString("given_name"),
+				rs.getString("patronymic"), rs.getObject("birth_date", LocalDate.class), rs.getString("sex"),
+				rs.getString("iin"), rs.getString("disability_group"));
 	}
 
 	/** A result with the health record's own fields, for the lists and the review. */
