@@ -157,7 +157,8 @@ class DemoLearners implements ApplicationRunner {
 			// uneven.
 			double delivery = 0.3 + random.nextDouble() * 0.7;
 			for (int i = 0; i < count; i++) {
-				learner(school, pmpcs, delivery, school.code().equals(DEMO_SCHOOL) ? specialist : null, today, iins,
+				boolean demoSchool = school.code().equals(DEMO_SCHOOL);
+				learner(school, pmpcs, delivery, demoSchool ? specialist : null, demoSchool && i == 0, today, iins,
 						random);
 				learners++;
 			}
@@ -166,8 +167,12 @@ class DemoLearners implements ApplicationRunner {
 		log.info("Demo data: {} learners with SEN in {} schools", learners, schools.size());
 	}
 
-	private void learner(School school, List<Pmpc> pmpcs, double delivery, Long specialist, LocalDate today,
-			Set<String> iins, SplittableRandom random) {
+	/**
+	 * @param withoutConsent whether the child lacks the data-processing consent whatever
+	 * the draw: the demo school always shows that gap, on any day the demo is generated
+	 */
+	private void learner(School school, List<Pmpc> pmpcs, double delivery, Long specialist, boolean withoutConsent,
+			LocalDate today, Set<String> iins, SplittableRandom random) {
 		long id = id("learner");
 		Instant now = Instant.now(clock);
 		Sex sex = random.nextDouble() < 0.62 ? Sex.MALE : Sex.FEMALE;
@@ -223,7 +228,8 @@ class DemoLearners implements ApplicationRunner {
 		LocalDate consentGiven = concluded.minusDays(3 + random.nextInt(20));
 		add(consentSql(), id("consent"), id, ConsentPurpose.EXAMINATION.name(), guardian, Date.valueOf(consentGiven),
 				ts(now), BY, null, null);
-		double consentDraw = random.nextDouble();
+		double drawn = random.nextDouble();
+		double consentDraw = withoutConsent ? 0 : drawn;
 		if (consentDraw >= 0.04) {
 			boolean withdrawn = consentDraw < 0.065;
 			add(consentSql(), id("consent"), id, ConsentPurpose.DATA_PROCESSING.name(), guardian,
