@@ -44,7 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>valid rows: a transaction per batch, so a crash leaves whole batches only; running
  * the same file again completes it, because rows are written by their natural key.</li>
  * </ul>
- * Rejections and progress are written on other connections and survive either way.
+ * Rejections and progress are written on other connections and survive either way. The
+ * rows saved are written in the same transaction as the rows they count, so that the run's
+ * record says what the database holds whatever stops the import. Everything a file can
+ * make the import hold is bounded ({@link UploadLimits}): the file, its rows, each cell,
+ * and the rejections kept for the report.
  */
 @Service
 class Importer {
@@ -154,7 +158,19 @@ class Importer {
 
 		private long rejected;
 
+		/** Rows written in the transaction that is open. */
 		private final AtomicLong written = new AtomicLong();
+
+		/** Rows committed: what the database holds. */
+		private final AtomicLong committed = new AtomicLong();
+
+		private long kept;
+
+		private long unlisted;
+
+		private long firstUnlisted;
+
+		private boolean stopped;
 
 		private final AtomicLong rejectedByDatabase = new AtomicLong();
 
@@ -181,7 +197,34 @@ class Importer {
 			writing = !request.dryRun();
 			try (InputStream input = Files.newInputStream(request.file());
 					Connection connection = dataSource.getConnection()) {
+				try {
+					importFile(input, connection, handler, layout, now);
+				}
+				catch (FileProblem | SQLException | IOException | RuntimeException ex) {
+					// The writer thread uses the connection: it stops before the connection closes.
+					writing = false;
+					background.drain();
+					throw ex;
+				}
+			}
+			catch (FileProblem problem) {
+				finishAfterProblem(ImportRun.Status.REFUSED, problem.key(), problem.arguments());
+			}
+			catch (SQLException | IOException | RuntimeException ex) {
+				log.error("Import {} failed", runId, ex);
+				finishAfterProblem(ImportRun.Status.FAILED, "exchange.problem.failed",
+						new Object[] { String.valueOf(ex.getMessage()) });
+			}
+		}
+
+		private void importFile(InputStream input, Connection connection, RegisterHandler handler, Layout layout,
+				Instant now) throws FileProblem, SQLException, IOException {
+			{
 				fileBytes = Files.size(request.file());
+				if (fileBytes > UploadLimits.MAX_FILE_BYTES) {
+					throw new FileProblem("exchange.problem.fileTooLarge", UploadLimits.megabytes(fileBytes),
+							UploadLimits.megabytes(UploadLimits.MAX_FILE_BYTES));
+				}
 				source = request.xlsx() ? new XlsxRecords(request.file()) : new CsvRecords(input);
 				RecordSource.SourceRecord header = source.next();
 				while (header != null && header.blank()) {
@@ -206,6 +249,9 @@ class Importer {
 						continue;
 					}
 					rowsRead++;
+					if (rowsRead > UploadLimits.MAX_ROWS) {
+						throw new FileProblem("exchange.problem.tooManyRows", UploadLimits.MAX_ROWS);
+					}
 					problems.clear();
 					Object resolved = null;
 					if (record.unclosedQuote()) {
@@ -239,6 +285,11 @@ class Importer {
 								connection.rollback();
 								written.set(0);
 							});
+						}
+						if (request.mode() == ImportMode.ALL_OR_NOTHING && rejected >= UploadLimits.ALL_OR_NOTHING_STOP) {
+							// Nothing can be saved any more: reading on would only fill the report.
+							stopped = true;
+							break;
 						}
 					}
 					else if (writing) {
@@ -274,8 +325,11 @@ class Importer {
 						status = ImportRun.Status.REJECTED;
 					}
 					else {
+						int batchesSaved = written.get() > 0 ? 1 : 0;
+						runs.saved(connection, runId, written.get(), batchesSaved);
 						connection.commit();
-						batches.set(written.get() > 0 ? 1 : 0);
+						committed.set(written.get());
+						batches.set(batchesSaved);
 						status = ImportRun.Status.COMPLETED;
 					}
 				}
@@ -283,37 +337,31 @@ class Importer {
 					connection.commit();
 					status = ImportRun.Status.COMPLETED;
 				}
+				closeReport();
 				report(true);
 				audited();
-				runs.finish(runId, status, null, null, clock.instant());
-			}
-			catch (FileProblem problem) {
-				background.stop();
-				finishAfterProblem(ImportRun.Status.REFUSED, problem.key(), problem.arguments());
-			}
-			catch (SQLException | IOException | RuntimeException ex) {
-				background.stop();
-				log.error("Import {} failed", runId, ex);
-				finishAfterProblem(ImportRun.Status.FAILED, "exchange.problem.failed",
-						new Object[] { String.valueOf(ex.getMessage()) });
+				if (stopped) {
+					runs.finish(runId, status, "exchange.problem.stoppedAtRejections",
+							new Object[] { UploadLimits.ALL_OR_NOTHING_STOP }, clock.instant());
+				}
+				else {
+					runs.finish(runId, status, null, null, clock.instant());
+				}
 			}
 		}
 
 		private void finishAfterProblem(ImportRun.Status status, String key, Object[] arguments) {
-			if (request.mode() == ImportMode.ALL_OR_NOTHING) {
-				written.set(0);
-			}
-			savePending();
+			closeReport();
 			report(true);
 			audited();
 			runs.finish(runId, status, key, arguments, clock.instant());
 		}
 
 		private void audited() {
-			if (written.get() > 0 && request.register().personal()) {
+			if (committed.get() > 0 && request.register().personal()) {
 				transactions.executeWithoutResult(t -> audit.recorded(request.actor(), AuditAction.IMPORT, "import",
 						runId, request.actor().scope().pathPrefix(),
-						request.register().fileName() + ": " + written.get() + " rows from " + request.fileName()));
+						request.register().fileName() + ": " + committed.get() + " rows from " + request.fileName()));
 			}
 		}
 
@@ -341,6 +389,7 @@ class Importer {
 				return;
 			}
 			Savepoint savepoint = connection.setSavepoint();
+			long writtenBefore = written.get();
 			try {
 				writer.write(connection, rows);
 				written.addAndGet(rows.size());
@@ -373,17 +422,45 @@ class Importer {
 				}
 			}
 			if (request.mode() == ImportMode.VALID_ROWS) {
+				long inBatch = written.get() - writtenBefore;
+				runs.saved(connection, runId, committed.get() + inBatch, batches.get() + 1);
 				connection.commit();
+				committed.addAndGet(inBatch);
 				batches.incrementAndGet();
 			}
 		}
 
+		/**
+		 * Stores the problems found since the last call, up to the first
+		 * {@link UploadLimits#KEPT_PROBLEMS} of the run; the others are only counted.
+		 */
 		private void savePending() {
 			synchronized (pending) {
-				if (!pending.isEmpty()) {
-					runs.reject(runId, pending);
-					pending.clear();
+				if (pending.isEmpty()) {
+					return;
 				}
+				int room = (int) Math.max(0, UploadLimits.KEPT_PROBLEMS - kept);
+				if (room > 0) {
+					List<Rejection> keep = new ArrayList<>(pending.subList(0, Math.min(room, pending.size())));
+					runs.reject(runId, keep);
+					kept += keep.size();
+				}
+				if (pending.size() > room) {
+					if (unlisted == 0) {
+						firstUnlisted = pending.get(room).line();
+					}
+					unlisted += pending.size() - room;
+				}
+				pending.clear();
+			}
+		}
+
+		/** The last problems, and a last line saying how many more there were. */
+		private void closeReport() {
+			savePending();
+			if (unlisted > 0) {
+				runs.reject(runId, List.of(new Rejection(firstUnlisted, null, null, "exchange.reason.notListed", unlisted,
+						UploadLimits.KEPT_PROBLEMS)));
 			}
 		}
 
@@ -395,9 +472,9 @@ class Importer {
 			lastProgress = nowMillis;
 			long bytes = source == null ? 0 : source.bytesRead();
 			long rejectedNow = rejected + rejectedByDatabase.get();
-			runs.progress(runId, bytes, rowsRead, rejectedNow, written.get(), batches.get());
+			runs.progress(runId, bytes, rowsRead, rejectedNow);
 			if (progress != null) {
-				progress.update(bytes, fileBytes, rowsRead, rejectedNow, written.get());
+				progress.update(bytes, fileBytes, rowsRead, rejectedNow, committed.get());
 			}
 		}
 
@@ -463,10 +540,14 @@ class Importer {
 			rethrow();
 		}
 
-		void stop() {
-			thread.shutdownNow();
+		/**
+		 * Lets the work under way end without interrupting it: an interrupt during file
+		 * I/O makes the embedded database close its file.
+		 */
+		void drain() {
+			thread.shutdown();
 			try {
-				thread.awaitTermination(1, TimeUnit.MINUTES);
+				thread.awaitTermination(1, TimeUnit.HOURS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
