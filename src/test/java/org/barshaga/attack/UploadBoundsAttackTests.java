@@ -1,12 +1,14 @@
 package org.barshaga.attack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.ZipEntry;
@@ -14,6 +16,10 @@ import java.util.zip.ZipOutputStream;
 
 import jakarta.servlet.MultipartConfigElement;
 
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.DataScope;
+import org.barshaga.kernel.Role;
+import org.barshaga.registry.KatoImport;
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;
 import org.junit.jupiter.api.Test;
@@ -56,6 +62,9 @@ class UploadBoundsAttackTests {
 	@Autowired
 	MultipartConfigElement multipart;
 
+	@Autowired
+	KatoImport kato;
+
 	@TempDir
 	Path dir;
 
@@ -70,8 +79,9 @@ class UploadBoundsAttackTests {
 			.isEqualTo(1);
 	}
 
+	/** The attack of the issue: one inline cell of a small workbook inflating to gigabytes. */
 	@Test
-	void aCellThatInflatesAThousandTimesIsRefusedByItsRatioBeforeItIsUnpacked() throws Exception {
+	void aCellThatInflatesToGigabytesIsRefusedAfterItsFirstKilobytes() throws Exception {
 		char[] chunk = new char[1 << 16];
 		Arrays.fill(chunk, 'A');
 		Path bomb = workbook("bomb.xlsx", sheet -> {
@@ -80,6 +90,22 @@ class UploadBoundsAttackTests {
 				sheet.write(chunk);
 			}
 			sheet.write("</t></is></c></row>");
+		});
+		assertThat(Files.size(bomb)).as("the bomb is small").isLessThan(1_000_000);
+		long run = upload(bomb, "all-or-nothing");
+		assertRefused(run, "exchange.problem.xlsxToken",
+				"The part xl/worksheets/sheet1.xml of the workbook holds a tag or text longer than a cell of 32767 characters could need");
+		stillAnswering();
+	}
+
+	/** Cells each within bounds, so many that the sheet inflates a thousand times. */
+	@Test
+	void aSheetThatInflatesAThousandTimesIsRefusedByItsRatioBeforeItIsUnpacked() throws Exception {
+		String cell = "<row><c t=\"inlineStr\"><is><t>" + "A".repeat(30_000) + "</t></is></c></row>";
+		Path bomb = workbook("rows-bomb.xlsx", sheet -> {
+			for (int i = 0; i < 4_000; i++) {
+				sheet.write(cell);
+			}
 		});
 		assertThat(Files.size(bomb)).as("the bomb is small").isLessThan(1_000_000);
 		long run = upload(bomb, "all-or-nothing");
@@ -168,6 +194,25 @@ class UploadBoundsAttackTests {
 			.andExpect(content().string(containsString("файл слишком большой: файл CSV может быть не больше 512 МБ")));
 		mvc.perform(get("/exchange?tooLarge=true&lang=en").with(as(Demo.SCHOOL)))
 			.andExpect(content().string(containsString("the file is too large: a CSV file may be at most 512 MB")));
+	}
+
+	@Test
+	void anOverSizeClassifierIsRefusedWithoutBeingHeld() {
+		InputStream blankLines = new InputStream() {
+
+			private long left = 40L * 1024 * 1024;
+
+			@Override
+			public int read() {
+				return left-- > 0 ? (left % 2 == 0 ? '\n' : ',') : -1;
+			}
+
+		};
+		KatoImport.Report report = kato.run(new Actor(1, "admin", "Admin", Role.ADMIN, DataScope.NATION),
+				new java.io.BufferedInputStream(blankLines, 1 << 16), LocalDate.of(2026, 1, 1), true);
+		assertThat(report.problems()).extracting(KatoImport.LineProblem::messageKey)
+			.containsExactly("kato.error.tooLarge");
+		assertThat(report.applied()).isFalse();
 	}
 
 	private void stillAnswering() throws Exception {
