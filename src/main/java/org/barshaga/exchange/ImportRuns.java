@@ -149,7 +149,8 @@ class ImportRuns {
 
 	/** Whether the report of the run lists only the first problems of many. */
 	boolean truncated(long id) {
-		return jdbc.sql("SELECT COUNT(*) FROM import_rejection WHERE run_id = ? AND reason_key = 'exchange.reason.notListed'")
+		return jdbc
+			.sql("SELECT COUNT(*) FROM import_rejection WHERE run_id = ? AND reason_key = 'exchange.reason.notListed'")
 			.param(id)
 			.query(Long.class)
 			.single() > 0;

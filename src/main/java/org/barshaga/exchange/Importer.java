@@ -9,14 +9,9 @@ import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,10 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the same file again completes it, because rows are written by their natural key.</li>
  * </ul>
  * Rejections and progress are written on other connections and survive either way. The
- * rows saved are written in the same transaction as the rows they count, so that the run's
- * record says what the database holds whatever stops the import. Everything a file can
- * make the import hold is bounded ({@link UploadLimits}): the file, its rows, each cell,
- * and the rejections kept for the report.
+ * rows saved are written in the same transaction as the rows they count, so that the
+ * run's record says what the database holds whatever stops the import. Everything a file
+ * can make the import hold is bounded ({@link UploadLimits}): the file, its rows, each
+ * cell, and the rejections kept for the report.
  */
 @Service
 class Importer {
@@ -146,7 +141,7 @@ class Importer {
 
 		private final Progress progress;
 
-		private final List<Rejection> pending = Collections.synchronizedList(new ArrayList<>());
+		private final KeptProblems problemsKept;
 
 		private final List<Object> batch = new ArrayList<>();
 
@@ -164,19 +159,13 @@ class Importer {
 		/** Rows committed: what the database holds. */
 		private final AtomicLong committed = new AtomicLong();
 
-		private long kept;
-
-		private long unlisted;
-
-		private long firstUnlisted;
-
 		private boolean stopped;
 
 		private final AtomicLong rejectedByDatabase = new AtomicLong();
 
 		private final AtomicInteger batches = new AtomicInteger();
 
-		private final Background background = new Background();
+		private final ImportWriter background = new ImportWriter();
 
 		private long lastProgress;
 
@@ -186,6 +175,7 @@ class Importer {
 
 		private Execution(long runId, ImportRequest request, Progress progress) {
 			this.runId = runId;
+			this.problemsKept = new KeptProblems(runs, runId);
 			this.request = request;
 			this.progress = progress;
 		}
@@ -201,7 +191,8 @@ class Importer {
 					importFile(input, connection, handler, layout, now);
 				}
 				catch (FileProblem | SQLException | IOException | RuntimeException ex) {
-					// The writer thread uses the connection: it stops before the connection closes.
+					// The writer thread uses the connection: it stops before the
+					// connection closes.
 					writing = false;
 					background.drain();
 					throw ex;
@@ -215,143 +206,155 @@ class Importer {
 				finishAfterProblem(ImportRun.Status.FAILED, "exchange.problem.failed",
 						new Object[] { String.valueOf(ex.getMessage()) });
 			}
+			finally {
+				closeSource();
+			}
 		}
 
-		private void importFile(InputStream input, Connection connection, RegisterHandler handler, Layout layout,
-				Instant now) throws FileProblem, SQLException, IOException {
-			{
-				fileBytes = Files.size(request.file());
-				if (fileBytes > UploadLimits.MAX_FILE_BYTES) {
-					throw new FileProblem("exchange.problem.fileTooLarge", UploadLimits.megabytes(fileBytes),
-							UploadLimits.megabytes(UploadLimits.MAX_FILE_BYTES));
+		private void closeSource() {
+			if (source != null) {
+				try {
+					source.close();
 				}
-				source = request.xlsx() ? new XlsxRecords(request.file()) : new CsvRecords(input);
-				RecordSource.SourceRecord header = source.next();
-				while (header != null && header.blank()) {
-					header = source.next();
-				}
-				if (header == null) {
-					throw new FileProblem("exchange.problem.empty", layout.describe());
-				}
-				RowParser parser = RowParser.forHeader(layout, header.fields(), layouts());
-				connection.setAutoCommit(false);
-				ImportContext context = new ImportContext(request.actor(), now, postgres,
-						new References(jdbc, request.actor().scope()));
-				RegisterHandler.RowWriter writer = handler.writer(context);
-				int batchSize = request.register() == Register.ENROLMENT ? 20_000 : 2_000;
-				int[] keyColumns = layout.key().stream().mapToInt(layout::index).toArray();
-				KeyIndex keys = new KeyIndex();
-				List<Rejection> problems = new ArrayList<>();
-				StringBuilder key = new StringBuilder();
-				RecordSource.SourceRecord record;
-				while ((record = source.next()) != null) {
-					if (record.blank()) {
-						continue;
-					}
-					rowsRead++;
-					if (rowsRead > UploadLimits.MAX_ROWS) {
-						throw new FileProblem("exchange.problem.tooManyRows", UploadLimits.MAX_ROWS);
-					}
-					problems.clear();
-					Object resolved = null;
-					if (record.unclosedQuote()) {
-						problems.add(new Rejection(record.line(), null, null, "exchange.reason.unclosedQuote"));
-					}
-					else {
-						ParsedRow row = parser.parse(record.line(), record.fields(), problems);
-						if (row != null) {
-							key.setLength(0);
-							for (int column : keyColumns) {
-								key.append(row.raw(column).toUpperCase()).append('\u001f');
-							}
-							int earlier = keys.putIfAbsent(key.toString(), record.line());
-							if (earlier > 0) {
-								problems
-									.add(new Rejection(record.line(), null, null, "exchange.reason.repeated", earlier));
-							}
-							else {
-								resolved = writer.resolve(row, problems);
-							}
-						}
-					}
-					if (!problems.isEmpty()) {
-						rejected++;
-						pending.addAll(problems);
-						if (request.mode() == ImportMode.ALL_OR_NOTHING && writing) {
-							writing = false;
-							batch.clear();
-							batchLines.clear();
-							background.submit(() -> {
-								connection.rollback();
-								written.set(0);
-							});
-						}
-						if (request.mode() == ImportMode.ALL_OR_NOTHING && rejected >= UploadLimits.ALL_OR_NOTHING_STOP) {
-							// Nothing can be saved any more: reading on would only fill the report.
-							stopped = true;
-							break;
-						}
-					}
-					else if (writing) {
-						batch.add(resolved);
-						batchLines.add(record.line());
-						if (batch.size() >= batchSize) {
-							flush(connection, writer);
-						}
-					}
-					if (pending.size() >= REJECTIONS_PER_WRITE) {
-						savePending();
-					}
-					if ((rowsRead & 1023) == 0) {
-						report(false);
-					}
-				}
-				if (writing && !batch.isEmpty()) {
-					flush(connection, writer);
-				}
-				background.finish();
-				rejected += rejectedByDatabase.get();
-				writer.finish(connection);
-				savePending();
-				ImportRun.Status status;
-				if (request.dryRun()) {
-					connection.rollback();
-					status = rejected > 0 ? ImportRun.Status.REJECTED : ImportRun.Status.COMPLETED;
-				}
-				else if (request.mode() == ImportMode.ALL_OR_NOTHING) {
-					if (rejected > 0) {
-						connection.rollback();
-						written.set(0);
-						status = ImportRun.Status.REJECTED;
-					}
-					else {
-						int batchesSaved = written.get() > 0 ? 1 : 0;
-						runs.saved(connection, runId, written.get(), batchesSaved);
-						connection.commit();
-						committed.set(written.get());
-						batches.set(batchesSaved);
-						status = ImportRun.Status.COMPLETED;
-					}
-				}
-				else {
-					connection.commit();
-					status = ImportRun.Status.COMPLETED;
-				}
-				closeReport();
-				report(true);
-				audited();
-				if (stopped) {
-					runs.finish(runId, status, "exchange.problem.stoppedAtRejections",
-							new Object[] { UploadLimits.ALL_OR_NOTHING_STOP }, clock.instant());
-				}
-				else {
-					runs.finish(runId, status, null, null, clock.instant());
+				catch (IOException ex) {
+					log.warn("Import {}: could not close its file", runId, ex);
 				}
 			}
 		}
 
+		private void importFile(InputStream input, Connection connection, RegisterHandler handler, Layout layout,
+				Instant now) throws FileProblem, SQLException, IOException {
+			fileBytes = Files.size(request.file());
+			if (fileBytes > UploadLimits.MAX_FILE_BYTES) {
+				throw new FileProblem("exchange.problem.fileTooLarge", UploadLimits.megabytes(fileBytes),
+						UploadLimits.megabytes(UploadLimits.MAX_FILE_BYTES));
+			}
+			source = request.xlsx() ? new XlsxRecords(request.file()) : new CsvRecords(input);
+			RecordSource.SourceRecord header = source.next();
+			while (header != null && header.blank()) {
+				header = source.next();
+			}
+			if (header == null) {
+				throw new FileProblem("exchange.problem.empty", layout.describe());
+			}
+			RowParser parser = RowParser.forHeader(layout, header.fields(), layouts());
+			connection.setAutoCommit(false);
+			ImportContext context = new ImportContext(request.actor(), now, postgres,
+					new References(jdbc, request.actor().scope()));
+			RegisterHandler.RowWriter writer = handler.writer(context);
+			int batchSize = request.register() == Register.ENROLMENT ? 20_000 : 2_000;
+			int[] keyColumns = layout.key().stream().mapToInt(layout::index).toArray();
+			KeyIndex keys = new KeyIndex();
+			List<Rejection> problems = new ArrayList<>();
+			StringBuilder key = new StringBuilder();
+			RecordSource.SourceRecord record;
+			while ((record = source.next()) != null) {
+				if (record.blank()) {
+					continue;
+				}
+				rowsRead++;
+				if (rowsRead > UploadLimits.MAX_ROWS) {
+					throw new FileProblem("exchange.problem.tooManyRows", UploadLimits.MAX_ROWS);
+				}
+				problems.clear();
+				Object resolved = null;
+				if (record.unclosedQuote()) {
+					problems.add(new Rejection(record.line(), null, null, "exchange.reason.unclosedQuote"));
+				}
+				else {
+					ParsedRow row = parser.parse(record.line(), record.fields(), problems);
+					if (row != null) {
+						key.setLength(0);
+						for (int column : keyColumns) {
+							key.append(row.raw(column).toUpperCase()).append('\u001f');
+						}
+						int earlier = keys.putIfAbsent(key.toString(), record.line());
+						if (earlier > 0) {
+							problems.add(new Rejection(record.line(), null, null, "exchange.reason.repeated", earlier));
+						}
+						else {
+							resolved = writer.resolve(row, problems);
+						}
+					}
+				}
+				if (!problems.isEmpty()) {
+					rejected++;
+					problemsKept.add(problems);
+					if (request.mode() == ImportMode.ALL_OR_NOTHING && writing) {
+						writing = false;
+						batch.clear();
+						batchLines.clear();
+						background.submit(() -> {
+							connection.rollback();
+							written.set(0);
+						});
+					}
+					if (request.mode() == ImportMode.ALL_OR_NOTHING && rejected >= UploadLimits.ALL_OR_NOTHING_STOP) {
+						// Nothing can be saved any more: reading on would only fill the
+						// report.
+						stopped = true;
+						break;
+					}
+				}
+				else if (writing) {
+					batch.add(resolved);
+					batchLines.add(record.line());
+					if (batch.size() >= batchSize) {
+						flush(connection, writer);
+					}
+				}
+				if (problemsKept.pending() >= REJECTIONS_PER_WRITE) {
+					problemsKept.save();
+				}
+				if ((rowsRead & 1023) == 0) {
+					report(false);
+				}
+			}
+			if (writing && !batch.isEmpty()) {
+				flush(connection, writer);
+			}
+			background.finish();
+			rejected += rejectedByDatabase.get();
+			writer.finish(connection);
+			problemsKept.save();
+			ImportRun.Status status;
+			if (request.dryRun()) {
+				connection.rollback();
+				status = rejected > 0 ? ImportRun.Status.REJECTED : ImportRun.Status.COMPLETED;
+			}
+			else if (request.mode() == ImportMode.ALL_OR_NOTHING) {
+				if (rejected > 0) {
+					connection.rollback();
+					written.set(0);
+					status = ImportRun.Status.REJECTED;
+				}
+				else {
+					int batchesSaved = written.get() > 0 ? 1 : 0;
+					runs.saved(connection, runId, written.get(), batchesSaved);
+					connection.commit();
+					committed.set(written.get());
+					batches.set(batchesSaved);
+					status = ImportRun.Status.COMPLETED;
+				}
+			}
+			else {
+				connection.commit();
+				status = ImportRun.Status.COMPLETED;
+			}
+			problemsKept.close();
+			report(true);
+			audited();
+			if (stopped) {
+				runs.finish(runId, status, "exchange.problem.stoppedAtRejections",
+						new Object[] { UploadLimits.ALL_OR_NOTHING_STOP }, clock.instant());
+			}
+			else {
+				runs.finish(runId, status, null, null, clock.instant());
+			}
+		}
+
 		private void finishAfterProblem(ImportRun.Status status, String key, Object[] arguments) {
-			closeReport();
+			problemsKept.close();
 			report(true);
 			audited();
 			runs.finish(runId, status, key, arguments, clock.instant());
@@ -411,9 +414,7 @@ class Importer {
 				}
 				if (!refused.isEmpty()) {
 					rejectedByDatabase.addAndGet(refused.size());
-					synchronized (pending) {
-						pending.addAll(refused);
-					}
+					problemsKept.add(refused);
 					if (request.mode() == ImportMode.ALL_OR_NOTHING) {
 						connection.rollback();
 						written.set(0);
@@ -430,40 +431,6 @@ class Importer {
 			}
 		}
 
-		/**
-		 * Stores the problems found since the last call, up to the first
-		 * {@link UploadLimits#KEPT_PROBLEMS} of the run; the others are only counted.
-		 */
-		private void savePending() {
-			synchronized (pending) {
-				if (pending.isEmpty()) {
-					return;
-				}
-				int room = (int) Math.max(0, UploadLimits.KEPT_PROBLEMS - kept);
-				if (room > 0) {
-					List<Rejection> keep = new ArrayList<>(pending.subList(0, Math.min(room, pending.size())));
-					runs.reject(runId, keep);
-					kept += keep.size();
-				}
-				if (pending.size() > room) {
-					if (unlisted == 0) {
-						firstUnlisted = pending.get(room).line();
-					}
-					unlisted += pending.size() - room;
-				}
-				pending.clear();
-			}
-		}
-
-		/** The last problems, and a last line saying how many more there were. */
-		private void closeReport() {
-			savePending();
-			if (unlisted > 0) {
-				runs.reject(runId, List.of(new Rejection(firstUnlisted, null, null, "exchange.reason.notListed", unlisted,
-						UploadLimits.KEPT_PROBLEMS)));
-			}
-		}
-
 		private void report(boolean force) {
 			long nowMillis = System.currentTimeMillis();
 			if (!force && nowMillis - lastProgress < PROGRESS_EVERY_MILLIS) {
@@ -475,91 +442,6 @@ class Importer {
 			runs.progress(runId, bytes, rowsRead, rejectedNow);
 			if (progress != null) {
 				progress.update(bytes, fileBytes, rowsRead, rejectedNow, committed.get());
-			}
-		}
-
-	}
-
-	/** Work on the import's connection, done in order on a thread of its own. */
-	private interface ConnectionWork {
-
-		void run() throws SQLException;
-
-	}
-
-	/**
-	 * The writer thread of one import. Work is done in the order given; the first failure
-	 * stops the rest and is thrown to the import at {@link #finish()}.
-	 */
-	private static final class Background {
-
-		private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-			Thread t = new Thread(r, "import-writer");
-			t.setDaemon(true);
-			return t;
-		});
-
-		private final Semaphore waiting = new Semaphore(2);
-
-		private volatile SQLException failure;
-
-		private volatile RuntimeException crash;
-
-		void submit(ConnectionWork work) throws SQLException {
-			rethrow();
-			waiting.acquireUninterruptibly();
-			thread.execute(() -> {
-				try {
-					if (failure == null && crash == null) {
-						work.run();
-					}
-				}
-				catch (SQLException ex) {
-					failure = ex;
-				}
-				catch (RuntimeException ex) {
-					crash = ex;
-				}
-				finally {
-					waiting.release();
-				}
-			});
-		}
-
-		void finish() throws SQLException {
-			thread.shutdown();
-			try {
-				if (!thread.awaitTermination(1, TimeUnit.DAYS)) {
-					throw new SQLException("The import's writer did not finish");
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new SQLException("Interrupted while writing", ex);
-			}
-			rethrow();
-		}
-
-		/**
-		 * Lets the work under way end without interrupting it: an interrupt during file
-		 * I/O makes the embedded database close its file.
-		 */
-		void drain() {
-			thread.shutdown();
-			try {
-				thread.awaitTermination(1, TimeUnit.HOURS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		private void rethrow() throws SQLException {
-			if (failure != null) {
-				throw failure;
-			}
-			if (crash != null) {
-				throw crash;
 			}
 		}
 

@@ -12,8 +12,8 @@ final class UploadLimits {
 	private static final long MIB = 1024L * 1024;
 
 	/**
-	 * The largest file, from the pages or the command line: the national enrolment extract
-	 * (3.5 million rows) is 375 MB as CSV.
+	 * The largest file, from the pages or the command line: the national enrolment
+	 * extract (3.5 million rows) is 375 MB as CSV.
 	 */
 	static final long MAX_FILE_BYTES = 512 * MIB;
 
@@ -57,8 +57,8 @@ final class UploadLimits {
 	static final long MAX_DIRECTORY_BYTES = MIB;
 
 	/**
-	 * Bytes of one XML token of a workbook (a tag with its attributes, or a run of
-	 * text): a cell's characters, each escaped at worst as six bytes.
+	 * Bytes of one XML token of a workbook (a tag with its attributes, or a run of text):
+	 * a cell's characters, each escaped at worst as six bytes.
 	 */
 	static final int MAX_XML_TOKEN_BYTES = MAX_CELL_CHARS * 6;
 

@@ -15,11 +15,11 @@ import org.dhatim.fastexcel.reader.Row;
 
 /**
  * The rows of the first sheet of an XLSX workbook, streamed from the file (random access
- * to its zip entries, so the workbook is never held in memory), once {@link WorkbookCheck}
- * has proved that no part of it can make the reader exhaust the heap. Cells that Excel turned
- * into dates or numbers are given back as the text the layout expects
- * ({@code 2025-09-01}, {@code 12}), so that a template filled in Excel reads like the
- * CSV.
+ * to its zip entries, so the workbook is never held in memory), once
+ * {@link WorkbookCheck} has proved that no part of it can make the reader exhaust the
+ * heap. Cells that Excel turned into dates or numbers are given back as the text the
+ * layout expects ({@code 2025-09-01}, {@code 12}), so that a template filled in Excel
+ * reads like the CSV.
  */
 final class XlsxRecords implements RecordSource {
 

@@ -45,8 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * make the reader hold more than the server has (a workbook part that inflates a thousand
  * times, a cell of megabytes, a quote that never closes, millions of rows, a row reaching
  * past the last column, a file over the upload size). Each is uploaded through the pages,
- * in "check only" mode, by a school coordinator, and must be refused with a message naming
- * what is wrong, in the user's language, while the server keeps answering.
+ * in "check only" mode, by a school coordinator, and must be refused with a message
+ * naming what is wrong, in the user's language, while the server keeps answering.
  */
 @BarshagaTest
 class UploadBoundsAttackTests {
@@ -79,7 +79,10 @@ class UploadBoundsAttackTests {
 			.isEqualTo(1);
 	}
 
-	/** The attack of the issue: one inline cell of a small workbook inflating to gigabytes. */
+	/**
+	 * The attack of the issue: one inline cell of a small workbook inflating to
+	 * gigabytes.
+	 */
 	@Test
 	void aCellThatInflatesToGigabytesIsRefusedAfterItsFirstKilobytes() throws Exception {
 		char[] chunk = new char[1 << 16];
@@ -169,8 +172,8 @@ class UploadBoundsAttackTests {
 		assertThat(jdbc.sql("SELECT rows_rejected FROM import_run WHERE id = ?").param(run).query(Long.class).single())
 			.isEqualTo(4_000_000);
 		mvc.perform(get("/exchange/runs/" + run + "?lang=en").with(as(Demo.SCHOOL)))
-			.andExpect(content().string(
-					containsString("4,000,000 rows were rejected in all; the report lists only the first 5,000 problems")));
+			.andExpect(content().string(containsString(
+					"4,000,000 rows were rejected in all; the report lists only the first 5,000 problems")));
 		stillAnswering();
 	}
 
@@ -216,7 +219,9 @@ class UploadBoundsAttackTests {
 	}
 
 	private void stillAnswering() throws Exception {
-		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(content().string(containsString("UP")));
+		mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("UP")));
 		mvc.perform(get("/exchange").with(as(Demo.ADMIN))).andExpect(status().isOk());
 	}
 
@@ -262,41 +267,46 @@ class UploadBoundsAttackTests {
 	private static void row(Writer sheet, int number, String... values) throws IOException {
 		sheet.write("<row r=\"" + number + "\">");
 		for (int i = 0; i < values.length; i++) {
-			sheet.write("<c r=\"" + (char) ('A' + i) + number + "\" t=\"inlineStr\"><is><t>" + values[i]
-					+ "</t></is></c>");
+			sheet.write(
+					"<c r=\"" + (char) ('A' + i) + number + "\" t=\"inlineStr\"><is><t>" + values[i] + "</t></is></c>");
 		}
 		sheet.write("</row>");
 	}
 
-	/** A minimal workbook as Excel writes it, with the staff header and the rows given. */
+	/**
+	 * A minimal workbook as Excel writes it, with the staff header and the rows given.
+	 */
 	private Path workbook(String name, SheetRows rows) throws IOException {
 		Path file = dir.resolve(name);
 		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-			entry(zip, "[Content_Types].xml", """
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-					<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-					<Default Extension="xml" ContentType="application/xml"/>\
-					<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-					<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-					<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-					</Types>""");
-			entry(zip, "_rels/.rels", """
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-					<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-					</Relationships>""");
+			entry(zip, "[Content_Types].xml",
+					"""
+							<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+							<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+							<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+							<Default Extension="xml" ContentType="application/xml"/>\
+							<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+							<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+							<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+							</Types>""");
+			entry(zip, "_rels/.rels",
+					"""
+							<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+							<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+							<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+							</Relationships>""");
 			entry(zip, "xl/workbook.xml", """
 					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 					<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
 					xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
 					<sheets><sheet name="data" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-			entry(zip, "xl/_rels/workbook.xml.rels", """
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-					<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-					<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-					</Relationships>""");
+			entry(zip, "xl/_rels/workbook.xml.rels",
+					"""
+							<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+							<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+							<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+							<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+							</Relationships>""");
 			entry(zip, "xl/styles.xml", """
 					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 					<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
@@ -321,13 +331,15 @@ class UploadBoundsAttackTests {
 		zip.closeEntry();
 	}
 
-	/** Uploads a file in "check only" mode as a school coordinator and waits for its run. */
+	/**
+	 * Uploads a file in "check only" mode as a school coordinator and waits for its run.
+	 */
 	private long upload(Path file, String mode) throws Exception {
 		String name = file.getFileName().toString();
 		MvcResult result = mvc
 			.perform(multipart("/exchange/imports")
-				.file(new MockMultipartFile("file", name, name.endsWith(".xlsx") ? "application/octet-stream" : "text/csv",
-						Files.readAllBytes(file)))
+				.file(new MockMultipartFile("file", name,
+						name.endsWith(".xlsx") ? "application/octet-stream" : "text/csv", Files.readAllBytes(file)))
 				.param("register", "staff")
 				.param("mode", mode)
 				.param("dryRun", "true")

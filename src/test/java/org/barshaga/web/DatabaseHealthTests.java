@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Health reports DOWN when the embedded database has been closed under open connections,
- * as H2 does when it runs out of memory: the connection still says it is valid while every
- * query fails. The shared test database is never closed: each test closes a database of
- * its own.
+ * as H2 does when it runs out of memory: the connection still says it is valid while
+ * every query fails. The shared test database is never closed: each test closes a
+ * database of its own.
  */
 @BarshagaTest
 class DatabaseHealthTests {
