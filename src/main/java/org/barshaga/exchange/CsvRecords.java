@@ -83,7 +83,7 @@ final class CsvRecords implements RecordSource {
 				if (!any && fields.isEmpty()) {
 					return null;
 				}
-				fields.add(field.toString());
+				add(fields, field, startLine);
 				return new SourceRecord(startLine, fields.toArray(String[]::new), quoted);
 			}
 			any = true;
@@ -104,11 +104,12 @@ final class CsvRecords implements RecordSource {
 						line++;
 					}
 					field.append(ch);
+					checkLength(field, startLine);
 				}
 				continue;
 			}
 			if (ch == separator) {
-				fields.add(field.toString());
+				add(fields, field, startLine);
 				field.setLength(0);
 				afterQuote = false;
 			}
@@ -117,7 +118,7 @@ final class CsvRecords implements RecordSource {
 					read();
 				}
 				line++;
-				fields.add(field.toString());
+				add(fields, field, startLine);
 				return new SourceRecord(startLine, fields.toArray(String[]::new), false);
 			}
 			else if (ch == '"' && field.isEmpty() && !afterQuote) {
@@ -125,8 +126,26 @@ final class CsvRecords implements RecordSource {
 			}
 			else {
 				field.append(ch);
+				checkLength(field, startLine);
 			}
 		}
+	}
+
+	/**
+	 * A cell may not grow without bound: a quote that never closes would otherwise take
+	 * the rest of the file into memory as one cell.
+	 */
+	private static void checkLength(StringBuilder field, long line) throws FileProblem {
+		if (field.length() > UploadLimits.MAX_CELL_CHARS) {
+			throw new FileProblem("exchange.problem.cellTooLong", line, UploadLimits.MAX_CELL_CHARS);
+		}
+	}
+
+	private static void add(List<String> fields, StringBuilder field, long line) throws FileProblem {
+		if (fields.size() >= UploadLimits.MAX_ROW_CELLS) {
+			throw new FileProblem("exchange.problem.tooManyCells", line, UploadLimits.MAX_ROW_CELLS);
+		}
+		fields.add(field.toString());
 	}
 
 	/**

@@ -83,9 +83,16 @@ class ExchangePages {
 
 	/** The exchange page; {@code register} chooses the register of the upload form. */
 	@GetMapping("/exchange")
-	String start(Actor actor, @RequestParam(required = false) String register, Model model) {
+	String start(Actor actor, @RequestParam(required = false) String register,
+			@RequestParam(defaultValue = "false") boolean tooLarge, Model model, Locale locale) {
 		Register chosen = Register.fromFileName(register).filter(r -> r.allows(actor.role())).orElse(null);
-		return page(actor, model, FormErrors.NONE, chosen, ImportMode.ALL_OR_NOTHING, false);
+		FormErrors errors = FormErrors.NONE;
+		if (tooLarge) {
+			errors = FormErrors.of(InvalidInputException.of("file", "exchange.upload.tooLarge",
+					UploadLimits.megabytes(UploadLimits.MAX_FILE_BYTES),
+					UploadLimits.megabytes(UploadLimits.MAX_XLSX_BYTES)), messages, locale);
+		}
+		return page(actor, model, errors, chosen, ImportMode.ALL_OR_NOTHING, false);
 	}
 
 	private String page(Actor actor, Model model, FormErrors errors, Register chosen, ImportMode mode, boolean dryRun) {
@@ -123,6 +130,11 @@ class ExchangePages {
 		}
 		else if (!name.toLowerCase(Locale.ROOT).endsWith(".csv") && !name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
 			errors.add("file", "exchange.upload.fileType");
+		}
+		else if (file.getSize() > (name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? UploadLimits.MAX_XLSX_BYTES
+				: UploadLimits.MAX_FILE_BYTES)) {
+			errors.add("file", "exchange.upload.tooLarge", UploadLimits.megabytes(UploadLimits.MAX_FILE_BYTES),
+					UploadLimits.megabytes(UploadLimits.MAX_XLSX_BYTES));
 		}
 		try {
 			errors.throwIfAny();
@@ -167,6 +179,8 @@ class ExchangePages {
 							.map(r -> new RejectionLine(r, reports.reason(r, locale)))
 							.toList());
 		model.addAttribute("rejectionsShown", REJECTIONS_SHOWN);
+		model.addAttribute("truncated", !run.running() && runs.truncated(id));
+		model.addAttribute("problemsKept", UploadLimits.KEPT_PROBLEMS);
 		return "exchange/run";
 	}
 

@@ -1,5 +1,7 @@
 package org.barshaga.exchange;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -54,12 +56,30 @@ class ImportRuns {
 		return keys.getKey().longValue();
 	}
 
-	void progress(long id, long bytesRead, long rowsRead, long rejected, long written, int batches) {
-		jdbc.sql("""
-				UPDATE import_run SET bytes_read = ?, rows_read = ?, rows_rejected = ?, rows_written = ?,
-					batches_committed = ? WHERE id = ?""")
-			.params(bytesRead, rowsRead, rejected, written, batches, id)
+	/**
+	 * How far the import has read. The rows saved are not written here: they are
+	 * {@link #saved}, in the import's own transaction.
+	 */
+	void progress(long id, long bytesRead, long rowsRead, long rejected) {
+		jdbc.sql("UPDATE import_run SET bytes_read = ?, rows_read = ?, rows_rejected = ? WHERE id = ?")
+			.params(bytesRead, rowsRead, rejected, id)
 			.update();
+	}
+
+	/**
+	 * The rows and batches the database will hold once the import's transaction commits,
+	 * written on the import's connection, inside that transaction: a crash before the
+	 * commit loses both the rows and their count, so the record never says more or less
+	 * than the database holds.
+	 */
+	void saved(Connection connection, long id, long rows, int batches) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("UPDATE import_run SET rows_written = ?, batches_committed = ? WHERE id = ?")) {
+			statement.setLong(1, rows);
+			statement.setInt(2, batches);
+			statement.setLong(3, id);
+			statement.executeUpdate();
+		}
 	}
 
 	void finish(long id, ImportRun.Status status, String problemKey, Object[] problemArguments, Instant now) {
@@ -84,7 +104,11 @@ class ImportRuns {
 		return text.length() <= max ? text : text.substring(0, max);
 	}
 
-	/** Runs left running by a process that stopped: they are over, and say so. */
+	/**
+	 * Runs left running by a process that stopped: they are over, and say so. Their rows
+	 * saved are already what the database holds, since each count was committed with its
+	 * rows.
+	 */
 	int markInterrupted(Instant now) {
 		return jdbc.sql("UPDATE import_run SET status = 'INTERRUPTED', finished_at = ? WHERE status = 'RUNNING'")
 			.param(Timestamp.from(now))
@@ -121,6 +145,15 @@ class ImportRuns {
 		return jdbc.sql("""
 				SELECT line_number, column_name, cell_value, reason_key, reason_args FROM import_rejection
 				WHERE run_id = ? ORDER BY line_number LIMIT ?""").params(id, limit).query(ImportRuns::rejection).list();
+	}
+
+	/** Whether the report of the run lists only the first problems of many. */
+	boolean truncated(long id) {
+		return jdbc
+			.sql("SELECT COUNT(*) FROM import_rejection WHERE run_id = ? AND reason_key = 'exchange.reason.notListed'")
+			.param(id)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	void eachRejection(long id, Consumer<Rejection> action) {

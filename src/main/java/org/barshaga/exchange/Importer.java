@@ -9,14 +9,9 @@ import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,7 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>valid rows: a transaction per batch, so a crash leaves whole batches only; running
  * the same file again completes it, because rows are written by their natural key.</li>
  * </ul>
- * Rejections and progress are written on other connections and survive either way.
+ * Rejections and progress are written on other connections and survive either way. The
+ * rows saved are written in the same transaction as the rows they count, so that the
+ * run's record says what the database holds whatever stops the import. Everything a file
+ * can make the import hold is bounded ({@link UploadLimits}): the file, its rows, each
+ * cell, and the rejections kept for the report.
  */
 @Service
 class Importer {
@@ -142,7 +141,7 @@ class Importer {
 
 		private final Progress progress;
 
-		private final List<Rejection> pending = Collections.synchronizedList(new ArrayList<>());
+		private final KeptProblems problemsKept;
 
 		private final List<Object> batch = new ArrayList<>();
 
@@ -154,13 +153,19 @@ class Importer {
 
 		private long rejected;
 
+		/** Rows written in the transaction that is open. */
 		private final AtomicLong written = new AtomicLong();
+
+		/** Rows committed: what the database holds. */
+		private final AtomicLong committed = new AtomicLong();
+
+		private boolean stopped;
 
 		private final AtomicLong rejectedByDatabase = new AtomicLong();
 
 		private final AtomicInteger batches = new AtomicInteger();
 
-		private final Background background = new Background();
+		private final ImportWriter background = new ImportWriter();
 
 		private long lastProgress;
 
@@ -170,6 +175,7 @@ class Importer {
 
 		private Execution(long runId, ImportRequest request, Progress progress) {
 			this.runId = runId;
+			this.problemsKept = new KeptProblems(runs, runId);
 			this.request = request;
 			this.progress = progress;
 		}
@@ -181,139 +187,184 @@ class Importer {
 			writing = !request.dryRun();
 			try (InputStream input = Files.newInputStream(request.file());
 					Connection connection = dataSource.getConnection()) {
-				fileBytes = Files.size(request.file());
-				source = request.xlsx() ? new XlsxRecords(request.file()) : new CsvRecords(input);
-				RecordSource.SourceRecord header = source.next();
-				while (header != null && header.blank()) {
-					header = source.next();
+				try {
+					importFile(input, connection, handler, layout, now);
 				}
-				if (header == null) {
-					throw new FileProblem("exchange.problem.empty", layout.describe());
+				catch (FileProblem | SQLException | IOException | RuntimeException ex) {
+					// The writer thread uses the connection: it stops before the
+					// connection closes.
+					writing = false;
+					background.drain();
+					throw ex;
 				}
-				RowParser parser = RowParser.forHeader(layout, header.fields(), layouts());
-				connection.setAutoCommit(false);
-				ImportContext context = new ImportContext(request.actor(), now, postgres,
-						new References(jdbc, request.actor().scope()));
-				RegisterHandler.RowWriter writer = handler.writer(context);
-				int batchSize = request.register() == Register.ENROLMENT ? 20_000 : 2_000;
-				int[] keyColumns = layout.key().stream().mapToInt(layout::index).toArray();
-				KeyIndex keys = new KeyIndex();
-				List<Rejection> problems = new ArrayList<>();
-				StringBuilder key = new StringBuilder();
-				RecordSource.SourceRecord record;
-				while ((record = source.next()) != null) {
-					if (record.blank()) {
-						continue;
-					}
-					rowsRead++;
-					problems.clear();
-					Object resolved = null;
-					if (record.unclosedQuote()) {
-						problems.add(new Rejection(record.line(), null, null, "exchange.reason.unclosedQuote"));
-					}
-					else {
-						ParsedRow row = parser.parse(record.line(), record.fields(), problems);
-						if (row != null) {
-							key.setLength(0);
-							for (int column : keyColumns) {
-								key.append(row.raw(column).toUpperCase()).append('\u001f');
-							}
-							int earlier = keys.putIfAbsent(key.toString(), record.line());
-							if (earlier > 0) {
-								problems
-									.add(new Rejection(record.line(), null, null, "exchange.reason.repeated", earlier));
-							}
-							else {
-								resolved = writer.resolve(row, problems);
-							}
-						}
-					}
-					if (!problems.isEmpty()) {
-						rejected++;
-						pending.addAll(problems);
-						if (request.mode() == ImportMode.ALL_OR_NOTHING && writing) {
-							writing = false;
-							batch.clear();
-							batchLines.clear();
-							background.submit(() -> {
-								connection.rollback();
-								written.set(0);
-							});
-						}
-					}
-					else if (writing) {
-						batch.add(resolved);
-						batchLines.add(record.line());
-						if (batch.size() >= batchSize) {
-							flush(connection, writer);
-						}
-					}
-					if (pending.size() >= REJECTIONS_PER_WRITE) {
-						savePending();
-					}
-					if ((rowsRead & 1023) == 0) {
-						report(false);
-					}
-				}
-				if (writing && !batch.isEmpty()) {
-					flush(connection, writer);
-				}
-				background.finish();
-				rejected += rejectedByDatabase.get();
-				writer.finish(connection);
-				savePending();
-				ImportRun.Status status;
-				if (request.dryRun()) {
-					connection.rollback();
-					status = rejected > 0 ? ImportRun.Status.REJECTED : ImportRun.Status.COMPLETED;
-				}
-				else if (request.mode() == ImportMode.ALL_OR_NOTHING) {
-					if (rejected > 0) {
-						connection.rollback();
-						written.set(0);
-						status = ImportRun.Status.REJECTED;
-					}
-					else {
-						connection.commit();
-						batches.set(written.get() > 0 ? 1 : 0);
-						status = ImportRun.Status.COMPLETED;
-					}
-				}
-				else {
-					connection.commit();
-					status = ImportRun.Status.COMPLETED;
-				}
-				report(true);
-				audited();
-				runs.finish(runId, status, null, null, clock.instant());
 			}
 			catch (FileProblem problem) {
-				background.stop();
 				finishAfterProblem(ImportRun.Status.REFUSED, problem.key(), problem.arguments());
 			}
 			catch (SQLException | IOException | RuntimeException ex) {
-				background.stop();
 				log.error("Import {} failed", runId, ex);
 				finishAfterProblem(ImportRun.Status.FAILED, "exchange.problem.failed",
 						new Object[] { String.valueOf(ex.getMessage()) });
 			}
+			finally {
+				closeSource();
+			}
+		}
+
+		private void closeSource() {
+			if (source != null) {
+				try {
+					source.close();
+				}
+				catch (IOException ex) {
+					log.warn("Import {}: could not close its file", runId, ex);
+				}
+			}
+		}
+
+		private void importFile(InputStream input, Connection connection, RegisterHandler handler, Layout layout,
+				Instant now) throws FileProblem, SQLException, IOException {
+			fileBytes = Files.size(request.file());
+			if (fileBytes > UploadLimits.MAX_FILE_BYTES) {
+				throw new FileProblem("exchange.problem.fileTooLarge", UploadLimits.megabytes(fileBytes),
+						UploadLimits.megabytes(UploadLimits.MAX_FILE_BYTES));
+			}
+			source = request.xlsx() ? new XlsxRecords(request.file()) : new CsvRecords(input);
+			RecordSource.SourceRecord header = source.next();
+			while (header != null && header.blank()) {
+				header = source.next();
+			}
+			if (header == null) {
+				throw new FileProblem("exchange.problem.empty", layout.describe());
+			}
+			RowParser parser = RowParser.forHeader(layout, header.fields(), layouts());
+			connection.setAutoCommit(false);
+			ImportContext context = new ImportContext(request.actor(), now, postgres,
+					new References(jdbc, request.actor().scope()));
+			RegisterHandler.RowWriter writer = handler.writer(context);
+			int batchSize = request.register() == Register.ENROLMENT ? 20_000 : 2_000;
+			int[] keyColumns = layout.key().stream().mapToInt(layout::index).toArray();
+			KeyIndex keys = new KeyIndex();
+			List<Rejection> problems = new ArrayList<>();
+			StringBuilder key = new StringBuilder();
+			RecordSource.SourceRecord record;
+			while ((record = source.next()) != null) {
+				if (record.blank()) {
+					continue;
+				}
+				rowsRead++;
+				if (rowsRead > UploadLimits.MAX_ROWS) {
+					throw new FileProblem("exchange.problem.tooManyRows", UploadLimits.MAX_ROWS);
+				}
+				problems.clear();
+				Object resolved = null;
+				if (record.unclosedQuote()) {
+					problems.add(new Rejection(record.line(), null, null, "exchange.reason.unclosedQuote"));
+				}
+				else {
+					ParsedRow row = parser.parse(record.line(), record.fields(), problems);
+					if (row != null) {
+						key.setLength(0);
+						for (int column : keyColumns) {
+							key.append(row.raw(column).toUpperCase()).append('\u001f');
+						}
+						int earlier = keys.putIfAbsent(key.toString(), record.line());
+						if (earlier > 0) {
+							problems.add(new Rejection(record.line(), null, null, "exchange.reason.repeated", earlier));
+						}
+						else {
+							resolved = writer.resolve(row, problems);
+						}
+					}
+				}
+				if (!problems.isEmpty()) {
+					rejected++;
+					problemsKept.add(problems);
+					if (request.mode() == ImportMode.ALL_OR_NOTHING && writing) {
+						writing = false;
+						batch.clear();
+						batchLines.clear();
+						background.submit(() -> {
+							connection.rollback();
+							written.set(0);
+						});
+					}
+					if (request.mode() == ImportMode.ALL_OR_NOTHING && rejected >= UploadLimits.ALL_OR_NOTHING_STOP) {
+						// Nothing can be saved any more: reading on would only fill the
+						// report.
+						stopped = true;
+						break;
+					}
+				}
+				else if (writing) {
+					batch.add(resolved);
+					batchLines.add(record.line());
+					if (batch.size() >= batchSize) {
+						flush(connection, writer);
+					}
+				}
+				if (problemsKept.pending() >= REJECTIONS_PER_WRITE) {
+					problemsKept.save();
+				}
+				if ((rowsRead & 1023) == 0) {
+					report(false);
+				}
+			}
+			if (writing && !batch.isEmpty()) {
+				flush(connection, writer);
+			}
+			background.finish();
+			rejected += rejectedByDatabase.get();
+			writer.finish(connection);
+			problemsKept.save();
+			ImportRun.Status status;
+			if (request.dryRun()) {
+				connection.rollback();
+				status = rejected > 0 ? ImportRun.Status.REJECTED : ImportRun.Status.COMPLETED;
+			}
+			else if (request.mode() == ImportMode.ALL_OR_NOTHING) {
+				if (rejected > 0) {
+					connection.rollback();
+					written.set(0);
+					status = ImportRun.Status.REJECTED;
+				}
+				else {
+					int batchesSaved = written.get() > 0 ? 1 : 0;
+					runs.saved(connection, runId, written.get(), batchesSaved);
+					connection.commit();
+					committed.set(written.get());
+					batches.set(batchesSaved);
+					status = ImportRun.Status.COMPLETED;
+				}
+			}
+			else {
+				connection.commit();
+				status = ImportRun.Status.COMPLETED;
+			}
+			problemsKept.close();
+			report(true);
+			audited();
+			if (stopped) {
+				runs.finish(runId, status, "exchange.problem.stoppedAtRejections",
+						new Object[] { UploadLimits.ALL_OR_NOTHING_STOP }, clock.instant());
+			}
+			else {
+				runs.finish(runId, status, null, null, clock.instant());
+			}
 		}
 
 		private void finishAfterProblem(ImportRun.Status status, String key, Object[] arguments) {
-			if (request.mode() == ImportMode.ALL_OR_NOTHING) {
-				written.set(0);
-			}
-			savePending();
+			problemsKept.close();
 			report(true);
 			audited();
 			runs.finish(runId, status, key, arguments, clock.instant());
 		}
 
 		private void audited() {
-			if (written.get() > 0 && request.register().personal()) {
+			if (committed.get() > 0 && request.register().personal()) {
 				transactions.executeWithoutResult(t -> audit.recorded(request.actor(), AuditAction.IMPORT, "import",
 						runId, request.actor().scope().pathPrefix(),
-						request.register().fileName() + ": " + written.get() + " rows from " + request.fileName()));
+						request.register().fileName() + ": " + committed.get() + " rows from " + request.fileName()));
 			}
 		}
 
@@ -341,6 +392,7 @@ class Importer {
 				return;
 			}
 			Savepoint savepoint = connection.setSavepoint();
+			long writtenBefore = written.get();
 			try {
 				writer.write(connection, rows);
 				written.addAndGet(rows.size());
@@ -362,9 +414,7 @@ class Importer {
 				}
 				if (!refused.isEmpty()) {
 					rejectedByDatabase.addAndGet(refused.size());
-					synchronized (pending) {
-						pending.addAll(refused);
-					}
+					problemsKept.add(refused);
 					if (request.mode() == ImportMode.ALL_OR_NOTHING) {
 						connection.rollback();
 						written.set(0);
@@ -373,17 +423,11 @@ class Importer {
 				}
 			}
 			if (request.mode() == ImportMode.VALID_ROWS) {
+				long inBatch = written.get() - writtenBefore;
+				runs.saved(connection, runId, committed.get() + inBatch, batches.get() + 1);
 				connection.commit();
+				committed.addAndGet(inBatch);
 				batches.incrementAndGet();
-			}
-		}
-
-		private void savePending() {
-			synchronized (pending) {
-				if (!pending.isEmpty()) {
-					runs.reject(runId, pending);
-					pending.clear();
-				}
 			}
 		}
 
@@ -395,90 +439,9 @@ class Importer {
 			lastProgress = nowMillis;
 			long bytes = source == null ? 0 : source.bytesRead();
 			long rejectedNow = rejected + rejectedByDatabase.get();
-			runs.progress(runId, bytes, rowsRead, rejectedNow, written.get(), batches.get());
+			runs.progress(runId, bytes, rowsRead, rejectedNow);
 			if (progress != null) {
-				progress.update(bytes, fileBytes, rowsRead, rejectedNow, written.get());
-			}
-		}
-
-	}
-
-	/** Work on the import's connection, done in order on a thread of its own. */
-	private interface ConnectionWork {
-
-		void run() throws SQLException;
-
-	}
-
-	/**
-	 * The writer thread of one import. Work is done in the order given; the first failure
-	 * stops the rest and is thrown to the import at {@link #finish()}.
-	 */
-	private static final class Background {
-
-		private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-			Thread t = new Thread(r, "import-writer");
-			t.setDaemon(true);
-			return t;
-		});
-
-		private final Semaphore waiting = new Semaphore(2);
-
-		private volatile SQLException failure;
-
-		private volatile RuntimeException crash;
-
-		void submit(ConnectionWork work) throws SQLException {
-			rethrow();
-			waiting.acquireUninterruptibly();
-			thread.execute(() -> {
-				try {
-					if (failure == null && crash == null) {
-						work.run();
-					}
-				}
-				catch (SQLException ex) {
-					failure = ex;
-				}
-				catch (RuntimeException ex) {
-					crash = ex;
-				}
-				finally {
-					waiting.release();
-				}
-			});
-		}
-
-		void finish() throws SQLException {
-			thread.shutdown();
-			try {
-				if (!thread.awaitTermination(1, TimeUnit.DAYS)) {
-					throw new SQLException("The import's writer did not finish");
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new SQLException("Interrupted while writing", ex);
-			}
-			rethrow();
-		}
-
-		void stop() {
-			thread.shutdownNow();
-			try {
-				thread.awaitTermination(1, TimeUnit.MINUTES);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		private void rethrow() throws SQLException {
-			if (failure != null) {
-				throw failure;
-			}
-			if (crash != null) {
-				throw crash;
+				progress.update(bytes, fileBytes, rowsRead, rejectedNow, committed.get());
 			}
 		}
 

@@ -15,10 +15,11 @@ import org.dhatim.fastexcel.reader.Row;
 
 /**
  * The rows of the first sheet of an XLSX workbook, streamed from the file (random access
- * to its zip entries, so the workbook is never held in memory). Cells that Excel turned
- * into dates or numbers are given back as the text the layout expects
- * ({@code 2025-09-01}, {@code 12}), so that a template filled in Excel reads like the
- * CSV.
+ * to its zip entries, so the workbook is never held in memory), once
+ * {@link WorkbookCheck} has proved that no part of it can make the reader exhaust the
+ * heap. Cells that Excel turned into dates or numbers are given back as the text the
+ * layout expects ({@code 2025-09-01}, {@code 12}), so that a template filled in Excel
+ * reads like the CSV.
  */
 final class XlsxRecords implements RecordSource {
 
@@ -28,7 +29,8 @@ final class XlsxRecords implements RecordSource {
 
 	private final Iterator<Row> iterator;
 
-	XlsxRecords(Path file) throws FileProblem {
+	XlsxRecords(Path file) throws FileProblem, IOException {
+		WorkbookCheck.check(file);
 		try {
 			// Cell formats are read so that a date typed in Excel is known as a date.
 			this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
@@ -47,9 +49,15 @@ final class XlsxRecords implements RecordSource {
 				return null;
 			}
 			Row row = iterator.next();
+			if (row.getCellCount() > UploadLimits.MAX_ROW_CELLS) {
+				throw new FileProblem("exchange.problem.tooManyCells", row.getRowNum(), UploadLimits.MAX_ROW_CELLS);
+			}
 			String[] fields = new String[row.getCellCount()];
 			for (int i = 0; i < fields.length; i++) {
 				fields[i] = text(row.getCell(i));
+				if (fields[i].length() > UploadLimits.MAX_CELL_CHARS) {
+					throw new FileProblem("exchange.problem.cellTooLong", row.getRowNum(), UploadLimits.MAX_CELL_CHARS);
+				}
 			}
 			return new SourceRecord(row.getRowNum(), fields, false);
 		}

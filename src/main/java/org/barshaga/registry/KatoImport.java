@@ -145,13 +145,67 @@ public class KatoImport {
 		return new Report(rows.size(), problems, changes, absent, dryRun, applied);
 	}
 
+	/**
+	 * The classifier is read whole (to order parents before children), so the file is
+	 * bounded: the real one is about 4 MB and 17,000 rows.
+	 */
+	static final long MAX_BYTES = 32L * 1024 * 1024;
+
+	static final int MAX_ROWS = 100_000;
+
 	private List<Row> parse(InputStream csv, List<LineProblem> problems) {
+		try {
+			return parseBounded(new java.io.FilterInputStream(csv) {
+
+				private long count;
+
+				@Override
+				public int read() throws IOException {
+					int b = super.read();
+					if (b >= 0 && ++count > MAX_BYTES) {
+						throw new TooLarge();
+					}
+					return b;
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) throws IOException {
+					int n = super.read(buffer, offset, length);
+					if (n > 0 && (count += n) > MAX_BYTES) {
+						throw new TooLarge();
+					}
+					return n;
+				}
+
+			}, problems);
+		}
+		catch (UncheckedIOException ex) {
+			if (!(ex.getCause() instanceof TooLarge)) {
+				throw ex;
+			}
+			problems.clear();
+			problems.add(new LineProblem(1, null, null, "kato.error.tooLarge", List.of(MAX_BYTES / 1024 / 1024)));
+			return List.of();
+		}
+	}
+
+	private static final class TooLarge extends IOException {
+
+		TooLarge() {
+			super("The file is larger than the classifier can be");
+		}
+
+	}
+
+	private List<Row> parseBounded(InputStream csv, List<LineProblem> problems) {
 		List<Row> rows = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
 			reader.mark(64 * 1024);
-			String firstLine = reader.readLine();
+			char[] start = new char[64 * 1024 - 1];
+			int length = Math.max(0, reader.read(start, 0, start.length));
 			reader.reset();
+			String firstLine = length == 0 ? null : new String(start, 0, length).lines().findFirst().orElse("");
 			if (firstLine == null) {
 				problems.add(new LineProblem(1, null, null, "kato.error.empty", List.of()));
 				return rows;
@@ -171,6 +225,10 @@ public class KatoImport {
 					}
 					if (line == 1 && !fields.get(0).chars().allMatch(Character::isDigit)) {
 						continue;
+					}
+					if (rows.size() >= MAX_ROWS) {
+						problems.add(new LineProblem(line, null, null, "kato.error.tooManyRows", List.of(MAX_ROWS)));
+						break;
 					}
 					Row row = readRow(line, fields, problems);
 					if (row != null && !seen.add(row.kato())) {

@@ -103,6 +103,11 @@ class CrashSafetyTests {
 			rs.next();
 			assertThat(rs.getLong(1)).as("the killed runs are marked interrupted on the next start").isEqualTo(2);
 		}
+		assertThat(savedByInterruptedRun("enrolment-2096.csv")).as("the killed valid-rows run says what it committed")
+			.isEqualTo(kept);
+		assertThat(savedByInterruptedRun("enrolment-2097.csv"))
+			.as("the killed all-or-nothing run says it saved nothing")
+			.isZero();
 		cleanUp();
 	}
 
@@ -170,6 +175,16 @@ class CrashSafetyTests {
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement
 					.executeQuery("SELECT COUNT(*) FROM enrolment_extract WHERE school_year = " + year)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private long savedByInterruptedRun(String fileName) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url, user, password);
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT rows_written FROM import_run WHERE status = 'INTERRUPTED'"
+						+ " AND file_name = '" + fileName + "' ORDER BY id DESC")) {
 			rs.next();
 			return rs.getLong(1);
 		}
