@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.Sex;
@@ -221,13 +220,13 @@ class EnrolmentExtract implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream("""
 				SELECT e.school_year, e.iin, e.surname, e.given_name, e.patronymic, e.birth_date, e.sex, o.code,
 					e.grade, e.language
 				FROM enrolment_extract e JOIN organisation o ON o.id = e.organisation_id
 				WHERE""" + " " + actor.scope().sql("o.path") + " ORDER BY e.school_year, o.code, e.iin", actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs -> rows.accept(rs.getString(2), new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"), rs.getString(7),
 						rs.getString(8), rs.getString(9), rs.getString(10) }));
 	}

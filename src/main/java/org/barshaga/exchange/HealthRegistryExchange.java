@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
@@ -150,13 +149,13 @@ class HealthRegistryExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream("""
 				SELECT record_id, iin, surname, given_name, patronymic, birth_date, sex, region_code, district_code,
 					disability_group, valid_until
 				FROM health_registry_record WHERE""" + " " + actor.scope().sql("path") + " ORDER BY record_id",
 				actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString("record_id"), ExportQueries.text(rs, "iin"),
+				rs -> rows.accept(rs.getString("record_id"), new String[] { rs.getString("record_id"), ExportQueries.text(rs, "iin"),
 						rs.getString("surname"), rs.getString("given_name"), ExportQueries.text(rs, "patronymic"),
 						ExportQueries.date(rs, "birth_date"), rs.getString("sex"), rs.getString("region_code"),
 						ExportQueries.text(rs, "district_code"), rs.getString("disability_group"),

@@ -294,8 +294,9 @@ class Importer {
 			catch (SQLException | IOException | RuntimeException ex) {
 				background.stop();
 				log.error("Import {} failed", runId, ex);
+				// the fault's own text is for the log, not for the user
 				finishAfterProblem(ImportRun.Status.FAILED, "exchange.problem.failed",
-						new Object[] { String.valueOf(ex.getMessage()) });
+						new Object[] { String.valueOf(runId) });
 			}
 		}
 

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
@@ -112,14 +111,14 @@ class LearnersExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream("""
-				SELECT l.iin, l.surname, l.given_name, l.patronymic, l.birth_date, l.sex, l.citizenship, l.language,
+				SELECT l.id AS learner_id, l.iin, l.surname, l.given_name, l.patronymic, l.birth_date, l.sex, l.citizenship, l.language,
 					l.disability, l.home_unit_code,
 					(SELECT MIN(o.code) FROM organisation o WHERE l.path = o.path) AS school_code
 				FROM learner l WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path") + " ORDER BY l.iin",
 				actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString("iin"), rs.getString("surname"),
+				rs -> rows.accept(rs.getLong("learner_id"), new String[] { rs.getString("iin"), rs.getString("surname"),
 						rs.getString("given_name"), ExportQueries.text(rs, "patronymic"),
 						ExportQueries.date(rs, "birth_date"), rs.getString("sex"), rs.getString("citizenship"),
 						rs.getString("language"), rs.getString("disability"), rs.getString("home_unit_code"),

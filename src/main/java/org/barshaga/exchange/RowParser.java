@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.barshaga.kernel.Iin;
+import org.barshaga.kernel.SpreadsheetCells;
 
 /**
  * Checks a file's header against a layout and converts each row's cells to typed values,
@@ -101,7 +102,7 @@ final class RowParser {
 		String[] raw = new String[columns.size()];
 		int before = problems.size();
 		for (int i = 0; i < values.length; i++) {
-			String text = positions[i] < 0 ? "" : fields[positions[i]].strip();
+			String text = positions[i] < 0 ? "" : SpreadsheetCells.restored(fields[positions[i]].strip());
 			raw[i] = text;
 			Column column = columns.get(i);
 			if (text.isEmpty()) {

@@ -3,7 +3,6 @@ package org.barshaga.exchange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.conditions.PositionType;
 import org.barshaga.kernel.Actor;
@@ -78,7 +77,7 @@ class StaffExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream(
 				"""
 						SELECT o.code, s.iin, s.full_name, s.position, s.fte, s.qualification, s.started_on, s.ended_on
