@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 class LearnersExchange implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.LEARNERS,
-			List.of(Column.iin("iin"), Column.text("surname", true, 100), Column.text("given_name", true, 100),
-					Column.text("patronymic", false, 100), Column.date("birth_date", true),
+			List.of(Column.iin("iin"), Column.name("surname", true, 100), Column.name("given_name", true, 100),
+					Column.name("patronymic", false, 100), Column.date("birth_date", true),
 					Column.code("sex", true, Sex.class), Column.code("citizenship", true, Citizenship.class),
 					Column.code("language", true, InstructionLanguage.class),
 					Column.code("disability", true, Disability.class), Column.text("home_unit_code", true, 40),

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.barshaga.kernel.Iin;
+import org.barshaga.kernel.PersonNames;
 import org.barshaga.kernel.SpreadsheetCells;
 
 /**
@@ -111,7 +112,12 @@ final class RowParser {
 				}
 				continue;
 			}
-			if (text.length() > column.maxLength() && column.kind() == Column.Kind.TEXT) {
+			if (column.kind() == Column.Kind.TEXT || column.kind() == Column.Kind.NAME) {
+				text = PersonNames.normalised(text);
+				raw[i] = text;
+			}
+			if (text.length() > column.maxLength()
+					&& (column.kind() == Column.Kind.TEXT || column.kind() == Column.Kind.NAME)) {
 				problems.add(new Rejection(line, column.name(), text, "exchange.reason.tooLong", column.maxLength()));
 				continue;
 			}
@@ -125,6 +131,14 @@ final class RowParser {
 		switch (column.kind()) {
 			case TEXT:
 				return text;
+			case NAME: {
+				var problem = PersonNames.problem(text);
+				if (problem.isPresent()) {
+					problems.add(new Rejection(line, name, text, problem.get().messageKey(), problem.get().arguments()));
+					return null;
+				}
+				return text;
+			}
 			case CODE: {
 				String code = text.toUpperCase(Locale.ROOT);
 				if (!codes.contains(code)) {
