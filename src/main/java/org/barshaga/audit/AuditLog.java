@@ -71,8 +71,8 @@ public class AuditLog {
 	 * them, so that every child's read history shows it.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void recordedHolding(Actor actor, AuditAction action, String recordType, Object recordId,
-			String recordPath, String detail, AuditSubjects subjects) {
+	public void recordedHolding(Actor actor, AuditAction action, String recordType, Object recordId, String recordPath,
+			String detail, AuditSubjects subjects) {
 		long id = write(actor.username(), action, recordType, recordId, recordPath, Map.of(), detail);
 		if (!subjects.isEmpty()) {
 			repository.insertSubjects(id, subjects);

@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 /**
  * The records (children) that one audited event held, such as every learner in an export.
  * Each is recorded against the event, so that a child's read history finds the export.
- * Numeric ids are kept in a growing {@code long[]} (8 bytes a child: a national export of a
- * million learners holds 8 MB), text ids in a list; repeats are removed when they are
+ * Numeric ids are kept in a growing {@code long[]} (8 bytes a child: a national export of
+ * a million learners holds 8 MB), text ids in a list; repeats are removed when they are
  * written, not while they are collected.
  */
 public final class AuditSubjects {

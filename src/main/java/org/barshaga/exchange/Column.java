@@ -21,7 +21,9 @@ record Column(String name, Kind kind, boolean required, int maxLength, List<Stri
 		return new Column(name, Kind.TEXT, required, maxLength, List.of(), null, null, null);
 	}
 
-	/** A person's name: text under the rule of {@link org.barshaga.kernel.PersonNames}. */
+	/**
+	 * A person's name: text under the rule of {@link org.barshaga.kernel.PersonNames}.
+	 */
 	static Column name(String name, boolean required, int maxLength) {
 		return new Column(name, Kind.NAME, required, maxLength, List.of(), null, null, null);
 	}

@@ -226,9 +226,10 @@ class EnrolmentExtract implements RegisterHandler {
 					e.grade, e.language
 				FROM enrolment_extract e JOIN organisation o ON o.id = e.organisation_id
 				WHERE""" + " " + actor.scope().sql("o.path") + " ORDER BY e.school_year, o.code, e.iin", actor.scope(),
-				rs -> rows.accept(rs.getString(2), new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"), rs.getString(7),
-						rs.getString(8), rs.getString(9), rs.getString(10) }));
+				rs -> rows.accept(rs.getString(2),
+						new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+								ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"),
+								rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10) }));
 	}
 
 }

@@ -216,8 +216,8 @@ class ExchangePages {
 	 * anything is sent: the exchange page again, saying so in the user's language.
 	 */
 	@GetMapping("/exchange/exports/{name}.{format}")
-	ModelAndView export(Actor actor, @PathVariable String name, @PathVariable String format, Model model,
-			Locale locale, HttpServletResponse response) throws IOException {
+	ModelAndView export(Actor actor, @PathVariable String name, @PathVariable String format, Model model, Locale locale,
+			HttpServletResponse response) throws IOException {
 		Register register = permitted(actor, name);
 		if (format.equals("xlsx")) {
 			try {

@@ -67,7 +67,8 @@ class ExportJob implements CommandLineJob {
 			Locale locale = Locale
 				.forLanguageTag(Optional.ofNullable(CommandLineJob.option(arguments, "--lang")).orElse("en"));
 			refused.problems()
-				.forEach(error -> out.println(messages.getMessage(error.messageKey(), error.arguments().toArray(), locale)));
+				.forEach(error -> out
+					.println(messages.getMessage(error.messageKey(), error.arguments().toArray(), locale)));
 			deleteQuietly(path);
 			return 2;
 		}
@@ -79,7 +80,8 @@ class ExportJob implements CommandLineJob {
 			Files.deleteIfExists(path);
 		}
 		catch (IOException ex) {
-			// the refusal is what the user needs to read; an empty file left behind is harmless
+			// the refusal is what the user needs to read; an empty file left behind is
+			// harmless
 		}
 	}
 

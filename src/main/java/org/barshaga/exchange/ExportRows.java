@@ -8,7 +8,9 @@ import java.util.function.Consumer;
  */
 interface ExportRows extends Consumer<String[]> {
 
-	/** Notes the child (a learner id, a health record id, an IIN) the next row is about. */
+	/**
+	 * Notes the child (a learner id, a health record id, an IIN) the next row is about.
+	 */
 	void held(Object subject);
 
 	default void accept(Object subject, String[] fields) {

@@ -117,8 +117,9 @@ class FunctioningExchange implements RegisterHandler {
 				FROM functioning f JOIN learner l ON l.id = f.learner_id
 				WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path") + " ORDER BY l.iin, f.assessed_on",
 				actor.scope(),
-				rs -> rows.accept(rs.getLong("learner_id"), new String[] { rs.getString("iin"), ExportQueries.date(rs, "assessed_on"),
-						rs.getString("age_group"), rs.getString("answers").replace(';', '|') }));
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), ExportQueries.date(rs, "assessed_on"),
+								rs.getString("age_group"), rs.getString("answers").replace(';', '|') }));
 	}
 
 }

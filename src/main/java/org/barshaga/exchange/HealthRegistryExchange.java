@@ -155,11 +155,11 @@ class HealthRegistryExchange implements RegisterHandler {
 					disability_group, valid_until
 				FROM health_registry_record WHERE""" + " " + actor.scope().sql("path") + " ORDER BY record_id",
 				actor.scope(),
-				rs -> rows.accept(rs.getString("record_id"), new String[] { rs.getString("record_id"), ExportQueries.text(rs, "iin"),
-						rs.getString("surname"), rs.getString("given_name"), ExportQueries.text(rs, "patronymic"),
-						ExportQueries.date(rs, "birth_date"), rs.getString("sex"), rs.getString("region_code"),
-						ExportQueries.text(rs, "district_code"), rs.getString("disability_group"),
-						ExportQueries.date(rs, "valid_until") }));
+				rs -> rows.accept(rs.getString("record_id"), new String[] { rs.getString("record_id"),
+						ExportQueries.text(rs, "iin"), rs.getString("surname"), rs.getString("given_name"),
+						ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"), rs.getString("sex"),
+						rs.getString("region_code"), ExportQueries.text(rs, "district_code"),
+						rs.getString("disability_group"), ExportQueries.date(rs, "valid_until") }));
 	}
 
 }

@@ -105,10 +105,11 @@ class LearnerEnrolmentsExchange implements RegisterHandler {
 						WHERE l.iin IS NOT NULL AND"""
 						+ " " + actor.scope().sql("l.path") + " ORDER BY l.iin, e.started_on, o.code",
 				actor.scope(),
-				rs -> rows.accept(rs.getLong("learner_id"), new String[] { rs.getString("iin"), rs.getString("code"),
-						ExportQueries.text(rs, "grade"), ExportQueries.text(rs, "class_name"), rs.getString("form"),
-						ExportQueries.date(rs, "started_on"), ExportQueries.date(rs, "ended_on"),
-						ExportQueries.text(rs, "end_reason") }));
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), rs.getString("code"), ExportQueries.text(rs, "grade"),
+								ExportQueries.text(rs, "class_name"), rs.getString("form"),
+								ExportQueries.date(rs, "started_on"), ExportQueries.date(rs, "ended_on"),
+								ExportQueries.text(rs, "end_reason") }));
 	}
 
 }

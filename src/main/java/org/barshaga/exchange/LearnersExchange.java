@@ -112,17 +112,20 @@ class LearnersExchange implements RegisterHandler {
 
 	@Override
 	public void export(Actor actor, ExportRows rows) {
-		exports.stream("""
-				SELECT l.id AS learner_id, l.iin, l.surname, l.given_name, l.patronymic, l.birth_date, l.sex, l.citizenship, l.language,
-					l.disability, l.home_unit_code,
-					(SELECT MIN(o.code) FROM organisation o WHERE l.path = o.path) AS school_code
-				FROM learner l WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path") + " ORDER BY l.iin",
+		exports.stream(
+				"""
+						SELECT l.id AS learner_id, l.iin, l.surname, l.given_name, l.patronymic, l.birth_date, l.sex, l.citizenship, l.language,
+							l.disability, l.home_unit_code,
+							(SELECT MIN(o.code) FROM organisation o WHERE l.path = o.path) AS school_code
+						FROM learner l WHERE l.iin IS NOT NULL AND"""
+						+ " " + actor.scope().sql("l.path") + " ORDER BY l.iin",
 				actor.scope(),
-				rs -> rows.accept(rs.getLong("learner_id"), new String[] { rs.getString("iin"), rs.getString("surname"),
-						rs.getString("given_name"), ExportQueries.text(rs, "patronymic"),
-						ExportQueries.date(rs, "birth_date"), rs.getString("sex"), rs.getString("citizenship"),
-						rs.getString("language"), rs.getString("disability"), rs.getString("home_unit_code"),
-						ExportQueries.text(rs, "school_code") }));
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), rs.getString("surname"), rs.getString("given_name"),
+								ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"),
+								rs.getString("sex"), rs.getString("citizenship"), rs.getString("language"),
+								rs.getString("disability"), rs.getString("home_unit_code"),
+								ExportQueries.text(rs, "school_code") }));
 	}
 
 }

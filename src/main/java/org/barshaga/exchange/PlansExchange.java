@@ -114,9 +114,10 @@ class PlansExchange implements RegisterHandler {
 				FROM plan p JOIN learner l ON l.id = p.learner_id
 				WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path") + " ORDER BY l.iin, p.school_year",
 				actor.scope(),
-				rs -> rows.accept(rs.getLong("learner_id"), new String[] { rs.getString("iin"), rs.getString("school_year"),
-						ExportQueries.date(rs, "started_on"), rs.getString("adaptations"),
-						services.getOrDefault(rs.getLong("id"), "") }));
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), rs.getString("school_year"),
+								ExportQueries.date(rs, "started_on"), rs.getString("adaptations"),
+								services.getOrDefault(rs.getLong("id"), "") }));
 	}
 
 }

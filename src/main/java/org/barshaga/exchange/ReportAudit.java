@@ -12,13 +12,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Audits the showing of an import's report: a rejected row shows the IIN that was wrong
  * with it, and an IIN is a child. Every learner whose IIN the report shows is recorded
- * against the event, so that the child's read history finds it. The learners are found
- * by one query over the shown rejections, not row by row.
+ * against the event, so that the child's read history finds it. The learners are found by
+ * one query over the shown rejections, not row by row.
  */
 @Component
 class ReportAudit {
 
-	/** The shown rejections of IIN columns, as learner ids; the limit keeps the page's. */
+	/**
+	 * The shown rejections of IIN columns, as learner ids; the limit keeps the page's.
+	 */
 	private static final String LEARNERS_SHOWN = """
 			SELECT l.id FROM learner l WHERE l.iin IN (
 				SELECT r.cell_value FROM (SELECT column_name, cell_value FROM import_rejection

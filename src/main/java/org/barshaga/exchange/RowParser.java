@@ -134,7 +134,8 @@ final class RowParser {
 			case NAME: {
 				var problem = PersonNames.problem(text);
 				if (problem.isPresent()) {
-					problems.add(new Rejection(line, name, text, problem.get().messageKey(), problem.get().arguments()));
+					problems
+						.add(new Rejection(line, name, text, problem.get().messageKey(), problem.get().arguments()));
 					return null;
 				}
 				return text;

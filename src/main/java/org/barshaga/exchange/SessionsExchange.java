@@ -82,12 +82,13 @@ class SessionsExchange implements RegisterHandler {
 				"""
 						SELECT l.id AS learner_id, l.iin, s.held_on, s.specialist, s.minutes, s.grouped, s.attended, s.missed_reason
 						FROM support_session s JOIN learner l ON l.id = s.learner_id
-						WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path")
-						+ " ORDER BY l.iin, s.held_on, s.specialist",
+						WHERE l.iin IS NOT NULL AND"""
+						+ " " + actor.scope().sql("l.path") + " ORDER BY l.iin, s.held_on, s.specialist",
 				actor.scope(),
-				rs -> rows.accept(rs.getLong("learner_id"), new String[] { rs.getString("iin"), ExportQueries.date(rs, "held_on"),
-						rs.getString("specialist"), rs.getString("minutes"), ExportQueries.bool(rs, "grouped"),
-						ExportQueries.bool(rs, "attended"), ExportQueries.text(rs, "missed_reason") }));
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), ExportQueries.date(rs, "held_on"),
+								rs.getString("specialist"), rs.getString("minutes"), ExportQueries.bool(rs, "grouped"),
+								ExportQueries.bool(rs, "attended"), ExportQueries.text(rs, "missed_reason") }));
 	}
 
 }

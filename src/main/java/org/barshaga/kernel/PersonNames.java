@@ -6,15 +6,15 @@ import java.util.Optional;
 
 /**
  * The one rule for a person's name on its way in, by every way in (pages, API, imports).
- * A name is kept in Unicode NFC, so that the same letters typed on different keyboards
- * (a precomposed {@code й} or {@code и} with a combining breve) are the same name for the
+ * A name is kept in Unicode NFC, so that the same letters typed on different keyboards (a
+ * precomposed {@code й} or {@code и} with a combining breve) are the same name for the
  * search, the duplicate checks and reconciliation. A name is refused when it holds a
  * control or invisible character (NUL, a right-to-left override, a zero-width space or
  * joiner, a soft hyphen, a space other than the plain one), which would make two names
- * look alike while being different, or reorder what a reader sees; or when one word of
- * it mixes alphabets (a Latin {@code а} among Cyrillic letters), the usual way to make
- * a name that looks like another one and escapes its duplicate check. A name may be in
- * any one alphabet per word: Cyrillic, Kazakh Latin, or another.
+ * look alike while being different, or reorder what a reader sees; or when one word of it
+ * mixes alphabets (a Latin {@code а} among Cyrillic letters), the usual way to make a
+ * name that looks like another one and escapes its duplicate check. A name may be in any
+ * one alphabet per word: Cyrillic, Kazakh Latin, or another.
  */
 public final class PersonNames {
 
@@ -56,8 +56,8 @@ public final class PersonNames {
 						wordScript = script;
 					}
 					else if (wordScript != script) {
-						return Optional.of(new Problem("validation.name.mixedScripts",
-								new Object[] { word(text, wordStart) }));
+						return Optional
+							.of(new Problem("validation.name.mixedScripts", new Object[] { word(text, wordStart) }));
 					}
 				}
 			}
@@ -87,8 +87,8 @@ public final class PersonNames {
 	}
 
 	/**
-	 * Controls, format characters (bidirectional overrides, zero-width characters, the soft
-	 * hyphen), line and paragraph separators, spaces other than U+0020, private use,
+	 * Controls, format characters (bidirectional overrides, zero-width characters, the
+	 * soft hyphen), line and paragraph separators, spaces other than U+0020, private use,
 	 * unassigned and lone surrogate code points, and the letters and marks that show
 	 * nothing (Hangul fillers, the braille blank, variation selectors, the combining
 	 * grapheme joiner).

@@ -68,7 +68,9 @@ public final class SpreadsheetCells {
 		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 	}
 
-	/** An optional minus, digits, and an optional fraction: nothing a formula can hide in. */
+	/**
+	 * An optional minus, digits, and an optional fraction: nothing a formula can hide in.
+	 */
 	private static boolean plainNumber(String text) {
 		int i = text.charAt(0) == '-' ? 1 : 0;
 		int digits = 0;

@@ -133,12 +133,15 @@ class OpenDataPages {
 			String unitLabel = messages.getMessage(definition.unitKey(), null, locale);
 			int schoolYear = download.result().year();
 			for (IndicatorValue cell : download.cells()) {
-				csv.writeRecord(Stream.of(indicator.code(), definition.name(), definition.description(), unitLabel,
-						definition.numerator(), definition.denominator() == null ? "" : definition.denominator(),
-						schoolYear + "-" + (schoolYear + 1), download.result().census().toString(),
-						cell.orgUnit() == null ? "" : cell.orgUnit(), cell.name() == null ? "" : cell.name().in(locale),
-						plain(cell.numerator()), plain(cell.denominator()), plain(cell.value()),
-						String.valueOf(cell.suppressed())).map(SpreadsheetCells::neutralised).toList());
+				csv.writeRecord(Stream
+					.of(indicator.code(), definition.name(), definition.description(), unitLabel,
+							definition.numerator(), definition.denominator() == null ? "" : definition.denominator(),
+							schoolYear + "-" + (schoolYear + 1), download.result().census().toString(),
+							cell.orgUnit() == null ? "" : cell.orgUnit(),
+							cell.name() == null ? "" : cell.name().in(locale), plain(cell.numerator()),
+							plain(cell.denominator()), plain(cell.value()), String.valueOf(cell.suppressed()))
+					.map(SpreadsheetCells::neutralised)
+					.toList());
 			}
 		}
 		catch (IOException failed) {

@@ -65,14 +65,14 @@ class FormulaCellAttackTests {
 		Map<String, List<String>> children = Map.of(iin(1, Sex.FEMALE), List.of(HYPERLINK, "+Әлия", "@Серікқызы"),
 				iin(2, Sex.MALE), List.of("-Бек", "'=Асан", "''+Болат"), iin(3, Sex.FEMALE),
 				List.of("=1+2", "-2+3+cmd|' /C calc'!A0", ""));
-		Map<String, List<String>> cells = Map.of(iin(1, Sex.FEMALE), children.get(iin(1, Sex.FEMALE)),
-				iin(2, Sex.MALE), List.of("-Бек", "''=Асан", "'''+Болат"), iin(3, Sex.FEMALE),
-				children.get(iin(3, Sex.FEMALE)));
+		Map<String, List<String>> cells = Map.of(iin(1, Sex.FEMALE), children.get(iin(1, Sex.FEMALE)), iin(2, Sex.MALE),
+				List.of("-Бек", "''=Асан", "'''+Болат"), iin(3, Sex.FEMALE), children.get(iin(3, Sex.FEMALE)));
 		StringBuilder file = new StringBuilder(LEARNERS_HEADER);
 		cells.forEach((iin, names) -> file.append("\r\n")
 			.append(String.join(",", iin, quoted(names.get(0)), quoted(names.get(1)), quoted(names.get(2)),
 					Iin.birthDate(iin).toString(), Iin.sex(iin).name(), "KZ,KK,NONE", home, school)));
-		// a school coordinator gives out the school's learners; the administrator loads them
+		// a school coordinator gives out the school's learners; the administrator loads
+		// them
 		assertThat(upload(Demo.ADMIN, "learners", "learners.csv", file.toString().getBytes(StandardCharsets.UTF_8),
 				"all-or-nothing"))
 			.isEqualTo("COMPLETED");
@@ -143,11 +143,14 @@ class FormulaCellAttackTests {
 	}
 
 	private void assertNamesAre(Map<String, List<String>> children) {
-		children.forEach((iin, names) -> assertThat(jdbc
-			.sql("SELECT surname, given_name, COALESCE(patronymic, '') FROM learner WHERE iin = ?")
-			.param(iin)
-			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
-			.single()).as(iin).containsExactlyElementsOf(names));
+		children.forEach((iin,
+				names) -> assertThat(
+						jdbc.sql("SELECT surname, given_name, COALESCE(patronymic, '') FROM learner WHERE iin = ?")
+							.param(iin)
+							.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+							.single())
+					.as(iin)
+					.containsExactlyElementsOf(names));
 	}
 
 	/** No cell starts with a formula character, unless it is a plain number. */
@@ -208,8 +211,7 @@ class FormulaCellAttackTests {
 			.getContentAsByteArray();
 	}
 
-	private String upload(String user, String register, String fileName, byte[] content, String mode)
-			throws Exception {
+	private String upload(String user, String register, String fileName, byte[] content, String mode) throws Exception {
 		MvcResult result = mvc
 			.perform(multipart("/exchange/imports").file(new MockMultipartFile("file", fileName, "text/csv", content))
 				.param("register", register)
@@ -230,10 +232,11 @@ class FormulaCellAttackTests {
 				.single();
 			if (!status.equals("RUNNING")) {
 				if (!status.equals("COMPLETED")) {
-					return status + " " + jdbc.sql("SELECT COALESCE(problem_key, '') FROM import_run WHERE id = ?")
-						.param(run)
-						.query(String.class)
-						.single()
+					return status + " "
+							+ jdbc.sql("SELECT COALESCE(problem_key, '') FROM import_run WHERE id = ?")
+								.param(run)
+								.query(String.class)
+								.single()
 							+ " "
 							+ jdbc.sql("SELECT reason_key FROM import_rejection WHERE run_id = ?")
 								.param(run)
@@ -248,8 +251,9 @@ class FormulaCellAttackTests {
 	}
 
 	private String schoolOf(String user) {
-		return jdbc.sql("SELECT o.code FROM app_user u JOIN organisation o ON o.id = u.scope_organisation_id"
-				+ " WHERE u.username = ?")
+		return jdbc
+			.sql("SELECT o.code FROM app_user u JOIN organisation o ON o.id = u.scope_organisation_id"
+					+ " WHERE u.username = ?")
 			.param(user)
 			.query(String.class)
 			.single();

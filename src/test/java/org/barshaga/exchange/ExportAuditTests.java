@@ -24,9 +24,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Exports and import reports are audited against every child they held, so that a
- * child's read history shows them; exports read learners in the same scope as every
- * other read.
+ * Exports and import reports are audited against every child they held, so that a child's
+ * read history shows them; exports read learners in the same scope as every other read.
  */
 @BarshagaTest
 class ExportAuditTests {
@@ -40,8 +39,7 @@ class ExportAuditTests {
 	@Test
 	void everyChildOfALearnersExportFindsTheExportInItsReadHistory() throws Exception {
 		String school = schoolPath(Demo.SCHOOL);
-		List<Long> children = jdbc
-			.sql("SELECT id FROM learner WHERE iin IS NOT NULL AND path LIKE ? ORDER BY id")
+		List<Long> children = jdbc.sql("SELECT id FROM learner WHERE iin IS NOT NULL AND path LIKE ? ORDER BY id")
 			.param(school + "%")
 			.query(Long.class)
 			.list();
@@ -60,8 +58,7 @@ class ExportAuditTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(JsonPath.<List<Integer>>read(history, "$.items[?(@.action == 'EXPORT')].id"))
-			.contains((int) event);
+		assertThat(JsonPath.<List<Integer>>read(history, "$.items[?(@.action == 'EXPORT')].id")).contains((int) event);
 		mvc.perform(get("/audit").param("recordType", "learner")
 			.param("recordId", String.valueOf(children.get(children.size() - 1)))
 			.param("lang", "en")
@@ -97,18 +94,16 @@ class ExportAuditTests {
 
 	@Test
 	void anImportReportThatShowsAChildsIinIsAuditedAgainstThatChild() throws Exception {
-		// a child of another region: the report says the IIN is not a learner of the school
-		long child = jdbc
-			.sql("SELECT MIN(id) FROM learner WHERE iin IS NOT NULL AND path NOT LIKE '/KZ/KZ-61/%'")
+		// a child of another region: the report says the IIN is not a learner of the
+		// school
+		long child = jdbc.sql("SELECT MIN(id) FROM learner WHERE iin IS NOT NULL AND path NOT LIKE '/KZ/KZ-61/%'")
 			.query(Long.class)
 			.single();
 		String iin = jdbc.sql("SELECT iin FROM learner WHERE id = ?").param(child).query(String.class).single();
-		String pmpc = jdbc.sql("SELECT MIN(code) FROM organisation WHERE type = 'PMPC'")
-			.query(String.class)
-			.single();
+		String pmpc = jdbc.sql("SELECT MIN(code) FROM organisation WHERE type = 'PMPC'").query(String.class).single();
 		String file = "iin,conclusion_number,concluded_on,pmpc_code,sen_categories,programme,form,conditions,"
-				+ "next_review_on,services\r\n" + iin
-				+ ",AUD-1,2025-05-20," + pmpc + ",SPEECH,GENERAL_ADAPTED,INCLUSIVE_CLASS,,2026-05-20,";
+				+ "next_review_on,services\r\n" + iin + ",AUD-1,2025-05-20," + pmpc
+				+ ",SPEECH,GENERAL_ADAPTED,INCLUSIVE_CLASS,,2026-05-20,";
 		long run = upload(Demo.SCHOOL, "conclusions", file);
 		long before = readsOf(child);
 		mvc.perform(get("/exchange/runs/" + run).with(as(Demo.SCHOOL))).andExpect(status().isOk());
@@ -172,10 +167,7 @@ class ExportAuditTests {
 	}
 
 	private String schoolPath(String user) {
-		return jdbc.sql("SELECT scope_path FROM app_user WHERE username = ?")
-			.param(user)
-			.query(String.class)
-			.single();
+		return jdbc.sql("SELECT scope_path FROM app_user WHERE username = ?").param(user).query(String.class).single();
 	}
 
 	private String download(String url, String user) throws Exception {

@@ -134,20 +134,19 @@ class TextAndFaultTests {
 		String out = run(importJob, "--type", "learners", "--file", path.toString(), "--mode", "valid-rows", "--lang",
 				"en");
 		assertThat(out).contains("5 rejected", "1 written")
-			.contains("mixes letters of different alphabets", "invisible or control character (U+0000)",
-					"(U+202E)", "(U+200B)");
-		assertThat(jdbc.sql("SELECT surname FROM learner WHERE iin = ?")
-			.param(decomposed)
-			.query(String.class)
-			.single()).isEqualTo("Артей");
+			.contains("mixes letters of different alphabets", "invisible or control character (U+0000)", "(U+202E)",
+					"(U+200B)");
+		assertThat(jdbc.sql("SELECT surname FROM learner WHERE iin = ?").param(decomposed).query(String.class).single())
+			.isEqualTo("Артей");
 	}
 
 	@Test
 	void aCsvWithCarriageReturnsAloneIsReadAndAnEmptyFileIsCalledEmpty() throws Exception {
 		String iin = iin(30);
 		Path crOnly = dir.resolve("cr.csv");
-		Files.writeString(crOnly, LEARNERS_HEADER + "\r" + iin + ",Тестов,Тест,," + Iin.birthDate(iin)
-				+ ",MALE,KZ,KK,NONE,KZ-61-D08,\r", StandardCharsets.UTF_8);
+		Files.writeString(crOnly,
+				LEARNERS_HEADER + "\r" + iin + ",Тестов,Тест,," + Iin.birthDate(iin) + ",MALE,KZ,KK,NONE,KZ-61-D08,\r",
+				StandardCharsets.UTF_8);
 		String out = run(importJob, "--type", "learners", "--file", crOnly.toString(), "--lang", "en");
 		assertThat(out).contains("COMPLETED", "1 written").doesNotContain("state");
 
@@ -168,8 +167,8 @@ class TextAndFaultTests {
 			mvc.perform(get("/exchange/exports/staff.xlsx").param("lang", "ru").with(as(Demo.DISTRICT_SARYAGASH)))
 				.andExpect(status().is(422))
 				.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-				.andExpect(content().string(allOf(containsString("не помещаются на один лист XLSX"),
-						not(containsString("Exception")))));
+				.andExpect(content().string(
+						allOf(containsString("не помещаются на один лист XLSX"), not(containsString("Exception")))));
 			mvc.perform(get("/exchange/exports/staff.csv").with(as(Demo.DISTRICT_SARYAGASH)))
 				.andExpect(status().isOk());
 		}
@@ -187,8 +186,8 @@ class TextAndFaultTests {
 	private static String learner(String iin, String surname) {
 		return """
 				{"iin":"%s","surname":"%s","givenName":"Тест","birthDate":"%s","sex":"MALE","citizenship":"KZ",
-				 "language":"RU","disability":"NONE","homeUnitCode":"KZ-61-D08"}"""
-			.formatted(iin, surname.replace("\u0000", "\\u0000").replace("\u202E", "\\u202e"), Iin.birthDate(iin));
+				 "language":"RU","disability":"NONE","homeUnitCode":"KZ-61-D08"}""".formatted(iin,
+				surname.replace("\u0000", "\\u0000").replace("\u202E", "\\u202e"), Iin.birthDate(iin));
 	}
 
 	private static String iin(int n) {

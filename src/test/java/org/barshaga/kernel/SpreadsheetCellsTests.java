@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The formula-cell rule: what a spreadsheet would run is written as text, and read back exactly. */
+/**
+ * The formula-cell rule: what a spreadsheet would run is written as text, and read back
+ * exactly.
+ */
 class SpreadsheetCellsTests {
 
 	static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://example.invalid\",\"open\")", "+7 701 000 00 00",
