@@ -175,7 +175,10 @@ class Exporter {
 		private long rows;
 
 		Held(Register register) {
-			this.subjects = register.subjectType() == null ? null : new AuditSubjects(register.subjectType());
+			// the enrolment extract's pupils are known by IIN: twelve digits, kept as
+			// numbers
+			this.subjects = register.subjectType() == null ? null
+					: new AuditSubjects(register.subjectType(), register == Register.ENROLMENT ? 12 : 0);
 		}
 
 		void subject(Object subject) {

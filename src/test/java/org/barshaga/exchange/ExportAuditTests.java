@@ -66,7 +66,7 @@ class ExportAuditTests {
 	}
 
 	@Test
-	void conclusionsAsXlsxAndTheHealthRegistryAreAuditedPerChild() throws Exception {
+	void conclusionsAsXlsxTheHealthRegistryAndTheEnrolmentExtractAreAuditedPerChild() throws Exception {
 		String school = schoolPath(Demo.SCHOOL);
 		List<Long> concluded = jdbc
 			.sql("SELECT DISTINCT l.id FROM conclusion c JOIN learner l ON l.id = c.learner_id"
@@ -90,6 +90,16 @@ class ExportAuditTests {
 		download("/exchange/exports/health_registry.csv", Demo.DISTRICT_SARYAGASH);
 		assertThat(subjects(lastExport(Demo.DISTRICT_SARYAGASH), "health_record"))
 			.containsExactlyInAnyOrderElementsOf(records);
+
+		List<String> pupils = jdbc
+			.sql("SELECT DISTINCT e.iin FROM enrolment_extract e JOIN organisation o ON o.id = e.organisation_id"
+					+ " WHERE o.path LIKE ?")
+			.param(school + "%")
+			.query(String.class)
+			.list();
+		assertThat(pupils).isNotEmpty();
+		download("/exchange/exports/enrolment.csv", Demo.SCHOOL);
+		assertThat(subjects(lastExport(Demo.SCHOOL), "enrolment_pupil")).containsExactlyInAnyOrderElementsOf(pupils);
 	}
 
 	@Test
