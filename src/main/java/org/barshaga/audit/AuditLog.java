@@ -67,6 +67,19 @@ public class AuditLog {
 	}
 
 	/**
+	 * Records an event that held many records at once (an export, a report), with each of
+	 * them, so that every child's read history shows it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordedHolding(Actor actor, AuditAction action, String recordType, Object recordId, String recordPath,
+			String detail, AuditSubjects subjects) {
+		long id = write(actor.username(), action, recordType, recordId, recordPath, Map.of(), detail);
+		if (!subjects.isEmpty()) {
+			repository.insertSubjects(id, subjects);
+		}
+	}
+
+	/**
 	 * Sign-in events happen outside any business transaction and are committed on their
 	 * own.
 	 */
@@ -75,20 +88,21 @@ public class AuditLog {
 		write(username, action, "user", username, userPath, Map.of(), detail);
 	}
 
-	private void write(String actor, AuditAction action, String recordType, Object recordId, String recordPath,
+	private long write(String actor, AuditAction action, String recordType, Object recordId, String recordPath,
 			Map<String, String> fields, String detail) {
 		String fieldText = fields.isEmpty() ? null
 				: fields.entrySet()
 					.stream()
 					.map(e -> e.getKey() + ": " + e.getValue())
 					.collect(Collectors.joining("\n"));
-		repository.insert(new AuditEntry(null, Instant.now(clock), actor, action, recordType,
+		long id = repository.insert(new AuditEntry(null, Instant.now(clock), actor, action, recordType,
 				recordId == null ? null : recordId.toString(), recordPath, truncate(fieldText, 8000), remoteAddress(),
 				truncate(detail, 1000)));
 		if (action == AuditAction.CREATE || action == AuditAction.UPDATE || action == AuditAction.DELETE
 				|| action == AuditAction.IMPORT) {
 			events.publishEvent(new AuditedChange(action, recordType));
 		}
+		return id;
 	}
 
 	private static String text(Object value) {

@@ -2,12 +2,16 @@ package org.barshaga.audit;
 
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.barshaga.kernel.DataScope;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -23,19 +27,33 @@ class AuditRepository {
 			FROM audit_event
 			WHERE %s
 			  AND (CAST(:actor AS VARCHAR) IS NULL OR actor = :actor)
-			  AND (CAST(:recordType AS VARCHAR) IS NULL OR record_type = :recordType)
-			  AND (CAST(:recordId AS VARCHAR) IS NULL OR record_id = :recordId)
+			  AND (((CAST(:recordType AS VARCHAR) IS NULL OR record_type = :recordType)
+			      AND (CAST(:recordId AS VARCHAR) IS NULL OR record_id = :recordId))
+			    OR (CAST(:recordId AS VARCHAR) IS NOT NULL AND id IN (SELECT s.event_id FROM audit_event_subject s
+			      WHERE s.record_id = :recordId
+			        AND (CAST(:recordType AS VARCHAR) IS NULL OR s.record_type = :recordType))))
 			  AND (CAST(:fromTime AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at >= :fromTime)
 			  AND (CAST(:toTime AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at < :toTime)
 			""";
 
+	private static final String INSERT_SUBJECT = """
+			INSERT INTO audit_event_subject (event_id, record_type, record_id) VALUES (?, ?, ?)""";
+
+	/** Rows of one JDBC batch of subjects. */
+	private static final int SUBJECT_BATCH = 5000;
+
 	private final JdbcClient jdbc;
 
-	AuditRepository(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	AuditRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
-	void insert(AuditEntry entry) {
+	/** Writes the entry; its generated id. */
+	long insert(AuditEntry entry) {
+		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql(INSERT)
 			.param("occurredAt", Timestamp.from(entry.occurredAt()))
 			.param("actor", entry.actor())
@@ -46,7 +64,23 @@ class AuditRepository {
 			.param("fields", entry.fields())
 			.param("remoteAddress", entry.remoteAddress())
 			.param("detail", entry.detail())
-			.update();
+			.update(key, "id");
+		return key.getKeyAs(Number.class).longValue();
+	}
+
+	/** Records every distinct subject against the event, in JDBC batches. */
+	void insertSubjects(long eventId, AuditSubjects subjects) {
+		List<Object[]> batch = new ArrayList<>(SUBJECT_BATCH);
+		subjects.forEachDistinct(id -> {
+			batch.add(new Object[] { eventId, subjects.recordType(), id });
+			if (batch.size() == SUBJECT_BATCH) {
+				template.batchUpdate(INSERT_SUBJECT, batch);
+				batch.clear();
+			}
+		});
+		if (!batch.isEmpty()) {
+			template.batchUpdate(INSERT_SUBJECT, batch);
+		}
 	}
 
 	List<AuditEntry> find(DataScope scope, AuditQuery query) {

@@ -21,6 +21,7 @@ import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotFoundException;
 import org.barshaga.kernel.NotPermittedException;
+import org.barshaga.kernel.PersonNames;
 import org.barshaga.kernel.Role;
 import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.SpecialistType;
@@ -339,6 +340,9 @@ public class SchoolConditions {
 		if (draft.fullName() == null || !NAME.matcher(draft.fullName().strip()).matches()) {
 			problems.add("fullName", draft.fullName() == null || draft.fullName().isBlank() ? "validation.required"
 					: "validation.tooLong", 200);
+		}
+		else {
+			PersonNames.check(problems, "fullName", draft.fullName());
 		}
 		String iin = Iin.normalise(draft.iin());
 		if (iin != null) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.barshaga.kernel.SpreadsheetCells;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -76,36 +77,10 @@ final class Downloads {
 			Object field = fields.get(i);
 			String text = field == null ? ""
 					: field instanceof BigDecimal number ? number.toPlainString() : field.toString();
-			quoted(line, text);
+			SpreadsheetCells.appendCsv(line, text);
 		}
 		line.append("\r\n");
 		out.write(line.toString());
-	}
-
-	/**
-	 * RFC 4180 quoting; a text that a spreadsheet would take for a formula is kept as
-	 * text.
-	 */
-	private static void quoted(StringBuilder line, String text) {
-		if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) {
-			text = "'" + text;
-		}
-		boolean quote = text.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r' || ch == ';');
-		if (!quote) {
-			line.append(text);
-			return;
-		}
-		line.append('"').append(text.replace("\"", "\"\"")).append('"');
-	}
-
-	private static boolean isNumber(String text) {
-		try {
-			new BigDecimal(text);
-			return true;
-		}
-		catch (NumberFormatException notANumber) {
-			return false;
-		}
 	}
 
 	static void xlsx(Figures.Context c, FigureTable table, OutputStream output) throws IOException {
@@ -125,7 +100,7 @@ final class Downloads {
 					sheet.value(r, col, number);
 				}
 				else if (cell != null && !cell.toString().isEmpty()) {
-					sheet.value(r, col, cell.toString());
+					sheet.value(r, col, SpreadsheetCells.neutralised(cell.toString()));
 				}
 			}
 			r++;

@@ -13,12 +13,19 @@ record Column(String name, Kind kind, boolean required, int maxLength, List<Stri
 
 	enum Kind {
 
-		TEXT, CODE, CODES, DATE, INTEGER, DECIMAL, BOOLEAN, IIN, DIGITS, YEAR, SERVICES
+		TEXT, NAME, CODE, CODES, DATE, INTEGER, DECIMAL, BOOLEAN, IIN, DIGITS, YEAR, SERVICES
 
 	}
 
 	static Column text(String name, boolean required, int maxLength) {
 		return new Column(name, Kind.TEXT, required, maxLength, List.of(), null, null, null);
+	}
+
+	/**
+	 * A person's name: text under the rule of {@link org.barshaga.kernel.PersonNames}.
+	 */
+	static Column name(String name, boolean required, int maxLength) {
+		return new Column(name, Kind.NAME, required, maxLength, List.of(), null, null, null);
 	}
 
 	static Column code(String name, boolean required, Class<? extends Enum<?>> codes) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.SpecialistType;
@@ -138,7 +137,7 @@ class ConclusionsExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		Map<Long, String> services = exports.services("""
 				SELECT s.conclusion_id, s.specialist, s.weekly_hours FROM conclusion_service s
 				JOIN conclusion c ON c.id = s.conclusion_id JOIN learner l ON l.id = c.learner_id
@@ -146,17 +145,17 @@ class ConclusionsExchange implements RegisterHandler {
 				actor.scope());
 		exports.stream(
 				"""
-						SELECT c.id, l.iin, c.conclusion_number, c.concluded_on, p.code AS pmpc_code, c.sen_categories,
+						SELECT c.id, l.id AS learner_id, l.iin, c.conclusion_number, c.concluded_on, p.code AS pmpc_code, c.sen_categories,
 							c.programme, c.form, c.conditions, c.next_review_on
 						FROM conclusion c JOIN learner l ON l.id = c.learner_id JOIN organisation p ON p.id = c.pmpc_id
-						WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path")
-						+ " ORDER BY l.iin, c.conclusion_number",
+						WHERE l.iin IS NOT NULL AND"""
+						+ " " + actor.scope().sql("l.path") + " ORDER BY l.iin, c.conclusion_number",
 				actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString("iin"), rs.getString("conclusion_number"),
-						ExportQueries.date(rs, "concluded_on"), rs.getString("pmpc_code"),
-						ExportQueries.list(rs, "sen_categories"), rs.getString("programme"), rs.getString("form"),
-						ExportQueries.list(rs, "conditions"), ExportQueries.date(rs, "next_review_on"),
-						services.getOrDefault(rs.getLong("id"), "") }));
+				rs -> rows.accept(rs.getLong("learner_id"), new String[] { rs.getString("iin"),
+						rs.getString("conclusion_number"), ExportQueries.date(rs, "concluded_on"),
+						rs.getString("pmpc_code"), ExportQueries.list(rs, "sen_categories"), rs.getString("programme"),
+						rs.getString("form"), ExportQueries.list(rs, "conditions"),
+						ExportQueries.date(rs, "next_review_on"), services.getOrDefault(rs.getLong("id"), "") }));
 	}
 
 }

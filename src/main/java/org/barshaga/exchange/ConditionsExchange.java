@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.barshaga.conditions.ConditionItem;
 import org.barshaga.conditions.ItemStatus;
@@ -130,7 +129,7 @@ class ConditionsExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		Map<Long, String[]> answers = new HashMap<>();
 		exports.stream("""
 				SELECT i.survey_id, i.item, i.status FROM condition_item i JOIN condition_survey s ON s.id = i.survey_id

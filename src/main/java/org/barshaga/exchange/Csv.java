@@ -3,7 +3,13 @@ package org.barshaga.exchange;
 import java.io.IOException;
 import java.io.Writer;
 
-/** Writing CSV: the quoting rules of RFC 4180. */
+import org.barshaga.kernel.SpreadsheetCells;
+
+/**
+ * Writing CSV: the quoting rules of RFC 4180. Files for people go through
+ * {@link #writeRow}, which neutralises formula cells; {@link #appendQuoted} is only for
+ * text the database reads ({@code COPY}), where a value must stay exactly as it is.
+ */
 final class Csv {
 
 	private Csv() {
@@ -39,7 +45,7 @@ final class Csv {
 			if (i > 0) {
 				scratch.append(',');
 			}
-			appendQuoted(scratch, fields[i] == null ? "" : fields[i]);
+			SpreadsheetCells.appendCsv(scratch, fields[i]);
 		}
 		scratch.append("\r\n");
 		out.append(scratch);

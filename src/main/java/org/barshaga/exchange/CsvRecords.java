@@ -155,7 +155,7 @@ final class CsvRecords implements RecordSource {
 		fill();
 		int commas = 0;
 		int semicolons = 0;
-		for (int i = position; i < limit && buffer[i] != '\n'; i++) {
+		for (int i = position; i < limit && buffer[i] != '\n' && buffer[i] != '\r'; i++) {
 			if (buffer[i] == ',') {
 				commas++;
 			}
@@ -193,42 +193,42 @@ final class CsvRecords implements RecordSource {
 			if (malformed) {
 				throw new FileProblem("exchange.problem.encoding", line);
 			}
-			CharBuffer chars = CharBuffer.wrap(buffer);
-			CoderResult result = decoder.decode(bytes, chars, endOfInput);
-			if (result.isError()) {
-				malformed = true;
+			if (flushed) {
+				return false;
 			}
-			else if (result.isUnderflow() && !endOfInput) {
-				bytes.compact();
-				int n = stream.read(bytes.array(), bytes.position(), bytes.remaining());
-				if (n < 0) {
-					endOfInput = true;
+			CharBuffer chars = CharBuffer.wrap(buffer);
+			if (!endOfInput) {
+				CoderResult result = decoder.decode(bytes, chars, false);
+				if (result.isError()) {
+					malformed = true;
 				}
-				else {
-					bytes.position(bytes.position() + n);
+				else if (result.isUnderflow()) {
+					bytes.compact();
+					int n = stream.read(bytes.array(), bytes.position(), bytes.remaining());
+					if (n < 0) {
+						endOfInput = true;
+					}
+					else {
+						bytes.position(bytes.position() + n);
+					}
+					bytes.flip();
 				}
-				bytes.flip();
+			}
+			else {
+				// the decoder's last steps, each taken once: the end of the input (which
+				// reports a sequence cut short), then the flush
+				CoderResult result = decoder.decode(bytes, chars, true);
+				if (result.isError()) {
+					malformed = true;
+				}
+				else if (result.isUnderflow() && decoder.flush(chars).isUnderflow()) {
+					flushed = true;
+				}
 			}
 			if (chars.position() > 0) {
 				position = 0;
 				limit = chars.position();
 				return true;
-			}
-			if (endOfInput && !malformed) {
-				if (!flushed) {
-					flushed = true;
-					CharBuffer rest = CharBuffer.wrap(buffer);
-					decoder.flush(rest);
-					if (rest.position() > 0) {
-						position = 0;
-						limit = rest.position();
-						return true;
-					}
-				}
-				if (bytes.hasRemaining()) {
-					throw new FileProblem("exchange.problem.encoding", line);
-				}
-				return false;
 			}
 		}
 	}

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.Sex;
@@ -33,8 +32,8 @@ import org.springframework.stereotype.Component;
 class EnrolmentExtract implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.ENROLMENT,
-			List.of(Column.year("school_year"), Column.iin("iin"), Column.text("surname", true, 100),
-					Column.text("given_name", true, 100), Column.text("patronymic", false, 100),
+			List.of(Column.year("school_year"), Column.iin("iin"), Column.name("surname", true, 100),
+					Column.name("given_name", true, 100), Column.name("patronymic", false, 100),
 					Column.date("birth_date", true), Column.code("sex", true, Sex.class),
 					Column.text("school_code", true, 40), Column.integer("grade", true, 0, 12),
 					Column.code("language", true, InstructionLanguage.class)),
@@ -221,15 +220,16 @@ class EnrolmentExtract implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream("""
 				SELECT e.school_year, e.iin, e.surname, e.given_name, e.patronymic, e.birth_date, e.sex, o.code,
 					e.grade, e.language
 				FROM enrolment_extract e JOIN organisation o ON o.id = e.organisation_id
 				WHERE""" + " " + actor.scope().sql("o.path") + " ORDER BY e.school_year, o.code, e.iin", actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"), rs.getString(7),
-						rs.getString(8), rs.getString(9), rs.getString(10) }));
+				rs -> rows.accept(rs.getString(2),
+						new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+								ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"),
+								rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10) }));
 	}
 
 }

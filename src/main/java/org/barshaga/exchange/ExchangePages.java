@@ -1,7 +1,6 @@
 package org.barshaga.exchange;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The data exchange pages: templates, exports, uploads and the progress and report of
@@ -61,9 +61,12 @@ class ExchangePages {
 
 	private final MessageSource messages;
 
+	private final ReportAudit reportAudit;
+
 	ExchangePages(Importer importer, Exporter exporter, Templates templates, ImportRuns runs, Reports reports,
-			MessageSource messages) {
+			MessageSource messages, ReportAudit reportAudit) {
 		this.messages = messages;
+		this.reportAudit = reportAudit;
 		this.importer = importer;
 		this.exporter = exporter;
 		this.templates = templates;
@@ -181,6 +184,9 @@ class ExchangePages {
 		model.addAttribute("rejectionsShown", REJECTIONS_SHOWN);
 		model.addAttribute("truncated", !run.running() && runs.truncated(id));
 		model.addAttribute("problemsKept", UploadLimits.KEPT_PROBLEMS);
+		if (!run.running()) {
+			reportAudit.shown(actor, run, REJECTIONS_SHOWN, "page");
+		}
 		return "exchange/run";
 	}
 
@@ -197,6 +203,7 @@ class ExchangePages {
 	void report(Actor actor, @PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
 		ImportRun run = visibleRun(actor, id);
 		attachment(response, "text/csv; charset=UTF-8", run.register().fileName() + "-" + id + "-report.csv");
+		reportAudit.shown(actor, run, Integer.MAX_VALUE, "csv");
 		reports.csv(runs, id, locale, response.getOutputStream());
 	}
 
@@ -218,22 +225,35 @@ class ExchangePages {
 		}
 	}
 
+	/**
+	 * A register as a file. A register too large for one XLSX sheet is refused before
+	 * anything is sent: the exchange page again, saying so in the user's language.
+	 */
 	@GetMapping("/exchange/exports/{name}.{format}")
-	void export(Actor actor, @PathVariable String name, @PathVariable String format, HttpServletResponse response)
-			throws IOException {
+	ModelAndView export(Actor actor, @PathVariable String name, @PathVariable String format, Model model, Locale locale,
+			HttpServletResponse response) throws IOException {
 		Register register = permitted(actor, name);
-		OutputStream out = response.getOutputStream();
 		if (format.equals("xlsx")) {
-			attachment(response, XLSX, register.fileName() + ".xlsx");
-			exporter.xlsx(actor, register, out);
+			try {
+				exporter.xlsx(actor, register, new FirstWriteOpens(() -> {
+					attachment(response, XLSX, register.fileName() + ".xlsx");
+					return response.getOutputStream();
+				}));
+			}
+			catch (InvalidInputException refused) {
+				response.setStatus(422);
+				return new ModelAndView(page(actor, model, FormErrors.of(refused, messages, locale), register,
+						ImportMode.ALL_OR_NOTHING, false), model.asMap());
+			}
 		}
 		else if (format.equals("csv")) {
 			attachment(response, "text/csv; charset=UTF-8", register.fileName() + ".csv");
-			exporter.csv(actor, register, out);
+			exporter.csv(actor, register, response.getOutputStream());
 		}
 		else {
 			throw new NotFoundException("export format", format);
 		}
+		return null;
 	}
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.barshaga.kernel.CommandLineJob;
+import org.barshaga.kernel.InvalidInputException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +24,11 @@ class ExportJob implements CommandLineJob {
 
 	private final Exporter exporter;
 
-	ExportJob(Exporter exporter) {
+	private final MessageSource messages;
+
+	ExportJob(Exporter exporter, MessageSource messages) {
 		this.exporter = exporter;
+		this.messages = messages;
 	}
 
 	@Override
@@ -33,7 +38,7 @@ class ExportJob implements CommandLineJob {
 
 	@Override
 	public String usage() {
-		return "export --type " + ImportJob.types() + " --out FILE.csv|FILE.xlsx";
+		return "export --type " + ImportJob.types() + " --out FILE.csv|FILE.xlsx [--lang kk|ru|en]";
 	}
 
 	@Override
@@ -57,6 +62,26 @@ class ExportJob implements CommandLineJob {
 		catch (IOException ex) {
 			out.println("Cannot write " + path.toAbsolutePath() + ": " + ex.getMessage());
 			return 2;
+		}
+		catch (InvalidInputException refused) {
+			Locale locale = Locale
+				.forLanguageTag(Optional.ofNullable(CommandLineJob.option(arguments, "--lang")).orElse("en"));
+			refused.problems()
+				.forEach(error -> out
+					.println(messages.getMessage(error.messageKey(), error.arguments().toArray(), locale)));
+			deleteQuietly(path);
+			return 2;
+		}
+	}
+
+	/** A refused export leaves no empty file behind. */
+	private static void deleteQuietly(Path path) {
+		try {
+			Files.deleteIfExists(path);
+		}
+		catch (IOException ex) {
+			// the refusal is what the user needs to read; an empty file left behind is
+			// harmless
 		}
 	}
 

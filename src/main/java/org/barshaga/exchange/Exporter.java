@@ -13,9 +13,11 @@ import java.util.List;
 
 import org.barshaga.audit.AuditAction;
 import org.barshaga.audit.AuditLog;
+import org.barshaga.audit.AuditSubjects;
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotPermittedException;
+import org.barshaga.learner.Learners;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -24,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives out a register inside the user's scope in its import layout, so that exporting
- * and importing again changes nothing. Exports of personal data are audited with the row
- * count.
+ * and importing again changes nothing. Learners' registers are read in the learner scope,
+ * the same as every read of a child's record. Exports of personal data are audited with
+ * the row count and, for children, with every child the file held.
  */
 @Service
 class Exporter {
@@ -33,25 +36,40 @@ class Exporter {
 	/** Rows an XLSX sheet holds below its header. */
 	static final int XLSX_ROWS = 1_048_575;
 
+	/**
+	 * The most rows an XLSX export gives out: one sheet. A field so that the refusal can
+	 * be tried without a register of a million rows.
+	 */
+	int xlsxRows = XLSX_ROWS;
+
 	private final Importer importer;
 
 	private final AuditLog audit;
 
 	private final TransactionTemplate transactions;
 
-	Exporter(Importer importer, AuditLog audit, TransactionTemplate transactions) {
+	private final Learners learners;
+
+	Exporter(Importer importer, AuditLog audit, TransactionTemplate transactions, Learners learners) {
 		this.importer = importer;
 		this.audit = audit;
 		this.transactions = transactions;
+		this.learners = learners;
 	}
 
 	/** Writes the CSV (UTF-8 with a byte-order mark, so that Excel reads it right). */
 	long csv(Actor actor, Register register, OutputStream output) throws IOException {
 		RegisterHandler handler = permitted(actor, register);
-		output.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-		long count = rows(actor, handler, output);
-		audited(actor, register, count, "csv");
-		return count;
+		Held held = new Held(register);
+		try {
+			output.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+			rows(reader(actor, register), handler, output, held);
+		}
+		finally {
+			// rows already sent are audited even when the transfer breaks off
+			audited(actor, register, held, "csv");
+		}
+		return held.rows;
 	}
 
 	/**
@@ -61,12 +79,13 @@ class Exporter {
 	long xlsx(Actor actor, Register register, OutputStream output) throws IOException {
 		RegisterHandler handler = permitted(actor, register);
 		Path spool = Files.createTempFile("barshaga-export", ".csv");
+		Held held = new Held(register);
 		try {
 			long count;
 			try (OutputStream out = Files.newOutputStream(spool)) {
-				count = rows(actor, handler, out);
+				count = rows(reader(actor, register), handler, out, held);
 			}
-			if (count > XLSX_ROWS) {
+			if (count > xlsxRows) {
 				throw InvalidInputException.of("format", "exchange.problem.tooManyForXlsx", count);
 			}
 			Workbook workbook = new Workbook(output, "Barshaga", "1.0");
@@ -100,7 +119,7 @@ class Exporter {
 				throw new IllegalStateException("The export spool is not readable", ex);
 			}
 			workbook.finish();
-			audited(actor, register, count, "xlsx");
+			audited(actor, register, held, "xlsx");
 			return count;
 		}
 		finally {
@@ -108,24 +127,66 @@ class Exporter {
 		}
 	}
 
+	/**
+	 * The actor as the export reads: a learners' register in the learner scope of reads,
+	 * which is wider than the account's own for a PMPC specialist.
+	 */
+	private Actor reader(Actor actor, Register register) {
+		if (!register.learnerRegister()) {
+			return actor;
+		}
+		return new Actor(actor.userId(), actor.username(), actor.fullName(), actor.role(), learners.scopeOf(actor));
+	}
+
 	/** The header and every row in scope, as CSV; the number of rows. */
-	private long rows(Actor actor, RegisterHandler handler, OutputStream output) throws IOException {
+	private long rows(Actor actor, RegisterHandler handler, OutputStream output, Held held) throws IOException {
 		Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
 		out.write(handler.layout().headerLine());
 		out.write("\r\n");
 		StringBuilder scratch = new StringBuilder(256);
-		long[] count = { 0 };
-		handler.export(actor, row -> {
-			try {
-				Csv.writeRow(out, row, scratch);
-				count[0]++;
+		handler.export(actor, new ExportRows() {
+
+			@Override
+			public void held(Object subject) {
+				held.subject(subject);
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+
+			@Override
+			public void accept(String[] row) {
+				try {
+					Csv.writeRow(out, row, scratch);
+					held.rows++;
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
 			}
+
 		});
 		out.flush();
-		return count[0];
+		return held.rows;
+	}
+
+	/** What an export has given out so far: its rows and the children they are about. */
+	private static final class Held {
+
+		private final AuditSubjects subjects;
+
+		private long rows;
+
+		Held(Register register) {
+			// the enrolment extract's pupils are known by IIN: twelve digits, kept as
+			// numbers
+			this.subjects = register.subjectType() == null ? null
+					: new AuditSubjects(register.subjectType(), register == Register.ENROLMENT ? 12 : 0);
+		}
+
+		void subject(Object subject) {
+			if (subjects != null) {
+				subjects.add(subject);
+			}
+		}
+
 	}
 
 	private RegisterHandler permitted(Actor actor, Register register) {
@@ -135,12 +196,21 @@ class Exporter {
 		return importer.handler(register);
 	}
 
-	private void audited(Actor actor, Register register, long rows, String format) {
-		if (register.personal()) {
-			transactions
-				.executeWithoutResult(t -> audit.recorded(actor, AuditAction.EXPORT, "export", register.fileName(),
-						actor.scope().pathPrefix(), register.fileName() + ": " + rows + " rows, " + format));
+	private void audited(Actor actor, Register register, Held held, String format) {
+		if (!register.personal()) {
+			return;
 		}
+		String detail = register.fileName() + ": " + held.rows + " rows, " + format;
+		transactions.executeWithoutResult(t -> {
+			if (held.subjects == null) {
+				audit.recorded(actor, AuditAction.EXPORT, "export", register.fileName(), actor.scope().pathPrefix(),
+						detail);
+			}
+			else {
+				audit.recordedHolding(actor, AuditAction.EXPORT, "export", register.fileName(),
+						actor.scope().pathPrefix(), detail, held.subjects);
+			}
+		});
 	}
 
 }

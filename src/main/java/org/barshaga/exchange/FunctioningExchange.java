@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.barshaga.kernel.Actor;
@@ -112,14 +111,15 @@ class FunctioningExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream("""
-				SELECT l.iin, f.assessed_on, f.age_group, f.answers
+				SELECT l.id AS learner_id, l.iin, f.assessed_on, f.age_group, f.answers
 				FROM functioning f JOIN learner l ON l.id = f.learner_id
 				WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path") + " ORDER BY l.iin, f.assessed_on",
 				actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString("iin"), ExportQueries.date(rs, "assessed_on"),
-						rs.getString("age_group"), rs.getString("answers").replace(';', '|') }));
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), ExportQueries.date(rs, "assessed_on"),
+								rs.getString("age_group"), rs.getString("answers").replace(';', '|') }));
 	}
 
 }

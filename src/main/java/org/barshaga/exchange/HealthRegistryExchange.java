@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
@@ -25,8 +24,8 @@ class HealthRegistryExchange implements RegisterHandler {
 	static final List<String> GROUPS = List.of("CHILD_WITH_DISABILITY", "GROUP_1", "GROUP_2", "GROUP_3");
 
 	static final Layout LAYOUT = new Layout(Register.HEALTH_REGISTRY,
-			List.of(Column.text("record_id", true, 40), Column.digits("iin"), Column.text("surname", true, 100),
-					Column.text("given_name", true, 100), Column.text("patronymic", false, 100),
+			List.of(Column.text("record_id", true, 40), Column.digits("iin"), Column.name("surname", true, 100),
+					Column.name("given_name", true, 100), Column.name("patronymic", false, 100),
 					Column.date("birth_date", true), Column.code("sex", true, Sex.class),
 					Column.text("region_code", true, 40), Column.text("district_code", false, 40),
 					Column.code("disability_group", true, GROUPS, "exchange.disabilityGroup."),
@@ -150,17 +149,17 @@ class HealthRegistryExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream("""
 				SELECT record_id, iin, surname, given_name, patronymic, birth_date, sex, region_code, district_code,
 					disability_group, valid_until
 				FROM health_registry_record WHERE""" + " " + actor.scope().sql("path") + " ORDER BY record_id",
 				actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString("record_id"), ExportQueries.text(rs, "iin"),
-						rs.getString("surname"), rs.getString("given_name"), ExportQueries.text(rs, "patronymic"),
-						ExportQueries.date(rs, "birth_date"), rs.getString("sex"), rs.getString("region_code"),
-						ExportQueries.text(rs, "district_code"), rs.getString("disability_group"),
-						ExportQueries.date(rs, "valid_until") }));
+				rs -> rows.accept(rs.getString("record_id"), new String[] { rs.getString("record_id"),
+						ExportQueries.text(rs, "iin"), rs.getString("surname"), rs.getString("given_name"),
+						ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"), rs.getString("sex"),
+						rs.getString("region_code"), ExportQueries.text(rs, "district_code"),
+						rs.getString("disability_group"), ExportQueries.date(rs, "valid_until") }));
 	}
 
 }

@@ -203,8 +203,9 @@ class Importer {
 			}
 			catch (SQLException | IOException | RuntimeException ex) {
 				log.error("Import {} failed", runId, ex);
+				// the fault's own text is for the log, not for the user
 				finishAfterProblem(ImportRun.Status.FAILED, "exchange.problem.failed",
-						new Object[] { String.valueOf(ex.getMessage()) });
+						new Object[] { String.valueOf(runId) });
 			}
 			finally {
 				closeSource();

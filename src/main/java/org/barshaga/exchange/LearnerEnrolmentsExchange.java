@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.learner.EducationForm;
@@ -98,18 +97,19 @@ class LearnerEnrolmentsExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream(
 				"""
-						SELECT l.iin, o.code, e.grade, e.class_name, e.form, e.started_on, e.ended_on, e.end_reason
+						SELECT l.id AS learner_id, l.iin, o.code, e.grade, e.class_name, e.form, e.started_on, e.ended_on, e.end_reason
 						FROM enrolment e JOIN learner l ON l.id = e.learner_id JOIN organisation o ON o.id = e.organisation_id
 						WHERE l.iin IS NOT NULL AND"""
 						+ " " + actor.scope().sql("l.path") + " ORDER BY l.iin, e.started_on, o.code",
 				actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString("iin"), rs.getString("code"),
-						ExportQueries.text(rs, "grade"), ExportQueries.text(rs, "class_name"), rs.getString("form"),
-						ExportQueries.date(rs, "started_on"), ExportQueries.date(rs, "ended_on"),
-						ExportQueries.text(rs, "end_reason") }));
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), rs.getString("code"), ExportQueries.text(rs, "grade"),
+								ExportQueries.text(rs, "class_name"), rs.getString("form"),
+								ExportQueries.date(rs, "started_on"), ExportQueries.date(rs, "ended_on"),
+								ExportQueries.text(rs, "end_reason") }));
 	}
 
 }

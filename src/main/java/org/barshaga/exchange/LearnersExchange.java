@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
@@ -27,8 +26,8 @@ import org.springframework.stereotype.Component;
 class LearnersExchange implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.LEARNERS,
-			List.of(Column.iin("iin"), Column.text("surname", true, 100), Column.text("given_name", true, 100),
-					Column.text("patronymic", false, 100), Column.date("birth_date", true),
+			List.of(Column.iin("iin"), Column.name("surname", true, 100), Column.name("given_name", true, 100),
+					Column.name("patronymic", false, 100), Column.date("birth_date", true),
 					Column.code("sex", true, Sex.class), Column.code("citizenship", true, Citizenship.class),
 					Column.code("language", true, InstructionLanguage.class),
 					Column.code("disability", true, Disability.class), Column.text("home_unit_code", true, 40),
@@ -112,18 +111,21 @@ class LearnersExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
-		exports.stream("""
-				SELECT l.iin, l.surname, l.given_name, l.patronymic, l.birth_date, l.sex, l.citizenship, l.language,
-					l.disability, l.home_unit_code,
-					(SELECT MIN(o.code) FROM organisation o WHERE l.path = o.path) AS school_code
-				FROM learner l WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path") + " ORDER BY l.iin",
+	public void export(Actor actor, ExportRows rows) {
+		exports.stream(
+				"""
+						SELECT l.id AS learner_id, l.iin, l.surname, l.given_name, l.patronymic, l.birth_date, l.sex, l.citizenship, l.language,
+							l.disability, l.home_unit_code,
+							(SELECT MIN(o.code) FROM organisation o WHERE l.path = o.path) AS school_code
+						FROM learner l WHERE l.iin IS NOT NULL AND"""
+						+ " " + actor.scope().sql("l.path") + " ORDER BY l.iin",
 				actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString("iin"), rs.getString("surname"),
-						rs.getString("given_name"), ExportQueries.text(rs, "patronymic"),
-						ExportQueries.date(rs, "birth_date"), rs.getString("sex"), rs.getString("citizenship"),
-						rs.getString("language"), rs.getString("disability"), rs.getString("home_unit_code"),
-						ExportQueries.text(rs, "school_code") }));
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), rs.getString("surname"), rs.getString("given_name"),
+								ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"),
+								rs.getString("sex"), rs.getString("citizenship"), rs.getString("language"),
+								rs.getString("disability"), rs.getString("home_unit_code"),
+								ExportQueries.text(rs, "school_code") }));
 	}
 
 }

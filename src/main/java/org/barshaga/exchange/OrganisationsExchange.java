@@ -3,7 +3,6 @@ package org.barshaga.exchange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.SearchText;
@@ -109,7 +108,7 @@ class OrganisationsExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream("""
 				SELECT code, type, name_kk, name_ru, name_en, org_unit_code, settlement, ownership, languages, status,
 					closed_on, pupils

@@ -3,7 +3,6 @@ package org.barshaga.exchange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.learner.GoalDomain;
@@ -73,16 +72,20 @@ class PlanGoalsExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
-		exports.stream("""
-				SELECT l.iin, p.school_year, g.goal_domain, g.description, g.baseline, g.target_state, g.measure
-				FROM plan_goal g JOIN plan p ON p.id = g.plan_id JOIN learner l ON l.id = p.learner_id
-				WHERE l.iin IS NOT NULL AND"""
-				+ " " + actor.scope().sql("l.path") + " ORDER BY l.iin, p.school_year, g.goal_domain, g.description",
+	public void export(Actor actor, ExportRows rows) {
+		exports.stream(
+				"""
+						SELECT l.id AS learner_id, l.iin, p.school_year, g.goal_domain, g.description, g.baseline, g.target_state, g.measure
+						FROM plan_goal g JOIN plan p ON p.id = g.plan_id JOIN learner l ON l.id = p.learner_id
+						WHERE l.iin IS NOT NULL AND"""
+						+ " " + actor.scope()
+							.sql("l.path")
+						+ " ORDER BY l.iin, p.school_year, g.goal_domain, g.description",
 				actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString("iin"), rs.getString("school_year"),
-						rs.getString("goal_domain"), rs.getString("description"), rs.getString("baseline"),
-						rs.getString("target_state"), rs.getString("measure") }));
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), rs.getString("school_year"), rs.getString("goal_domain"),
+								rs.getString("description"), rs.getString("baseline"), rs.getString("target_state"),
+								rs.getString("measure") }));
 	}
 
 }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.SpecialistType;
@@ -105,19 +104,20 @@ class PlansExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		Map<Long, String> services = exports.services("""
 				SELECT s.plan_id, s.specialist, s.weekly_hours FROM plan_service s
 				JOIN plan p ON p.id = s.plan_id JOIN learner l ON l.id = p.learner_id
 				WHERE""" + " " + actor.scope().sql("l.path") + " ORDER BY s.plan_id, s.specialist", actor.scope());
 		exports.stream("""
-				SELECT p.id, l.iin, p.school_year, p.started_on, p.adaptations
+				SELECT p.id, l.id AS learner_id, l.iin, p.school_year, p.started_on, p.adaptations
 				FROM plan p JOIN learner l ON l.id = p.learner_id
 				WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path") + " ORDER BY l.iin, p.school_year",
 				actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString("iin"), rs.getString("school_year"),
-						ExportQueries.date(rs, "started_on"), rs.getString("adaptations"),
-						services.getOrDefault(rs.getLong("id"), "") }));
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), rs.getString("school_year"),
+								ExportQueries.date(rs, "started_on"), rs.getString("adaptations"),
+								services.getOrDefault(rs.getLong("id"), "") }));
 	}
 
 }

@@ -61,6 +61,28 @@ public enum Register {
 	}
 
 	/**
+	 * The audit record type of the children a row is about: a learner of the register, a
+	 * record of the health registry, a pupil of the enrolment extract; null for registers
+	 * about no child.
+	 */
+	public String subjectType() {
+		return switch (this) {
+			case LEARNERS, CONCLUSIONS, LEARNER_ENROLMENTS, FUNCTIONING, PLANS, PLAN_GOALS, SESSIONS -> "learner";
+			case HEALTH_REGISTRY -> "health_record";
+			case ENROLMENT -> "enrolment_pupil";
+			default -> null;
+		};
+	}
+
+	/**
+	 * Whether the register holds learners' records, which are read in the learner scope
+	 * (wider than the account's own for a PMPC specialist).
+	 */
+	boolean learnerRegister() {
+		return "learner".equals(subjectType());
+	}
+
+	/**
 	 * The name in file names, URLs and on the command line: {@code learner_enrolments}.
 	 */
 	public String fileName() {

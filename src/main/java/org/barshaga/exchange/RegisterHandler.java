@@ -3,7 +3,6 @@ package org.barshaga.exchange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 
@@ -18,7 +17,7 @@ interface RegisterHandler {
 	RowWriter writer(ImportContext context);
 
 	/** Every row of the register inside the actor's scope, in layout order, as text. */
-	void export(Actor actor, Consumer<String[]> rows);
+	void export(Actor actor, ExportRows rows);
 
 	interface RowWriter {
 

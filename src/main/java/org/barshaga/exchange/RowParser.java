@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.barshaga.kernel.Iin;
+import org.barshaga.kernel.PersonNames;
+import org.barshaga.kernel.SpreadsheetCells;
 
 /**
  * Checks a file's header against a layout and converts each row's cells to typed values,
@@ -101,7 +103,7 @@ final class RowParser {
 		String[] raw = new String[columns.size()];
 		int before = problems.size();
 		for (int i = 0; i < values.length; i++) {
-			String text = positions[i] < 0 ? "" : fields[positions[i]].strip();
+			String text = positions[i] < 0 ? "" : SpreadsheetCells.restored(fields[positions[i]].strip());
 			raw[i] = text;
 			Column column = columns.get(i);
 			if (text.isEmpty()) {
@@ -110,7 +112,12 @@ final class RowParser {
 				}
 				continue;
 			}
-			if (text.length() > column.maxLength() && column.kind() == Column.Kind.TEXT) {
+			if (column.kind() == Column.Kind.TEXT || column.kind() == Column.Kind.NAME) {
+				text = PersonNames.normalised(text);
+				raw[i] = text;
+			}
+			if (text.length() > column.maxLength()
+					&& (column.kind() == Column.Kind.TEXT || column.kind() == Column.Kind.NAME)) {
 				problems.add(new Rejection(line, column.name(), text, "exchange.reason.tooLong", column.maxLength()));
 				continue;
 			}
@@ -124,6 +131,15 @@ final class RowParser {
 		switch (column.kind()) {
 			case TEXT:
 				return text;
+			case NAME: {
+				var problem = PersonNames.problem(text);
+				if (problem.isPresent()) {
+					problems
+						.add(new Rejection(line, name, text, problem.get().messageKey(), problem.get().arguments()));
+					return null;
+				}
+				return text;
+			}
 			case CODE: {
 				String code = text.toUpperCase(Locale.ROOT);
 				if (!codes.contains(code)) {

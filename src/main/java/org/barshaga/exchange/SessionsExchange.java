@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.SpecialistType;
@@ -78,17 +77,18 @@ class SessionsExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream(
 				"""
-						SELECT l.iin, s.held_on, s.specialist, s.minutes, s.grouped, s.attended, s.missed_reason
+						SELECT l.id AS learner_id, l.iin, s.held_on, s.specialist, s.minutes, s.grouped, s.attended, s.missed_reason
 						FROM support_session s JOIN learner l ON l.id = s.learner_id
-						WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path")
-						+ " ORDER BY l.iin, s.held_on, s.specialist",
+						WHERE l.iin IS NOT NULL AND"""
+						+ " " + actor.scope().sql("l.path") + " ORDER BY l.iin, s.held_on, s.specialist",
 				actor.scope(),
-				rs -> rows.accept(new String[] { rs.getString("iin"), ExportQueries.date(rs, "held_on"),
-						rs.getString("specialist"), rs.getString("minutes"), ExportQueries.bool(rs, "grouped"),
-						ExportQueries.bool(rs, "attended"), ExportQueries.text(rs, "missed_reason") }));
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), ExportQueries.date(rs, "held_on"),
+								rs.getString("specialist"), rs.getString("minutes"), ExportQueries.bool(rs, "grouped"),
+								ExportQueries.bool(rs, "attended"), ExportQueries.text(rs, "missed_reason") }));
 	}
 
 }

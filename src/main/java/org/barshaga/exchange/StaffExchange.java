@@ -3,7 +3,6 @@ package org.barshaga.exchange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.conditions.PositionType;
 import org.barshaga.kernel.Actor;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
 class StaffExchange implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.STAFF,
-			List.of(Column.text("school_code", true, 40), Column.iin("iin"), Column.text("full_name", true, 200),
+			List.of(Column.text("school_code", true, 40), Column.iin("iin"), Column.name("full_name", true, 200),
 					Column.code("position", true, PositionType.class), Column.decimal("fte", true, "0.01", "2"),
 					Column.text("qualification", false, 400), Column.date("started_on", true),
 					Column.date("ended_on", false)),
@@ -78,7 +77,7 @@ class StaffExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream(
 				"""
 						SELECT o.code, s.iin, s.full_name, s.position, s.fte, s.qualification, s.started_on, s.ended_on

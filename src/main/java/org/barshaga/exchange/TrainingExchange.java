@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.barshaga.kernel.Actor;
 
@@ -74,7 +73,7 @@ class TrainingExchange implements RegisterHandler {
 	}
 
 	@Override
-	public void export(Actor actor, Consumer<String[]> rows) {
+	public void export(Actor actor, ExportRows rows) {
 		exports.stream(
 				"""
 						SELECT o.code, s.iin, t.course, t.provider, t.hours, t.completed_on, t.inclusive

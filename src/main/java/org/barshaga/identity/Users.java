@@ -16,6 +16,7 @@ import org.barshaga.kernel.EnumInput;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotFoundException;
 import org.barshaga.kernel.NotPermittedException;
+import org.barshaga.kernel.PersonNames;
 import org.barshaga.kernel.ResultPage;
 import org.barshaga.kernel.Role;
 import org.barshaga.registry.AdminUnits;
@@ -190,6 +191,9 @@ public class Users {
 		}
 		else if (fullName.length() > 200) {
 			problems.add("fullName", "validation.tooLong", 200);
+		}
+		else {
+			PersonNames.check(problems, "fullName", fullName);
 		}
 		String email = draft.email() == null || draft.email().isBlank() ? null : draft.email().strip();
 		if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {

@@ -2,6 +2,7 @@ package org.barshaga.learner;
 
 import java.time.LocalDate;
 
+import org.barshaga.kernel.PersonNames;
 import org.barshaga.kernel.Sex;
 import org.barshaga.registry.InstructionLanguage;
 
@@ -12,4 +13,11 @@ import org.barshaga.registry.InstructionLanguage;
 public record LearnerDraft(String iin, NoIinReason noIinReason, String surname, String givenName, String patronymic,
 		LocalDate birthDate, Sex sex, Citizenship citizenship, InstructionLanguage language, Disability disability,
 		String homeUnitCode, EnrolmentDraft enrolment, Integer version) {
+
+	public LearnerDraft {
+		surname = PersonNames.normalised(surname);
+		givenName = PersonNames.normalised(givenName);
+		patronymic = PersonNames.normalised(patronymic);
+	}
+
 }

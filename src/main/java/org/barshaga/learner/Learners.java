@@ -335,6 +335,8 @@ public class Learners {
 		requireText(draft.surname(), "surname", MAX_NAME, problems);
 		requireText(draft.givenName(), "givenName", MAX_NAME, problems);
 		optionalText(draft.patronymic(), "patronymic", MAX_NAME, problems);
+		org.barshaga.kernel.PersonNames.check(problems, "surname", draft.surname(), "givenName", draft.givenName(),
+				"patronymic", draft.patronymic());
 		LocalDate today = today();
 		if (draft.birthDate() == null) {
 			problems.add("birthDate", "validation.required");
@@ -407,6 +409,7 @@ public class Learners {
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		require(draft.relation(), "relation", problems);
 		requireText(draft.fullName(), "fullName", 200, problems);
+		org.barshaga.kernel.PersonNames.check(problems, "fullName", draft.fullName());
 		if (draft.phone() != null && !draft.phone().isBlank() && !PHONE.matcher(draft.phone().strip()).matches()) {
 			problems.add("phone", "validation.phone");
 		}

@@ -18,6 +18,7 @@ import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotFoundException;
 import org.barshaga.kernel.ResultPage;
 import org.barshaga.kernel.SchoolYear;
+import org.barshaga.kernel.SpreadsheetCells;
 import org.barshaga.registry.AdminUnits;
 import org.barshaga.registry.Organisations;
 
@@ -227,21 +228,14 @@ class ReconcilePages {
 	}
 
 	private static void csvLine(Writer out, List<String> cells) throws IOException {
+		StringBuilder line = new StringBuilder();
 		for (int i = 0; i < cells.size(); i++) {
 			if (i > 0) {
-				out.write(',');
+				line.append(',');
 			}
-			String cell = cells.get(i) == null ? "" : cells.get(i);
-			// a leading formula character would run as a formula in a spreadsheet
-			if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("[-+]?[0-9.,\\s%]+")) {
-				cell = "'" + cell;
-			}
-			if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-				cell = "\"" + cell.replace("\"", "\"\"") + "\"";
-			}
-			out.write(cell);
+			SpreadsheetCells.appendCsv(line, cells.get(i));
 		}
-		out.write("\r\n");
+		out.write(line.append("\r\n").toString());
 	}
 
 	/** The outcome, the place and the page of a list, as asked and checked. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +22,7 @@ import org.barshaga.indicators.Indicators;
 import org.barshaga.indicators.Level;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotFoundException;
+import org.barshaga.kernel.SpreadsheetCells;
 import org.barshaga.registry.OrgUnit;
 
 import org.springframework.context.MessageSource;
@@ -127,16 +129,19 @@ class OpenDataPages {
 		bytes.writeBytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
 				CsvWriter csv = CsvWriter.builder().build(writer)) {
-			csv.writeRecord(header(locale));
+			csv.writeRecord(header(locale).stream().map(SpreadsheetCells::neutralised).toList());
 			String unitLabel = messages.getMessage(definition.unitKey(), null, locale);
 			int schoolYear = download.result().year();
 			for (IndicatorValue cell : download.cells()) {
-				csv.writeRecord(indicator.code(), definition.name(), definition.description(), unitLabel,
-						definition.numerator(), definition.denominator() == null ? "" : definition.denominator(),
-						schoolYear + "-" + (schoolYear + 1), download.result().census().toString(),
-						cell.orgUnit() == null ? "" : cell.orgUnit(), cell.name() == null ? "" : cell.name().in(locale),
-						plain(cell.numerator()), plain(cell.denominator()), plain(cell.value()),
-						String.valueOf(cell.suppressed()));
+				csv.writeRecord(Stream
+					.of(indicator.code(), definition.name(), definition.description(), unitLabel,
+							definition.numerator(), definition.denominator() == null ? "" : definition.denominator(),
+							schoolYear + "-" + (schoolYear + 1), download.result().census().toString(),
+							cell.orgUnit() == null ? "" : cell.orgUnit(),
+							cell.name() == null ? "" : cell.name().in(locale), plain(cell.numerator()),
+							plain(cell.denominator()), plain(cell.value()), String.valueOf(cell.suppressed()))
+					.map(SpreadsheetCells::neutralised)
+					.toList());
 			}
 		}
 		catch (IOException failed) {

@@ -79,4 +79,29 @@ class CsvRecordsTests {
 		});
 	}
 
+	@Test
+	void readsLinesEndedByCarriageReturnsAlone() throws Exception {
+		var records = read("a,b\r1,2\r3,4\r");
+		assertThat(records).hasSize(3);
+		assertThat(records.get(2).fields()).containsExactly("3", "4");
+		assertThat(records.get(2).line()).isEqualTo(3);
+	}
+
+	@Test
+	void readsAWholeBufferOfCarriageReturnLinesWithoutADecoderFault() throws Exception {
+		StringBuilder text = new StringBuilder("a,b\r");
+		for (int i = 0; i < 20_000; i++) {
+			text.append("Әлия,").append(i).append('\r');
+		}
+		var records = read(text.toString());
+		assertThat(records).hasSize(20_001);
+		assertThat(records.get(20_000).fields()).containsExactly("Әлия", "19999");
+	}
+
+	@Test
+	void anEmptyInputHasNoRecords() throws Exception {
+		assertThat(read(new byte[0])).isEmpty();
+		assertThat(read(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF })).isEmpty();
+	}
+
 }
