@@ -52,8 +52,8 @@ class AccountPages {
 
 	@PostMapping("/account/password")
 	String changePassword(Actor actor, @RequestParam(required = false) String currentPassword,
-			@RequestParam(required = false) String newPassword, Model model, Locale locale,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(required = false) String newPassword, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			users.changeOwnPassword(actor, currentPassword, newPassword);
 			keepThisSession(actor, request, response);

@@ -80,9 +80,9 @@ class CreateAdminJob implements CommandLineJob {
 		}
 		var problem = PasswordPolicy.check(password, username);
 		if (problem.isPresent()) {
-			out.println("The password is refused (" + problem.get().key() + (problem.get().argument() == null ? ""
-					: " " + problem.get().argument()) + "): at least " + PasswordPolicy.MIN_LENGTH
-					+ " characters, " + PasswordPolicy.MIN_DISTINCT
+			out.println("The password is refused (" + problem.get().key()
+					+ (problem.get().argument() == null ? "" : " " + problem.get().argument()) + "): at least "
+					+ PasswordPolicy.MIN_LENGTH + " characters, " + PasswordPolicy.MIN_DISTINCT
 					+ " different ones, not the user name and not a common password.");
 			return 1;
 		}

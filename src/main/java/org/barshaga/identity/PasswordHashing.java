@@ -7,8 +7,8 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The password checks of sign-in, bounded: at most {@link #PERMITS} bcrypt comparisons run
- * at once, and an attempt that waits longer than {@link #WAIT_MILLIS} for its turn is
+ * The password checks of sign-in, bounded: at most {@link #PERMITS} bcrypt comparisons
+ * run at once, and an attempt that waits longer than {@link #WAIT_MILLIS} for its turn is
  * refused as busy (503) instead of queueing. A flood of password attempts then costs at
  * most those few cores, and tokens, which are hashed with SHA-256, never wait behind it.
  */

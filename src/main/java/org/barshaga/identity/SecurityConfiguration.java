@@ -25,8 +25,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two filter chains: the JSON API (stateless, HTTP Basic or personal access token,
  * problem details on failure, no CSRF because no cookie is accepted) and the pages (form
- * login, session re-read on every request, CSRF). Both send a strict Content-Security-Policy that allows no inline
- * script.
+ * login, session re-read on every request, CSRF). Both send a strict
+ * Content-Security-Policy that allows no inline script.
  */
 @Configuration
 class SecurityConfiguration {
@@ -65,8 +65,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication
-	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemResponses problems,
-			SignInThrottle throttle, AuthenticationManager authentication) {
+	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemResponses problems, SignInThrottle throttle,
+			AuthenticationManager authentication) {
 		http.securityMatcher("/api/v1/**")
 			.authenticationManager(authentication)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -83,8 +83,8 @@ class SecurityConfiguration {
 	/**
 	 * Pages: form sign-in and a session only, never HTTP Basic (a browser would keep
 	 * Basic credentials and send a password with every request). The OpenAPI description
-	 * and its UI need a signed-in user, like everything but sign-in, static files,
-	 * health and open data.
+	 * and its UI need a signed-in user, like everything but sign-in, static files, health
+	 * and open data.
 	 */
 	@Bean
 	@Order(2)

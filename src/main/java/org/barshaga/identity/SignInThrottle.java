@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * <li>an address that failed {@link #ADDRESS_LIMIT} times, and a name that failed
  * {@link #NAME_LIMIT} times from anywhere, get no more tries either, except from an
  * address where that name signed in successfully within {@link #KNOWN_FOR}: so nobody
- * elsewhere can lock the administrator out, and a school behind one shared address
- * keeps signing in while a guesser there is held back.</li>
+ * elsewhere can lock the administrator out, and a school behind one shared address keeps
+ * signing in while a guesser there is held back.</li>
  * </ul>
  * Tokens and open sessions are never braked: they prove no password. The counts are in
  * memory, per server: they slow a guesser down, they are no record.

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * from a proxy named in {@code barshaga.trusted-proxies} (exact addresses, comma
  * separated; empty by default, so the header is ignored). The address is what the audit
  * log records and what the sign-in brakes count, so believing the header from anyone
- * would let a caller write any address into the log and slip past the brakes by
- * changing it.
+ * would let a caller write any address into the log and slip past the brakes by changing
+ * it.
  */
 @Component
 class TrustedProxies implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {

@@ -50,7 +50,10 @@ class UserRepository {
 			.optional();
 	}
 
-	/** An account with its password hash, by name or by id: one query for sign-in and each session request. */
+	/**
+	 * An account with its password hash, by name or by id: one query for sign-in and each
+	 * session request.
+	 */
 	Optional<WithHash> findWithHash(String username) {
 		return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM app_user WHERE username = :username")
 			.param("username", username)

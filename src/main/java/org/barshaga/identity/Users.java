@@ -113,8 +113,7 @@ public class Users {
 	 * them, and administrators are few, named at the command line and audited.
 	 */
 	static boolean grants(Actor actor, Role role, DataScope place) {
-		return actor.is(Role.ADMIN)
-				|| role.learnerAccess(place).within(actor.role().learnerAccess(actor.scope()));
+		return actor.is(Role.ADMIN) || role.learnerAccess(place).within(actor.role().learnerAccess(actor.scope()));
 	}
 
 	public boolean canCreate(Actor actor) {

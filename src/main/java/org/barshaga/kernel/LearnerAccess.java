@@ -1,11 +1,11 @@
 package org.barshaga.kernel;
 
 /**
- * What an account of some role at some place may see of children: the part of the
- * country whose learners it reads (none for a role that reads no child) and how far it
- * sees their health fields. The learner module reads children through this, and identity
- * refuses to create or change an account to one whose access is not inside its maker's,
- * so both follow one definition.
+ * What an account of some role at some place may see of children: the part of the country
+ * whose learners it reads (none for a role that reads no child) and how far it sees their
+ * health fields. The learner module reads children through this, and identity refuses to
+ * create or change an account to one whose access is not inside its maker's, so both
+ * follow one definition.
  */
 public record LearnerAccess(DataScope scope, Health health) {
 
@@ -19,8 +19,8 @@ public record LearnerAccess(DataScope scope, Health health) {
 		NONE,
 
 		/**
-		 * Only the children that someone who sees their health assigns to the account, and
-		 * only with the sharing consent: the account gains nothing by existing.
+		 * Only the children that someone who sees their health assigns to the account,
+		 * and only with the sharing consent: the account gains nothing by existing.
 		 */
 		DELEGATED,
 

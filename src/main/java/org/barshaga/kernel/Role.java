@@ -53,7 +53,8 @@ public enum Role {
 			case PMPC_SPECIALIST -> new LearnerAccess(regionOf(place), LearnerAccess.Health.ALWAYS);
 			case SCHOOL_COORDINATOR -> new LearnerAccess(place, LearnerAccess.Health.WITH_CONSENT);
 			case SPECIALIST -> new LearnerAccess(place, LearnerAccess.Health.DELEGATED);
-			case ADMIN, MINISTRY, REGION_OFFICER, DISTRICT_OFFICER -> new LearnerAccess(place, LearnerAccess.Health.NONE);
+			case ADMIN, MINISTRY, REGION_OFFICER, DISTRICT_OFFICER ->
+				new LearnerAccess(place, LearnerAccess.Health.NONE);
 		};
 	}
 

@@ -31,11 +31,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * An account never sees more than the account that made it: for every manager, every
- * role and every kind of place in the manager's scope, creating an account, or moving
- * or promoting one, either is refused or gives an account whose children and health
- * fields lie inside the manager's. The children are counted through the API as the new
- * account reads them.
+ * An account never sees more than the account that made it: for every manager, every role
+ * and every kind of place in the manager's scope, creating an account, or moving or
+ * promoting one, either is refused or gives an account whose children and health fields
+ * lie inside the manager's. The children are counted through the API as the new account
+ * reads them.
  */
 @BarshagaTest
 class AccountScopeAttackTests {
@@ -70,8 +70,7 @@ class AccountScopeAttackTests {
 		region = parts[2];
 		district = parts[3];
 		pmpc = parts[4];
-		school = jdbc
-			.sql("SELECT MIN(code) FROM organisation WHERE type = 'GENERAL_SCHOOL' AND path LIKE :path")
+		school = jdbc.sql("SELECT MIN(code) FROM organisation WHERE type = 'GENERAL_SCHOOL' AND path LIKE :path")
 			.param("path", "/KZ/" + region + "/" + district + "/%")
 			.query(String.class)
 			.single();
@@ -157,8 +156,7 @@ class AccountScopeAttackTests {
 							.contentType(MediaType.APPLICATION_JSON)
 							.content("""
 									{"fullName":"Moved","role":"RESEARCHER","scope":"%s","enabled":true,"version":%d}
-									""".formatted(district, back)))
-							.andExpect(status().isOk());
+									""".formatted(district, back))).andExpect(status().isOk());
 					}
 				}
 			}
@@ -174,8 +172,7 @@ class AccountScopeAttackTests {
 			.content("""
 					{"fullName":"Taken","role":"SCHOOL_COORDINATOR","scope":"%s","enabled":true,"version":0,
 					 "password":"Taken-Over-Passw0rd-9"}
-					""".formatted(school)))
-			.andExpect(status().isForbidden());
+					""".formatted(school))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/learners").with(basic(coordinator, "Taken-Over-Passw0rd-9")))
 			.andExpect(status().isUnauthorized());
 	}

@@ -66,8 +66,8 @@ class RevocationAttackTests {
 		String username = create(REGION_TURKISTAN, "DISTRICT_OFFICER", "KZ-61-D08");
 		MockHttpSession session = signIn(username, PASSWORD, "10.30.0.2");
 		mvc.perform(get("/users").session(session)).andExpect(content().string(containsString(DISTRICT_SARYAGASH)));
-		String elsewhere = jdbc
-			.sql("SELECT MIN(code) FROM org_unit WHERE parent_code = 'KZ-61' AND code <> 'KZ-61-D08' AND kind = 'district' AND valid_to IS NULL")
+		String elsewhere = jdbc.sql(
+				"SELECT MIN(code) FROM org_unit WHERE parent_code = 'KZ-61' AND code <> 'KZ-61-D08' AND kind = 'district' AND valid_to IS NULL")
 			.query(String.class)
 			.single();
 		change(REGION_TURKISTAN, username, "DISTRICT_OFFICER", elsewhere, true);
@@ -128,7 +128,8 @@ class RevocationAttackTests {
 		mvc.perform(get("/api/v1/users").with(as(ADMIN))).andExpect(status().isOk());
 		java.util.List<Integer> answers = new java.util.ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			answers.add(mvc.perform(get("/api/v1/users").with(basic(ADMIN, "Not-the-admin-pw-" + i)).with(from("10.31.0." + i)))
+			answers.add(mvc
+				.perform(get("/api/v1/users").with(basic(ADMIN, "Not-the-admin-pw-" + i)).with(from("10.31.0." + i)))
 				.andReturn()
 				.getResponse()
 				.getStatus());
@@ -195,11 +196,8 @@ class RevocationAttackTests {
 	}
 
 	private MockHttpSession signIn(String username, String password, String address) throws Exception {
-		return (MockHttpSession) mvc
-			.perform(post("/login").with(csrf())
-				.with(from(address))
-				.param("username", username)
-				.param("password", password))
+		return (MockHttpSession) mvc.perform(
+				post("/login").with(csrf()).with(from(address)).param("username", username).param("password", password))
 			.andExpect(redirectedUrl("/"))
 			.andReturn()
 			.getRequest()
@@ -225,8 +223,7 @@ class RevocationAttackTests {
 		return username;
 	}
 
-	private void change(String manager, String username, String role, String place, boolean enabled)
-			throws Exception {
+	private void change(String manager, String username, String role, String place, boolean enabled) throws Exception {
 		long id = id(username);
 		mvc.perform(put("/api/v1/users/{id}", id).with(as(manager)).contentType(MediaType.APPLICATION_JSON).content("""
 				{"fullName":"Revocation","role":"%s","scope":"%s","enabled":%s,"version":%d}

@@ -98,13 +98,11 @@ class SignInTests {
 
 	@Test
 	void anAddressThatKeepsFailingIsThrottledForPasswordsButNotForTokens() throws Exception {
-		String token = JsonPath.read(mvc
-			.perform(post("/api/v1/tokens").with(as(MINISTRY))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"throttle test\"}"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.secret");
+		String token = JsonPath.read(
+				mvc.perform(post("/api/v1/tokens").with(as(MINISTRY))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"name\":\"throttle test\"}")).andReturn().getResponse().getContentAsString(),
+				"$.secret");
 		for (int i = 0; i < SignInThrottle.ADDRESS_LIMIT; i++) {
 			mvc.perform(post("/login").with(csrf())
 				.with(fromAddress("10.2.0.9"))

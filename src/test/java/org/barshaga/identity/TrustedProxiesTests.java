@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Forwarded addresses are believed only from the proxies named in configuration, and
- * from nobody by default (private addresses included).
+ * Forwarded addresses are believed only from the proxies named in configuration, and from
+ * nobody by default (private addresses included).
  */
 class TrustedProxiesTests {
 

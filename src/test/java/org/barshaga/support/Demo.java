@@ -65,8 +65,8 @@ public final class Demo {
 
 	/**
 	 * The session form sign-in would leave: the account read by the application's own
-	 * {@link UserDetailsService}, so the page chain re-reads it on each request as it does
-	 * for a person.
+	 * {@link UserDetailsService}, so the page chain re-reads it on each request as it
+	 * does for a person.
 	 */
 	private static MockHttpServletRequest signedIn(MockHttpServletRequest request, String username, String password) {
 		WebApplicationContext application = WebApplicationContextUtils
