@@ -128,6 +128,22 @@ public class AccessTokens {
 		audit.recorded(actor, AuditAction.DELETE, "access-token", id, actor.scope().pathPrefix(), "revoked");
 	}
 
+	/**
+	 * Revokes every live token of an account, as a password change does: whoever held the
+	 * old password may have made one.
+	 */
+	@Transactional
+	void revokeAll(Actor actor, long userId, String scopePath) {
+		int revoked = jdbc.sql("UPDATE access_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
+			.param("now", Timestamp.from(Instant.now(clock)))
+			.param("user", userId)
+			.update();
+		if (revoked > 0) {
+			audit.recorded(actor, AuditAction.DELETE, "access-token", userId, scopePath,
+					"revoked " + revoked + " with the password change");
+		}
+	}
+
 	/** The principal a presented token stands for, if the token is valid now. */
 	@Transactional
 	Optional<AccountPrincipal> authenticate(String secret) {

@@ -2,7 +2,7 @@ package org.barshaga.identity;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Optional;
 
 import org.barshaga.kernel.Actor;
 
@@ -24,18 +24,23 @@ class AccountDetailsService implements UserDetailsService {
 
 	@Override
 	public AccountPrincipal loadUserByUsername(String username) {
-		String normalised = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-		UserAccount account = users.findByUsername(normalised)
+		String normalised = SignInThrottle.normalise(username);
+		UserRepository.WithHash found = users.findWithHash(normalised)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
-		String hash = users.passwordHash(normalised).orElseThrow();
-		return principal(account, hash);
+		return principal(found.account(), found.passwordHash());
+	}
+
+	/** The account as it is now, for a session that was opened earlier; empty if gone. */
+	Optional<AccountPrincipal> reload(long id) {
+		return users.findWithHash(id).map(found -> principal(found.account(), found.passwordHash()));
 	}
 
 	AccountPrincipal principal(UserAccount account, String hash) {
 		Instant now = Instant.now(clock);
 		return new AccountPrincipal(
 				new Actor(account.id(), account.username(), account.fullName(), account.role(), account.scope()), hash,
-				account.enabled(), account.isLocked(now), account.failedLogins());
+				account.enabled(), account.isLocked(now), account.failedLogins(),
+				hash == null ? "" : AccessTokens.hash(hash));
 	}
 
 }

@@ -8,6 +8,11 @@ import org.barshaga.kernel.InvalidInputException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The signed-in user's own account: password and personal access tokens. */
@@ -28,7 +34,12 @@ class AccountPages {
 
 	private final MessageSource messages;
 
-	AccountPages(Users users, AccessTokens tokens, MessageSource messages) {
+	private final AccountDetailsService accounts;
+
+	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+	AccountPages(Users users, AccessTokens tokens, MessageSource messages, AccountDetailsService accounts) {
+		this.accounts = accounts;
 		this.users = users;
 		this.tokens = tokens;
 		this.messages = messages;
@@ -41,10 +52,11 @@ class AccountPages {
 
 	@PostMapping("/account/password")
 	String changePassword(Actor actor, @RequestParam(required = false) String currentPassword,
-			@RequestParam(required = false) String newPassword, Model model, Locale locale,
+			@RequestParam(required = false) String newPassword, Model model, Locale locale, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			users.changeOwnPassword(actor, currentPassword, newPassword);
+			keepThisSession(actor, request, response);
 			redirect.addFlashAttribute("notice", "notice.passwordChanged");
 			return "redirect:/account";
 		}
@@ -74,6 +86,21 @@ class AccountPages {
 		tokens.revoke(actor, id);
 		redirect.addFlashAttribute("notice", "notice.tokenRevoked");
 		return "redirect:/account";
+	}
+
+	/**
+	 * The password change ends every session of the account; this one, which proved the
+	 * current password, goes on under a new id with the new credentials.
+	 */
+	private void keepThisSession(Actor actor, HttpServletRequest request, HttpServletResponse response) {
+		AccountPrincipal current = accounts.reload(actor.userId()).orElseThrow();
+		current.eraseCredentials();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(current, null, current.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		request.changeSessionId();
+		sessions.saveContext(context, request, response);
 	}
 
 	private String page(Actor actor, FormErrors passwordErrors, FormErrors tokenErrors, Model model) {

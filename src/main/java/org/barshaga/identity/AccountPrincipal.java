@@ -25,14 +25,27 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Actor
 
 	private final int failedLogins;
 
+	private final String credentialsStamp;
+
 	private String passwordHash;
 
-	AccountPrincipal(Actor actor, String passwordHash, boolean enabled, boolean locked, int failedLogins) {
+	AccountPrincipal(Actor actor, String passwordHash, boolean enabled, boolean locked, int failedLogins,
+			String credentialsStamp) {
 		this.actor = actor;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
 		this.failedLogins = failedLogins;
+		this.credentialsStamp = credentialsStamp;
+	}
+
+	/**
+	 * A digest of the password hash the account had when this principal was read: a
+	 * session whose stamp no longer matches the account's began before the last password
+	 * change.
+	 */
+	String credentialsStamp() {
+		return credentialsStamp;
 	}
 
 	@Override

@@ -78,8 +78,12 @@ class CreateAdminJob implements CommandLineJob {
 			}
 			password = new String(first);
 		}
-		if (password.length() < Users.MIN_PASSWORD_LENGTH) {
-			out.println("The password must have at least " + Users.MIN_PASSWORD_LENGTH + " characters.");
+		var problem = PasswordPolicy.check(password, username);
+		if (problem.isPresent()) {
+			out.println("The password is refused (" + problem.get().key()
+					+ (problem.get().argument() == null ? "" : " " + problem.get().argument()) + "): at least "
+					+ PasswordPolicy.MIN_LENGTH + " characters, " + PasswordPolicy.MIN_DISTINCT
+					+ " different ones, not the user name and not a common password.");
 			return 1;
 		}
 		String fullName = CommandLineJob.option(arguments, "--name") == null ? "Administrator"

@@ -20,8 +20,7 @@ class LoginPage {
 		}
 		if (error != null) {
 			model.addAttribute("error", switch (error) {
-				case "locked" -> "login.error.locked";
-				case "disabled" -> "login.error.disabled";
+				case "busy" -> "login.error.busy";
 				case "throttled" -> "login.error.throttled";
 				default -> "login.error.credentials";
 			});

@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * RFC 9457 problem details for API calls refused before they reach a controller: no or
  * bad credentials (401, never a login page), a forbidden role (403), too many failures
- * (429).
+ * (429), too many password checks at once (503).
  */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -38,6 +38,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
+		if (failure instanceof PasswordHashing.BusyException) {
+			response.setHeader("Retry-After", "1");
+			write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "problem.busy");
+			return;
+		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"Barshaga\", Bearer");
 		write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized");
 	}

@@ -6,8 +6,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -16,13 +19,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Two filter chains: the JSON API (stateless, HTTP Basic or personal access token,
  * problem details on failure, no CSRF because no cookie is accepted) and the pages (form
- * login, session, CSRF). Both send a strict Content-Security-Policy that allows no inline
- * script.
+ * login, session re-read on every request, CSRF). Both send a strict
+ * Content-Security-Policy that allows no inline script.
  */
 @Configuration
 class SecurityConfiguration {
@@ -36,12 +40,35 @@ class SecurityConfiguration {
 		return new BCryptPasswordEncoder();
 	}
 
+	/**
+	 * The one way a password is checked at sign-in. Bounded hashing, and the account's
+	 * state checked only after the password: a disabled account and a wrong password
+	 * answer alike, so the answer tells nothing about which names exist.
+	 */
+	@Bean
+	AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder passwords,
+			AuthenticationEventPublisher events) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+		provider.setPasswordEncoder(new PasswordHashing(passwords, PasswordHashing.PERMITS));
+		provider.setPreAuthenticationChecks(account -> {
+		});
+		provider.setPostAuthenticationChecks(account -> {
+			if (!account.isEnabled()) {
+				throw new DisabledException("Disabled");
+			}
+		});
+		ProviderManager manager = new ProviderManager(provider);
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
+	}
+
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication
-	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemResponses problems,
-			SignInThrottle throttle) {
+	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemResponses problems, SignInThrottle throttle,
+			AuthenticationManager authentication) {
 		http.securityMatcher("/api/v1/**")
+			.authenticationManager(authentication)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.addFilterBefore(new ThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
@@ -53,26 +80,32 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Pages: form sign-in and a session only, never HTTP Basic (a browser would keep
+	 * Basic credentials and send a password with every request). The OpenAPI description
+	 * and its UI need a signed-in user, like everything but sign-in, static files, health
+	 * and open data.
+	 */
 	@Bean
 	@Order(2)
 	@ConditionalOnWebApplication
-	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, ProblemResponses problems) {
+	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, ProblemResponses problems,
+			AuthenticationManager authentication, AccountDetailsService accounts) {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
-		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?error=locked",
-				DisabledException.class.getName(), "/login?error=disabled"));
+		failures.setExceptionMappings(Map.of(PasswordHashing.BusyException.class.getName(), "/login?error=busy"));
 		failures.setDefaultFailureUrl("/login?error=credentials");
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**", "/api/openapi",
-					"/api/openapi/**", "/swagger-ui/**", "/open-data", "/open-data/**")
-			.permitAll()
-			.requestMatchers("/actuator/**")
-			.hasRole("ADMIN")
-			.anyRequest()
-			.authenticated())
+		http.authenticationManager(authentication)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+						"/actuator/health", "/actuator/health/**", "/open-data", "/open-data/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures))
-			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.addFilterAfter(new CurrentAccountFilter(accounts), SecurityContextHolderFilter.class)
 			.addFilterBefore(new ThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class);
 		headers(http);
 		return http.build();

@@ -41,6 +41,7 @@ class SignInEvents {
 	@EventListener
 	void interactiveSuccess(InteractiveAuthenticationSuccessEvent event) {
 		String username = event.getAuthentication().getName();
+		throttle.succeeded(username, addressOf(event.getAuthentication()));
 		users.recordSuccess(username, Instant.now(clock));
 		audit.signIn(username, AuditAction.LOGIN_SUCCESS, pathOf(username), null);
 	}
@@ -51,9 +52,11 @@ class SignInEvents {
 	 */
 	@EventListener
 	void success(AuthenticationSuccessEvent event) {
-		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal
-				&& principal.failedLogins() > 0) {
-			users.recordSuccess(principal.getUsername(), Instant.now(clock));
+		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
+			throttle.succeeded(principal.getUsername(), addressOf(event.getAuthentication()));
+			if (principal.failedLogins() > 0) {
+				users.recordSuccess(principal.getUsername(), Instant.now(clock));
+			}
 		}
 	}
 
@@ -61,11 +64,10 @@ class SignInEvents {
 	void failure(AbstractAuthenticationFailureEvent event) {
 		Authentication attempt = event.getAuthentication();
 		String username = attempt.getName() == null ? "" : attempt.getName().strip().toLowerCase(Locale.ROOT);
-		String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
-				: null;
+		String address = addressOf(attempt);
 		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-			users.recordFailure(username, SignInThrottle.ACCOUNT_LIMIT, throttle.lockUntil());
-			throttle.failed(address);
+			users.recordFailure(username);
+			throttle.failed(username, address);
 		}
 		String reason = event.getException().getClass().getSimpleName();
 		audit.signIn(username.isEmpty() ? "?" : truncate(username), AuditAction.LOGIN_FAILURE, pathOf(username),
@@ -76,6 +78,11 @@ class SignInEvents {
 	void logout(LogoutSuccessEvent event) {
 		String username = event.getAuthentication().getName();
 		audit.signIn(username, AuditAction.LOGOUT, pathOf(username), null);
+	}
+
+	private static String addressOf(Authentication authentication) {
+		return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
+				: null;
 	}
 
 	private String pathOf(String username) {

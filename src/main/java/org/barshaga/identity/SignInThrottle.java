@@ -5,30 +5,52 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Two brakes on password guessing: an account is locked for {@link #LOCK_DURATION} after
- * {@link #ACCOUNT_LIMIT} failures in a row (kept in the database, so it holds across
- * servers), and an address that fails {@link #ADDRESS_LIMIT} times within
- * {@link #ADDRESS_WINDOW} is refused until the window passes (kept in memory: it only
- * slows one address down).
+ * Brakes on password guessing that never lock anyone out of their own account. Failures
+ * are counted by name, whether or not an account has it, so that the answers do not tell
+ * which names exist:
+ * <ul>
+ * <li>a name and address pair that failed {@link #PAIR_LIMIT} times within
+ * {@link #WINDOW} gets no more tries from that address for the rest of the window;</li>
+ * <li>an address that failed {@link #ADDRESS_LIMIT} times, and a name that failed
+ * {@link #NAME_LIMIT} times from anywhere, get no more tries either, except from an
+ * address where that name signed in successfully within {@link #KNOWN_FOR}: so nobody
+ * elsewhere can lock the administrator out, and a school behind one shared address keeps
+ * signing in while a guesser there is held back.</li>
+ * </ul>
+ * Tokens and open sessions are never braked: they prove no password. The counts are in
+ * memory, per server: they slow a guesser down, they are no record.
  */
 @Component
 class SignInThrottle {
 
-	static final int ACCOUNT_LIMIT = 5;
-
-	static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+	static final int PAIR_LIMIT = 5;
 
 	static final int ADDRESS_LIMIT = 30;
 
-	static final Duration ADDRESS_WINDOW = Duration.ofMinutes(15);
+	static final int NAME_LIMIT = 10;
 
-	private final Map<String, Deque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
+	static final Duration WINDOW = Duration.ofMinutes(15);
+
+	static final Duration KNOWN_FOR = Duration.ofDays(30);
+
+	/** How many entries a map keeps before it forgets the stalest ones. */
+	static final int CAPACITY = 50_000;
+
+	private final Map<String, Deque<Instant>> byPair = new ConcurrentHashMap<>();
+
+	private final Map<String, Deque<Instant>> byAddress = new ConcurrentHashMap<>();
+
+	private final Map<String, Deque<Instant>> byName = new ConcurrentHashMap<>();
+
+	private final Map<String, Instant> knownPairs = new LinkedHashMap<>(1024, 0.75f, true);
 
 	private final Clock clock;
 
@@ -36,28 +58,77 @@ class SignInThrottle {
 		this.clock = clock;
 	}
 
-	boolean isBlocked(String address) {
-		Deque<Instant> failures = failuresByAddress.get(address);
-		if (failures == null) {
+	/** Whether a password for this name, from this address, may be checked now. */
+	boolean allows(String name, String address) {
+		String who = normalise(name);
+		String where = address == null ? "" : address;
+		if (count(byPair, pair(who, where)) >= PAIR_LIMIT) {
 			return false;
 		}
-		synchronized (failures) {
-			prune(failures);
-			return failures.size() >= ADDRESS_LIMIT;
+		if (known(who, where)) {
+			return true;
+		}
+		return count(byAddress, where) < ADDRESS_LIMIT && count(byName, who) < NAME_LIMIT;
+	}
+
+	void failed(String name, String address) {
+		String who = normalise(name);
+		String where = address == null ? "" : address;
+		add(byPair, pair(who, where));
+		add(byAddress, where);
+		add(byName, who);
+	}
+
+	void succeeded(String name, String address) {
+		String who = normalise(name);
+		String where = address == null ? "" : address;
+		byPair.remove(pair(who, where));
+		synchronized (knownPairs) {
+			knownPairs.put(pair(who, where), Instant.now(clock));
+			if (knownPairs.size() > CAPACITY) {
+				knownPairs.remove(knownPairs.keySet().iterator().next());
+			}
 		}
 	}
 
-	void failed(String address) {
-		if (address == null) {
-			return;
+	static String normalise(String name) {
+		String stripped = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+		return stripped.length() <= 100 ? stripped : stripped.substring(0, 100);
+	}
+
+	private boolean known(String who, String where) {
+		synchronized (knownPairs) {
+			Instant since = knownPairs.get(pair(who, where));
+			return since != null && since.plus(KNOWN_FOR).isAfter(Instant.now(clock));
 		}
-		Deque<Instant> failures = failuresByAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
-		synchronized (failures) {
-			prune(failures);
-			failures.addLast(Instant.now(clock));
+	}
+
+	private static String pair(String who, String where) {
+		return who + "\n" + where;
+	}
+
+	private int count(Map<String, Deque<Instant>> failures, String key) {
+		Deque<Instant> times = failures.get(key);
+		if (times == null) {
+			return 0;
 		}
-		if (failuresByAddress.size() > 10_000) {
-			failuresByAddress.entrySet().removeIf(e -> {
+		synchronized (times) {
+			prune(times);
+			return times.size();
+		}
+	}
+
+	private void add(Map<String, Deque<Instant>> failures, String key) {
+		Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+		synchronized (times) {
+			prune(times);
+			times.addLast(Instant.now(clock));
+			if (times.size() > ADDRESS_LIMIT * 2) {
+				times.removeFirst();
+			}
+		}
+		if (failures.size() > CAPACITY) {
+			failures.entrySet().removeIf(e -> {
 				synchronized (e.getValue()) {
 					prune(e.getValue());
 					return e.getValue().isEmpty();
@@ -66,14 +137,10 @@ class SignInThrottle {
 		}
 	}
 
-	Instant lockUntil() {
-		return Instant.now(clock).plus(LOCK_DURATION);
-	}
-
-	private void prune(Deque<Instant> failures) {
-		Instant horizon = Instant.now(clock).minus(ADDRESS_WINDOW);
-		while (!failures.isEmpty() && failures.peekFirst().isBefore(horizon)) {
-			failures.removeFirst();
+	private void prune(Deque<Instant> times) {
+		Instant horizon = Instant.now(clock).minus(WINDOW);
+		while (!times.isEmpty() && times.peekFirst().isBefore(horizon)) {
+			times.removeFirst();
 		}
 	}
 

@@ -1,6 +1,8 @@
 package org.barshaga.identity;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -9,7 +11,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Refuses sign-in attempts from an address that has failed too often lately. */
+/**
+ * Refuses a password attempt that {@link SignInThrottle} holds back, before any hash is
+ * computed: a form sign-in or an HTTP Basic call. Bearer tokens and sessions pass
+ * untouched. The refusal is the same for every name, existing or not.
+ */
 class ThrottleFilter extends OncePerRequestFilter {
 
 	private final SignInThrottle throttle;
@@ -26,8 +32,8 @@ class ThrottleFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		boolean formSignIn = "POST".equals(request.getMethod())
 				&& (request.getContextPath() + "/login").equals(request.getRequestURI());
-		boolean apiSignIn = request.getHeader("Authorization") != null;
-		if ((formSignIn || apiSignIn) && throttle.isBlocked(request.getRemoteAddr())) {
+		String name = formSignIn ? request.getParameter("username") : basicName(request.getHeader("Authorization"));
+		if ((formSignIn || name != null) && !throttle.allows(name, request.getRemoteAddr())) {
 			if (formSignIn) {
 				response.sendRedirect(request.getContextPath() + "/login?error=throttled");
 			}
@@ -37,6 +43,22 @@ class ThrottleFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** The user name of an HTTP Basic header, or null when the header is not Basic. */
+	static String basicName(String header) {
+		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return null;
+		}
+		try {
+			String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()),
+					StandardCharsets.UTF_8);
+			int colon = decoded.indexOf(':');
+			return colon < 0 ? decoded : decoded.substring(0, colon);
+		}
+		catch (IllegalArgumentException notBase64) {
+			return "";
+		}
 	}
 
 }

@@ -50,6 +50,27 @@ class UserRepository {
 			.optional();
 	}
 
+	/**
+	 * An account with its password hash, by name or by id: one query for sign-in and each
+	 * session request.
+	 */
+	Optional<WithHash> findWithHash(String username) {
+		return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM app_user WHERE username = :username")
+			.param("username", username)
+			.query((rs, n) -> new WithHash(map(rs, n), rs.getString("password_hash")))
+			.optional();
+	}
+
+	Optional<WithHash> findWithHash(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM app_user WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> new WithHash(map(rs, n), rs.getString("password_hash")))
+			.optional();
+	}
+
+	record WithHash(UserAccount account, String passwordHash) {
+	}
+
 	Optional<String> passwordHash(String username) {
 		return jdbc.sql("SELECT password_hash FROM app_user WHERE username = :username")
 			.param("username", username)
@@ -139,17 +160,11 @@ class UserRepository {
 	}
 
 	/**
-	 * Counts a failed sign-in; from the limit on, the account is locked until the given
-	 * time.
+	 * Counts a failed sign-in, for managers to see; it locks nothing (the brakes are in
+	 * {@link SignInThrottle}, and treat unknown names alike).
 	 */
-	void recordFailure(String username, int limit, Instant lockUntil) {
-		jdbc.sql("""
-				UPDATE app_user SET failed_logins = failed_logins + 1,
-					locked_until = CASE WHEN failed_logins + 1 >= :limit THEN :lockUntil ELSE locked_until END
-				WHERE username = :username
-				""")
-			.param("limit", limit)
-			.param("lockUntil", Timestamp.from(lockUntil))
+	void recordFailure(String username) {
+		jdbc.sql("UPDATE app_user SET failed_logins = failed_logins + 1 WHERE username = :username")
 			.param("username", username)
 			.update();
 	}

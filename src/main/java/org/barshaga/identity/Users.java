@@ -44,7 +44,7 @@ public class Users {
 
 	static final int PAGE_SIZE = 50;
 
-	static final int MIN_PASSWORD_LENGTH = 12;
+	static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
 
@@ -62,8 +62,14 @@ public class Users {
 
 	private final Clock clock;
 
+	private final SignInThrottle throttle;
+
+	private final AccessTokens tokens;
+
 	Users(UserRepository repository, AdminUnits units, Organisations organisations, PasswordEncoder passwords,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, SignInThrottle throttle, AccessTokens tokens) {
+		this.throttle = throttle;
+		this.tokens = tokens;
 		this.repository = repository;
 		this.units = units;
 		this.organisations = organisations;
@@ -95,7 +101,20 @@ public class Users {
 
 	public boolean canManage(Actor actor, UserAccount account) {
 		return actor.role().managesUsers() && actor.scope().contains(account.scopePath())
-				&& (actor.is(Role.ADMIN) || actor.role().outranks(account.role())) && account.id() != actor.userId();
+				&& (actor.is(Role.ADMIN) || actor.role().outranks(account.role())) && account.id() != actor.userId()
+				&& grants(actor, account.role(), account.scope());
+	}
+
+	/**
+	 * Whether the actor may hand out what an account of {@code role} at {@code place}
+	 * sees of children: never more children, nor more of their health, than the actor
+	 * sees. Resetting the password of an account is handing out its access too, so the
+	 * same rule decides who manages it. Administrators are the one exception: health
+	 * fields are seen by roles that no manager below them sees, so someone must grant
+	 * them, and administrators are few, named at the command line and audited.
+	 */
+	static boolean grants(Actor actor, Role role, DataScope place) {
+		return actor.is(Role.ADMIN) || role.learnerAccess(place).within(actor.role().learnerAccess(actor.scope()));
 	}
 
 	public boolean canCreate(Actor actor) {
@@ -162,15 +181,29 @@ public class Users {
 			after.put("password", "(changed)");
 		}
 		audit.updated(actor, RECORD_TYPE, id, changed.scopePath(), before, after);
+		if (newPassword) {
+			tokens.revokeAll(actor, id, changed.scopePath());
+		}
 		return changed;
 	}
 
-	/** A user changes their own password, proving they know the current one. */
+	/**
+	 * A user changes their own password, proving they know the current one. Wrong current
+	 * passwords count in the sign-in brakes like wrong sign-ins (the open session is no
+	 * licence to guess). Every other session of the account ends at its next request and
+	 * every token is revoked; the caller keeps its own session with {@link #principal}.
+	 */
 	@Transactional
 	public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
+		String place = "password-change:" + actor.userId();
+		if (!throttle.allows(actor.username(), place)) {
+			problems.add("currentPassword", "validation.password.throttled");
+			problems.throwIfAny();
+		}
 		String hash = repository.passwordHash(actor.username()).orElseThrow();
 		if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+			throttle.failed(actor.username(), place);
 			problems.add("currentPassword", "validation.password.current");
 		}
 		checkPassword(newPassword, actor.username(), true, problems);
@@ -179,6 +212,7 @@ public class Users {
 		UserAccount self = repository.findByUsername(actor.username()).orElseThrow();
 		audit.updated(actor, RECORD_TYPE, actor.userId(), self.scopePath(), Map.of("password", ""),
 				Map.of("password", "(changed)"));
+		tokens.revokeAll(actor, actor.userId(), self.scopePath());
 	}
 
 	private record Checked(String fullName, String email, Role role, UserRepository.Place place, boolean enabled) {
@@ -215,6 +249,9 @@ public class Users {
 		}
 		else {
 			place = place(draft.scope().strip(), role, actor, problems);
+		}
+		if (role != null && place != null && !grants(actor, role, new DataScope(place.path()))) {
+			problems.add("role", "validation.user.access.wider");
 		}
 		return new Checked(fullName, email, role, place, draft.enabled() == null || draft.enabled());
 	}
@@ -270,15 +307,14 @@ public class Users {
 			}
 			return;
 		}
-		if (password.length() < MIN_PASSWORD_LENGTH) {
-			problems.add("password", "validation.password.length", MIN_PASSWORD_LENGTH);
-		}
-		else if (password.length() > 128) {
-			problems.add("password", "validation.tooLong", 128);
-		}
-		else if (!username.isEmpty() && password.toLowerCase(Locale.ROOT).contains(username)) {
-			problems.add("password", "validation.password.username");
-		}
+		PasswordPolicy.check(password, username).ifPresent(problem -> {
+			if (problem.argument() == null) {
+				problems.add("password", problem.key());
+			}
+			else {
+				problems.add("password", problem.key(), problem.argument());
+			}
+		});
 	}
 
 	private static Map<String, Object> audited(UserAccount account) {

@@ -42,6 +42,27 @@ public enum Role {
 		return this == ADMIN || this == MINISTRY;
 	}
 
+	/**
+	 * What an account of this role bound to {@code place} sees of children. A PMPC serves
+	 * the whole region it sits in (the regional department assigns its territory, which
+	 * the registry does not hold); researchers see no child at all.
+	 */
+	public LearnerAccess learnerAccess(DataScope place) {
+		return switch (this) {
+			case RESEARCHER -> LearnerAccess.NO_CHILD;
+			case PMPC_SPECIALIST -> new LearnerAccess(regionOf(place), LearnerAccess.Health.ALWAYS);
+			case SCHOOL_COORDINATOR -> new LearnerAccess(place, LearnerAccess.Health.WITH_CONSENT);
+			case SPECIALIST -> new LearnerAccess(place, LearnerAccess.Health.DELEGATED);
+			case ADMIN, MINISTRY, REGION_OFFICER, DISTRICT_OFFICER ->
+				new LearnerAccess(place, LearnerAccess.Health.NONE);
+		};
+	}
+
+	private static DataScope regionOf(DataScope place) {
+		String[] parts = place.pathPrefix().split("/");
+		return parts.length > 2 ? new DataScope("/" + parts[1] + "/" + parts[2] + "/") : place;
+	}
+
 	public String messageKey() {
 		return "role." + name();
 	}

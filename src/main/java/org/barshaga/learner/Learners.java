@@ -21,6 +21,7 @@ import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.EditConflictException;
 import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.InvalidInputException;
+import org.barshaga.kernel.LearnerAccess;
 import org.barshaga.kernel.NotFoundException;
 import org.barshaga.kernel.NotPermittedException;
 import org.barshaga.kernel.ResultPage;
@@ -58,8 +59,6 @@ public class Learners {
 
 	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{5,20}");
 
-	private static final Set<Role> HEALTH_READERS = EnumSet.of(Role.SCHOOL_COORDINATOR, Role.PMPC_SPECIALIST);
-
 	private static final int DELIVERY_MONTHS = 3;
 
 	private final LearnerRepository repository;
@@ -90,14 +89,11 @@ public class Learners {
 	 * registry does not hold); researchers see no child at all.
 	 */
 	public DataScope scopeOf(Actor actor) {
-		if (actor.role() == Role.RESEARCHER) {
+		LearnerAccess access = actor.role().learnerAccess(actor.scope());
+		if (!access.readsLearners()) {
 			throw new NotPermittedException("read learner records");
 		}
-		if (actor.role() == Role.PMPC_SPECIALIST) {
-			String[] parts = actor.scope().pathPrefix().split("/");
-			return parts.length > 2 ? new DataScope("/" + parts[1] + "/" + parts[2] + "/") : actor.scope();
-		}
-		return actor.scope();
+		return access.scope();
 	}
 
 	public boolean readsLearners(Actor actor) {
@@ -214,12 +210,13 @@ public class Learners {
 	}
 
 	private boolean seesHealth(Actor actor, Learner learner, List<Consent> consents, LocalDate today) {
-		boolean school = actor.role() == Role.SCHOOL_COORDINATOR || actor.role() == Role.SPECIALIST;
-		if (school && !active(consents, ConsentPurpose.SHARING_WITH_SCHOOL, today)) {
-			return false;
-		}
-		return HEALTH_READERS.contains(actor.role())
-				|| (actor.role() == Role.SPECIALIST && repository.isAssigned(learner.id(), actor.userId()));
+		return switch (actor.role().learnerAccess(actor.scope()).health()) {
+			case NONE -> false;
+			case ALWAYS -> true;
+			case WITH_CONSENT -> active(consents, ConsentPurpose.SHARING_WITH_SCHOOL, today);
+			case DELEGATED -> active(consents, ConsentPurpose.SHARING_WITH_SCHOOL, today)
+					&& repository.isAssigned(learner.id(), actor.userId());
+		};
 	}
 
 	private static LearnerRecord.Restriction restriction(List<Consent> consents, LocalDate today) {

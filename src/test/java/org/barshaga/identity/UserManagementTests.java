@@ -43,9 +43,9 @@ class UserManagementTests {
 	}
 
 	@Test
-	void aDistrictOfficerCreatesASchoolCoordinatorInTheDistrictAndItIsAudited() throws Exception {
+	void anAdministratorCreatesASchoolCoordinatorAndItIsAudited() throws Exception {
 		String created = mvc
-			.perform(post("/api/v1/users").with(as(DISTRICT_SARYAGASH))
+			.perform(post("/api/v1/users").with(as(ADMIN))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(user("coordinator.s002", "SCHOOL_COORDINATOR", "KZ-61-D08-S002")))
 			.andExpect(status().isCreated())
@@ -120,6 +120,27 @@ class UserManagementTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(user("short.pass", "SPECIALIST", "KZ-61-D08-S001").replace("Long-enough-Passw0rd", "short")))
 			.andExpect(jsonPath("$.errors[0].field").value("password"));
+	}
+
+	@Test
+	void commonPasswordsAndPasswordsOfTooFewCharactersAreRefused() throws Exception {
+		String[] weak = { "aaaaaaaaaaaa", "password1234", "Qwerty123456", "            ", "P@ssw0rd2024!",
+				"123456789012", "abcabcabcabc", "Qazaqstan2026", "iloveyou2025!!" };
+		for (String password : weak) {
+			mvc.perform(post("/api/v1/users").with(as(ADMIN))
+				.header("Accept-Language", "en")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(user("weak.pass", "SPECIALIST", "KZ-61-D08-S001").replace("Long-enough-Passw0rd", password)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("password"));
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = 'weak.pass'").query(Long.class).single())
+			.isZero();
+		mvc.perform(post("/api/v1/users").with(as(ADMIN))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(user("strong.pass", "SPECIALIST", "KZ-61-D08-S001").replace("Long-enough-Passw0rd",
+					"Demo-Passw0rd-for-tests")))
+			.andExpect(status().isCreated());
 	}
 
 	@Test
