@@ -1,0 +1,129 @@
+package org.barshaga.learner;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.DataScope;
+import org.barshaga.kernel.InvalidInputException;
+import org.barshaga.kernel.NotFoundException;
+import org.barshaga.kernel.NotPermittedException;
+import org.barshaga.kernel.Role;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and change what in a learner's record: the scope, the health fields, the
+ * sections each role writes and the consent to processing. Every read and write of the
+ * register asks here, so that each rule exists once.
+ */
+@Component
+class LearnerAccess {
+
+	private static final Set<Role> HEALTH_READERS = EnumSet.of(Role.SCHOOL_COORDINATOR, Role.PMPC_SPECIALIST);
+
+	private final LearnerRepository learnerRows;
+
+	private final CaseRepository caseRows;
+
+	private final PlanRepository planRows;
+
+	private final Clock clock;
+
+	LearnerAccess(LearnerRepository learnerRows, CaseRepository caseRows, PlanRepository planRows, Clock clock) {
+		this.learnerRows = learnerRows;
+		this.caseRows = caseRows;
+		this.planRows = planRows;
+		this.clock = clock;
+	}
+
+	/**
+	 * The part of the country whose children the actor may see. A PMPC serves the whole
+	 * region it sits in (the regional department assigns its territory, which the
+	 * registry does not hold); researchers see no child at all.
+	 */
+	DataScope scopeOf(Actor actor) {
+		if (actor.role() == Role.RESEARCHER) {
+			throw new NotPermittedException("read learner records");
+		}
+		if (actor.role() == Role.PMPC_SPECIALIST) {
+			String[] parts = actor.scope().pathPrefix().split("/");
+			return parts.length > 2 ? new DataScope("/" + parts[1] + "/" + parts[2] + "/") : actor.scope();
+		}
+		return actor.scope();
+	}
+
+	Learner find(Actor actor, long id) {
+		return learnerRows.findInScope(id, scopeOf(actor))
+			.orElseThrow(() -> new NotFoundException(Learners.RECORD_TYPE, id));
+	}
+
+	boolean isVisible(Actor actor, long id) {
+		return learnerRows.findInScope(id, scopeOf(actor)).isPresent();
+	}
+
+	boolean seesHealth(Actor actor, Learner learner, List<Consent> consents, LocalDate today) {
+		boolean school = actor.role() == Role.SCHOOL_COORDINATOR || actor.role() == Role.SPECIALIST;
+		if (school && !active(consents, ConsentPurpose.SHARING_WITH_SCHOOL, today)) {
+			return false;
+		}
+		return HEALTH_READERS.contains(actor.role())
+				|| (actor.role() == Role.SPECIALIST && planRows.isAssigned(learner.id(), actor.userId()));
+	}
+
+	static LearnerRecord.Restriction restriction(List<Consent> consents, LocalDate today) {
+		if (active(consents, ConsentPurpose.DATA_PROCESSING, today)) {
+			return null;
+		}
+		return consents.stream()
+			.filter(c -> c.purpose() == ConsentPurpose.DATA_PROCESSING && c.withdrawnOn() != null)
+			.map(c -> new LearnerRecord.Restriction(true, c.withdrawnOn()))
+			.findFirst()
+			.orElse(new LearnerRecord.Restriction(false, null));
+	}
+
+	static boolean active(List<Consent> consents, ConsentPurpose purpose, LocalDate day) {
+		return consents.stream().anyMatch(c -> c.purpose() == purpose && c.activeOn(day));
+	}
+
+	/** The learner, when the actor may add to this section of the record. */
+	Learner writable(Actor actor, long learnerId, Section section) {
+		Learner learner = find(actor, learnerId);
+		if (!section.writableBy(actor.role())) {
+			throw new NotPermittedException("change " + section.slug());
+		}
+		if (section.needsConsent()) {
+			requireProcessingAllowed(learnerId);
+		}
+		return learner;
+	}
+
+	void requireProcessingAllowed(long learnerId) {
+		if (restriction(caseRows.consents(learnerId), today()) != null) {
+			throw InvalidInputException.of("consent", "validation.consent.processing");
+		}
+	}
+
+	static void requireIdentityWriter(Actor actor) {
+		if (!Section.IDENTITY_WRITERS.contains(actor.role())) {
+			throw new NotPermittedException("change learner identities");
+		}
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	void pastDate(LocalDate date, String field, InvalidInputException.Collector problems) {
+		if (date == null) {
+			problems.add(field, "validation.required");
+		}
+		else if (date.isAfter(today())) {
+			problems.add(field, "validation.date.future");
+		}
+	}
+
+}
