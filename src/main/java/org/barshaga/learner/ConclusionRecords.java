@@ -69,6 +69,9 @@ class ConclusionRecords {
 			else if (pmpc.type() != OrganisationType.PMPC) {
 				problems.add("pmpcCode", "validation.conclusion.notPmpc", pmpc.code());
 			}
+			else if (!pmpc.path().startsWith(regionOf(learner.path()))) {
+				problems.add("pmpcCode", "validation.conclusion.pmpcOutsideRegion", pmpc.code());
+			}
 		}
 		requireText(draft.number(), "number", 40, problems);
 		if (draft.senCategories() == null || draft.senCategories().isEmpty()) {
@@ -151,6 +154,15 @@ class ConclusionRecords {
 						new java.util.TreeMap<>(draft.answers() == null ? Map.of() : draft.answers()),
 						"functionalDifficulty", result.functionalDifficulty()));
 		return result;
+	}
+
+	/**
+	 * The region part of a path. A conclusion names a PMPC of the child's region, the
+	 * PMPCs the form offers: a PMPC elsewhere neither examined the child nor serves it.
+	 */
+	static String regionOf(String path) {
+		String[] parts = path.split("/");
+		return parts.length > 2 ? "/" + parts[1] + "/" + parts[2] + "/" : path;
 	}
 
 }

@@ -66,6 +66,8 @@ class EnrolmentRecords {
 		Optional<Enrolment> open = caseRows.enrolments(learnerId).stream().filter(Enrolment::isOpen).findFirst();
 		validateEnrolment(draft, open.orElse(null), problems);
 		problems.throwIfAny();
+		access.requirePlaceable(actor, learner.path(), organisation.path(), "organisationCode",
+				"validation.learner.placeOutsideScope", organisation.code());
 		Instant now = Instant.now(clock);
 		if (open.isPresent()) {
 			EnrolmentEndReason reason = draft.previousEndReason() == null ? EnrolmentEndReason.TRANSFER
@@ -95,10 +97,12 @@ class EnrolmentRecords {
 		}
 		require(end.reason(), "endReason", problems);
 		problems.throwIfAny();
+		String home = units.get(learner.homeUnitCode()).path();
+		access.requirePlaceable(actor, learner.path(), home, "endedOn", "validation.enrolment.homeOutsideScope",
+				learner.homeUnitCode());
 		if (!caseRows.endEnrolment(learnerId, enrolmentId, end)) {
 			throw new EditConflictException("enrolment", enrolmentId);
 		}
-		String home = units.get(learner.homeUnitCode()).path();
 		learnerRows.move(learnerId, home, actor.username(), Instant.now(clock));
 		audit.updated(actor, Learners.RECORD_TYPE, learnerId, learner.path(),
 				fields("enrolment." + enrolmentId, "endedOn", null, "endReason", null),

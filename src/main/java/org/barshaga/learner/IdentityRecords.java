@@ -3,8 +3,10 @@ package org.barshaga.learner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
+import org.barshaga.audit.AuditAction;
 import org.barshaga.audit.AuditLog;
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
@@ -47,27 +49,37 @@ class IdentityRecords {
 
 	private final Organisations organisations;
 
+	private final Transfers transfers;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	IdentityRecords(LearnerAccess access, LearnerRepository learnerRows, CaseRepository caseRows,
-			EnrolmentRecords enrolments, AdminUnits units, Organisations organisations, AuditLog audit, Clock clock) {
+			EnrolmentRecords enrolments, AdminUnits units, Organisations organisations, Transfers transfers,
+			AuditLog audit, Clock clock) {
 		this.access = access;
 		this.learnerRows = learnerRows;
 		this.caseRows = caseRows;
 		this.enrolments = enrolments;
 		this.units = units;
 		this.organisations = organisations;
+		this.transfers = transfers;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
+	/**
+	 * Registers the child, or, when the IIN is held outside the actor's scope, asks the
+	 * holding place for the record. Up to that point both go through the same checks in
+	 * the same order, so that no answer depends on a record the actor may not see.
+	 */
 	@Transactional
-	public Learner create(Actor actor, LearnerDraft draft) {
+	public Registration create(Actor actor, LearnerDraft draft) {
 		access.requireIdentityWriter(actor);
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
-		Learner learner = validated(actor, draft, 0, problems);
+		boolean health = access.statesHealthOfNewRecord(actor);
+		Learner learner = validated(actor, draft, 0, health ? null : Disability.NOT_RECORDED, problems);
 		Organisation school = null;
 		EnrolmentDraft enrolment = draft.enrolment();
 		if (actor.role() == Role.SCHOOL_COORDINATOR) {
@@ -86,21 +98,37 @@ class IdentityRecords {
 		}
 		problems.throwIfAny();
 		String path = school != null ? school.path() : units.get(learner.homeUnitCode()).path();
-		if (!access.scopeOf(actor).contains(path) && !(actor.role() == Role.SCHOOL_COORDINATOR)) {
-			throw InvalidInputException.of("homeUnitCode", "validation.unit.outsideScope", learner.homeUnitCode());
+		if (school != null) {
+			access.requirePlaceable(actor, null, path, "organisationCode", "validation.learner.placeOutsideScope",
+					school.code());
+		}
+		else {
+			access.requirePlaceable(actor, null, path, "homeUnitCode", "validation.learner.placeOutsideScope",
+					learner.homeUnitCode());
+		}
+		Learner placed = withPath(learner, path);
+		Optional<Map.Entry<Long, String>> elsewhere = heldElsewhere(actor, learner.iin(), 0);
+		if (elsewhere.isPresent()) {
+			return new Registration(null, transfers.request(actor, elsewhere.get().getKey(), elsewhere.get().getValue(),
+					placed, school, enrolment, path));
 		}
 		Instant now = Instant.now(clock);
-		Learner placed = withPath(learner, path);
 		long id = learnerRows.insert(placed, actor.username(), now);
 		audit.created(actor, Learners.RECORD_TYPE, id, path, placed.auditedFields());
 		if (enrolment != null) {
 			caseRows.insertEnrolment(id, school.id(), enrolment, actor.username(), now);
 			audit.created(actor, Learners.RECORD_TYPE, id, path, EnrolmentRecords.enrolmentFields(school, enrolment));
 		}
-		return learnerRows.findInScope(id, new DataScope(path)).orElseThrow();
+		Learner created = learnerRows.findInScope(id, new DataScope(path)).orElseThrow();
+		return new Registration(health ? created : LearnerAccess.withoutHealth(created), null);
 	}
 
-	@Transactional
+	/**
+	 * Corrects the identity. An IIN held by a record outside the scope is refused, and
+	 * the refusal is written in that record's audit, so that trying IINs is seen by the
+	 * place that holds them.
+	 */
+	@Transactional(noRollbackFor = InvalidInputException.class)
 	public Learner update(Actor actor, long id, LearnerDraft draft) {
 		access.requireIdentityWriter(actor);
 		Learner current = access.find(actor, id);
@@ -108,8 +136,22 @@ class IdentityRecords {
 		if (draft.version() == null) {
 			problems.add("version", "validation.required");
 		}
-		Learner changed = validated(actor, draft, id, problems);
+		boolean health = access.seesHealth(actor, current);
+		Learner changed = validated(actor, draft, id, health ? null : current.disability(), problems);
 		problems.throwIfAny();
+		Optional<Map.Entry<Long, String>> elsewhere = heldElsewhere(actor, changed.iin(), id);
+		if (elsewhere.isPresent()) {
+			audit.recorded(actor, AuditAction.READ, Learners.RECORD_TYPE, elsewhere.get().getKey(),
+					elsewhere.get().getValue(), "IIN refused for learner " + id + ": held by this record");
+			throw InvalidInputException.of("iin", "validation.iin.unavailable");
+		}
+		boolean enrolled = caseRows.enrolments(id).stream().anyMatch(Enrolment::isOpen);
+		boolean moves = !enrolled && !current.homeUnitCode().equals(changed.homeUnitCode());
+		String home = units.get(changed.homeUnitCode()).path();
+		if (moves) {
+			access.requirePlaceable(actor, current.path(), home, "homeUnitCode", "validation.learner.placeOutsideScope",
+					changed.homeUnitCode());
+		}
 		Learner placed = withPath(changed, current.path());
 		placed = new Learner(id, placed.iin(), placed.noIinReason(), placed.surname(), placed.givenName(),
 				placed.patronymic(), placed.birthDate(), placed.sex(), placed.citizenship(), placed.language(),
@@ -119,18 +161,20 @@ class IdentityRecords {
 			throw new EditConflictException(Learners.RECORD_TYPE, id);
 		}
 		audit.updated(actor, Learners.RECORD_TYPE, id, current.path(), current.auditedFields(), placed.auditedFields());
-		boolean enrolled = caseRows.enrolments(id).stream().anyMatch(Enrolment::isOpen);
-		if (!enrolled && !current.homeUnitCode().equals(placed.homeUnitCode())) {
-			String home = units.get(placed.homeUnitCode()).path();
-			if (!access.scopeOf(actor).contains(home)) {
-				throw InvalidInputException.of("homeUnitCode", "validation.unit.outsideScope", placed.homeUnitCode());
-			}
+		if (moves) {
 			learnerRows.move(id, home, actor.username(), now);
 		}
-		return learnerRows.findInScope(id, DataScope.NATION).orElseThrow();
+		Learner updated = learnerRows.findInScope(id, DataScope.NATION).orElseThrow();
+		return health ? updated : LearnerAccess.withoutHealth(updated);
 	}
 
-	private Learner validated(Actor actor, LearnerDraft draft, long id, InvalidInputException.Collector problems) {
+	/**
+	 * The identity as submitted, checked. {@code keptDisability} is the disability status
+	 * to keep when the actor may not see it: then a submitted value is refused, not
+	 * ignored, so that an API client knows it was not written.
+	 */
+	private Learner validated(Actor actor, LearnerDraft draft, long id, Disability keptDisability,
+			InvalidInputException.Collector problems) {
 		String iin = Iin.normalise(draft.iin());
 		NoIinReason noIinReason = iin == null ? draft.noIinReason() : null;
 		if (iin != null) {
@@ -145,12 +189,11 @@ class IdentityRecords {
 				if (draft.sex() != null && draft.sex() != Iin.sex(iin)) {
 					problems.add("sex", "validation.iin.sexMismatch");
 				}
-				learnerRows.findByIin(iin).filter(existing -> existing.getKey() != id).ifPresent(existing -> {
-					if (access.scopeOf(actor).contains(existing.getValue())) {
+				learnerRows.findByIin(iin)
+					.filter(existing -> existing.getKey() != id && access.scopeOf(actor).contains(existing.getValue()))
+					.ifPresent(existing -> {
 						throw new DuplicateIinException(existing.getKey());
-					}
-					problems.add("iin", "validation.iin.duplicateElsewhere");
-				});
+					});
 			}
 		}
 		else if (noIinReason == null) {
@@ -172,7 +215,16 @@ class IdentityRecords {
 		require(draft.sex(), "sex", problems);
 		require(draft.citizenship(), "citizenship", problems);
 		require(draft.language(), "language", problems);
-		require(draft.disability(), "disability", problems);
+		Disability disability = draft.disability();
+		if (keptDisability == null) {
+			require(disability, "disability", problems);
+		}
+		else if (disability != null) {
+			problems.add("disability", "validation.health.notVisible");
+		}
+		else {
+			disability = keptDisability;
+		}
 		OrgUnit home = null;
 		if (draft.homeUnitCode() == null || draft.homeUnitCode().isBlank()) {
 			problems.add("homeUnitCode", "validation.required");
@@ -188,8 +240,17 @@ class IdentityRecords {
 		}
 		return new Learner(id, iin, noIinReason, strip(draft.surname()), strip(draft.givenName()),
 				blankToNull(draft.patronymic()), draft.birthDate(), draft.sex(), draft.citizenship(), draft.language(),
-				draft.disability(), home == null ? null : home.code(), null, null, null,
+				disability, home == null ? null : home.code(), null, null, null,
 				draft.version() == null ? 0 : draft.version());
+	}
+
+	/** The id and path of another learner holding the IIN outside the actor's scope. */
+	private Optional<Map.Entry<Long, String>> heldElsewhere(Actor actor, String iin, long id) {
+		if (iin == null) {
+			return Optional.empty();
+		}
+		return learnerRows.findByIin(iin)
+			.filter(existing -> existing.getKey() != id && !access.scopeOf(actor).contains(existing.getValue()));
 	}
 
 	private static Learner withPath(Learner l, String path) {

@@ -70,8 +70,49 @@ class LearnerAccess {
 		if (school && !active(consents, ConsentPurpose.SHARING_WITH_SCHOOL, today)) {
 			return false;
 		}
-		return HEALTH_READERS.contains(actor.role())
-				|| (actor.role() == Role.SPECIALIST && planRows.isAssigned(learner.id(), actor.userId()));
+		return HEALTH_READERS.contains(actor.role()) || (actor.role() == Role.SPECIALIST && learner != null
+				&& planRows.isAssigned(learner.id(), actor.userId()));
+	}
+
+	/**
+	 * Whether the health fields of this record (disability status, SEN categories,
+	 * functioning) are shown to the actor, and so whether the actor may change them: a
+	 * value one may not see is never written, in the pages, the API or a file.
+	 */
+	boolean seesHealth(Actor actor, Learner learner) {
+		return seesHealth(actor, learner, caseRows.consents(learner.id()), today());
+	}
+
+	/**
+	 * Whether the actor may state the health fields of a record being created. The rule
+	 * is the same as for an existing record, over a record that has no consent yet: a
+	 * school sees health fields only with the guardian's consent to sharing, so it
+	 * records them once that consent is recorded.
+	 */
+	boolean statesHealthOfNewRecord(Actor actor) {
+		return seesHealth(actor, null, List.of(), today());
+	}
+
+	static Learner withoutHealth(Learner l) {
+		return new Learner(l.id(), l.iin(), l.noIinReason(), l.surname(), l.givenName(), l.patronymic(), l.birthDate(),
+				l.sex(), l.citizenship(), l.language(), null, l.homeUnitCode(), l.path(), l.updatedAt(), l.updatedBy(),
+				l.version());
+	}
+
+	/**
+	 * Refuses a write that would leave a learner's row at a path outside the writer's
+	 * scope. Handing a record up to a unit above its current place is allowed, because
+	 * everyone who sees the unit already saw the record; any other move outside the scope
+	 * is a transfer, which the receiving place asks for and the holding place accepts.
+	 * @param currentPath where the row is now, or null for a new row
+	 */
+	void requirePlaceable(Actor actor, String currentPath, String newPath, String field, String messageKey,
+			Object shown) {
+		boolean inScope = scopeOf(actor).contains(newPath);
+		boolean handedUp = currentPath != null && currentPath.startsWith(newPath);
+		if (!inScope && !handedUp) {
+			throw InvalidInputException.of(field, messageKey, shown);
+		}
 	}
 
 	static LearnerRecord.Restriction restriction(List<Consent> consents, LocalDate today) {

@@ -90,7 +90,9 @@ class LearnerPages {
 		}
 		MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
 		values.add("citizenship", Citizenship.KZ.name());
-		values.add("disability", Disability.NONE.name());
+		if (learners.statesHealthOfNewRecord(actor)) {
+			values.add("disability", Disability.NONE.name());
+		}
 		values.add("startedOn", LocalDate.now(clock).toString());
 		values.add("form", EducationForm.INCLUSIVE_CLASS.name());
 		return forms.render(model, identityForm(actor, null, values), FormErrors.NONE);
@@ -103,14 +105,15 @@ class LearnerPages {
 			throw new NotPermittedException("register learners");
 		}
 		return forms.handle(model, locale, response, redirect, identityForm(actor, null, submitted), values -> {
-			LearnerDraft draft = identityDraft(values, null);
+			LearnerDraft draft = identityDraft(values, null, learners.statesHealthOfNewRecord(actor));
 			EnrolmentDraft enrolment = actor.role() == Role.SCHOOL_COORDINATOR
 					? new EnrolmentDraft(null, values.text("grade"), values.text("className"),
 							values.code(EducationForm.class, "form"), values.date("startedOn"), null)
 					: null;
 			values.throwIfAny();
-			Learner created = learners.create(actor, withEnrolment(draft, enrolment));
-			return "/learners/" + created.id();
+			Registration registration = learners.create(actor, withEnrolment(draft, enrolment));
+			return registration.transferRequested() ? "/learners/transfers"
+					: "/learners/" + registration.learner().id();
 		});
 	}
 
@@ -138,7 +141,7 @@ class LearnerPages {
 			Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
 		Learner learner = learners.readIdentity(actor, id);
 		return forms.handle(model, locale, response, redirect, identityForm(actor, learner, submitted), values -> {
-			LearnerDraft draft = identityDraft(values, values.integer("version"));
+			LearnerDraft draft = identityDraft(values, values.integer("version"), learner.disability() != null);
 			values.throwIfAny();
 			learners.update(actor, id, draft);
 			return "/learners/" + id;
@@ -147,7 +150,8 @@ class LearnerPages {
 
 	private PageForm identityForm(Actor actor, Learner existing, MultiValueMap<String, String> values) {
 		List<FormField> fields = new ArrayList<>();
-		fields.add(FormField.text("iin", false).hint("learner.iin.hint"));
+		fields
+			.add(FormField.text("iin", false).hint(existing == null ? "learner.iin.registerHint" : "learner.iin.hint"));
 		fields.add(FormField.select("noIinReason", false, FormField.codes(NoIinReason.class))
 			.hint("learner.noIinReason.hint"));
 		fields.add(FormField.text("surname", true));
@@ -157,7 +161,7 @@ class LearnerPages {
 		fields.add(FormField.radios("sex", true, FormField.codes(Sex.class)));
 		fields.add(FormField.select("citizenship", true, FormField.codes(Citizenship.class)));
 		fields.add(FormField.select("language", true, FormField.codes(InstructionLanguage.class)));
-		if (existing == null || existing.disability() != null) {
+		if (existing == null ? learners.statesHealthOfNewRecord(actor) : existing.disability() != null) {
 			fields.add(FormField.select("disability", true, FormField.codes(Disability.class))
 				.hint("learner.disability.hint"));
 		}
@@ -176,12 +180,17 @@ class LearnerPages {
 				existing == null ? "/learners" : "/learners/" + existing.id(), fields, values);
 	}
 
-	private static LearnerDraft identityDraft(FormValues values, Integer version) {
+	/**
+	 * The identity submitted. Only the fields of the form are read: a disability status
+	 * sent to a form that did not show it is not the user's to write.
+	 */
+	private static LearnerDraft identityDraft(FormValues values, Integer version, boolean health) {
 		return new LearnerDraft(values.text("iin"), values.code(NoIinReason.class, "noIinReason"),
 				values.text("surname"), values.text("givenName"), values.text("patronymic"), values.date("birthDate"),
 				values.code(Sex.class, "sex"), values.code(Citizenship.class, "citizenship"),
-				values.code(InstructionLanguage.class, "language"), values.code(Disability.class, "disability"),
-				values.text("homeUnitCode"), null, version);
+				values.code(InstructionLanguage.class, "language"),
+				health ? values.code(Disability.class, "disability") : null, values.text("homeUnitCode"), null,
+				version);
 	}
 
 	private static LearnerDraft withEnrolment(LearnerDraft d, EnrolmentDraft enrolment) {

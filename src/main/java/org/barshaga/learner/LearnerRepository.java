@@ -110,6 +110,23 @@ class LearnerRepository {
 			.update();
 	}
 
+	/**
+	 * Places the record at a transfer's destination, with the home unit the receiving
+	 * place gave.
+	 */
+	void relocate(long id, String homeUnitCode, String path, String by, Instant now) {
+		jdbc.sql("""
+				UPDATE learner SET home_unit_code = :home, path = :path, updated_at = :now, updated_by = :by,
+					version = version + 1
+				WHERE id = :id""")
+			.param("home", homeUnitCode)
+			.param("path", path)
+			.param("now", Timestamp.from(now))
+			.param("by", by)
+			.param("id", id)
+			.update();
+	}
+
 	List<LearnerSummary> search(DataScope scope, LearnerSearch search, Worklist worklist, LocalDate today) {
 		String sql = """
 				SELECT l.id, l.surname, l.given_name, l.patronymic, l.iin, l.birth_date, l.sex, l.path, e.form,

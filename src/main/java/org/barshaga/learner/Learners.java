@@ -10,6 +10,7 @@ import org.barshaga.audit.AuditAction;
 import org.barshaga.audit.AuditLog;
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
+import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.ResultPage;
 import org.barshaga.kernel.Role;
 
@@ -90,6 +91,11 @@ public class Learners {
 		return actor.role() != Role.RESEARCHER;
 	}
 
+	/** Whether the actor states the health fields of a record it registers. */
+	public boolean statesHealthOfNewRecord(Actor actor) {
+		return access.statesHealthOfNewRecord(actor);
+	}
+
 	public boolean canCreate(Actor actor) {
 		return Section.IDENTITY_WRITERS.contains(actor.role());
 	}
@@ -143,10 +149,7 @@ public class Learners {
 			}
 		}
 		if (!health) {
-			learner = new Learner(learner.id(), learner.iin(), learner.noIinReason(), learner.surname(),
-					learner.givenName(), learner.patronymic(), learner.birthDate(), learner.sex(),
-					learner.citizenship(), learner.language(), null, learner.homeUnitCode(), learner.path(),
-					learner.updatedAt(), learner.updatedBy(), learner.version());
+			learner = LearnerAccess.withoutHealth(learner);
 		}
 		Set<Section> writable = EnumSet.noneOf(Section.class);
 		for (Section section : Section.values()) {
@@ -169,8 +172,10 @@ public class Learners {
 	public Learner readIdentity(Actor actor, long id) {
 		Learner learner = access.find(actor, id);
 		LearnerAccess.requireIdentityWriter(actor);
-		audit.recorded(actor, AuditAction.READ, RECORD_TYPE, id, learner.path(), "identity (edit form)");
-		return learner;
+		boolean health = access.seesHealth(actor, learner);
+		audit.recorded(actor, AuditAction.READ, RECORD_TYPE, id, learner.path(),
+				"identity (edit form)" + (health ? ", health fields (disability)" : ""));
+		return health ? learner : LearnerAccess.withoutHealth(learner);
 	}
 
 	/** The identity shown above a form about the learner; the read is audited. */
@@ -196,12 +201,19 @@ public class Learners {
 	}
 
 	// Writes, each in the service of its section
+	/**
+	 * Registers a learner, or asks the place holding the IIN for the record: see
+	 * {@link Transfers}.
+	 */
 	@Transactional
-	public Learner create(Actor actor, LearnerDraft draft) {
+	public Registration create(Actor actor, LearnerDraft draft) {
 		return identities.create(actor, draft);
 	}
 
-	@Transactional
+	/**
+	 * Corrects the identity; a refused IIN is audited, so the refusal does not roll back.
+	 */
+	@Transactional(noRollbackFor = InvalidInputException.class)
 	public Learner update(Actor actor, long id, LearnerDraft draft) {
 		return identities.update(actor, id, draft);
 	}
