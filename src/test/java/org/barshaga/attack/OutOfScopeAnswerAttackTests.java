@@ -92,6 +92,25 @@ class OutOfScopeAnswerAttackTests {
 		long id = createdByRegionElsewhere(iin, "Holder");
 		String before = path(id);
 		long first = requestId(call(post("/api/v1/learners"), Demo.DISTRICT_SARYAGASH, registration(iin)));
+		for (String language : List.of("en", "ru", "kk")) {
+			MockHttpServletResponse holderPage = mvc
+				.perform(get("/learners/transfers?lang=" + language).with(as(Demo.REGION_TURKISTAN))
+					.accept(MediaType.TEXT_HTML))
+				.andReturn()
+				.getResponse();
+			assertThat(holderPage.getStatus()).isEqualTo(200);
+			assertThat(holderPage.getContentAsString()).contains("/learners/transfers/" + first + "/accept",
+					"/learners/" + id + "\"");
+			MockHttpServletResponse requesterPage = mvc
+				.perform(get("/learners/transfers?lang=" + language).with(as(Demo.DISTRICT_SARYAGASH))
+					.accept(MediaType.TEXT_HTML))
+				.andReturn()
+				.getResponse();
+			assertThat(requesterPage.getStatus()).isEqualTo(200);
+			assertThat(requesterPage.getContentAsString()).contains("Requester Probe")
+				.doesNotContain("Holder")
+				.doesNotContain("/learners/" + id + "\"");
+		}
 		assertThat(
 				call(post("/api/v1/learners/transfers/{t}/accept", first), Demo.DISTRICT_SARYAGASH, null).getStatus())
 			.as("the requester cannot answer its own request")

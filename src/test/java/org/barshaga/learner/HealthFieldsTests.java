@@ -127,7 +127,7 @@ class HealthFieldsTests {
 	private String field(long id, String column) {
 		return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(200)) FROM learner WHERE id = :id")
 			.param("id", id)
-			.query(String.class)
+			.query((rs, n) -> rs.getString(1))
 			.single();
 	}
 
