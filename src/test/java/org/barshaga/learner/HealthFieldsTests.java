@@ -128,7 +128,8 @@ class HealthFieldsTests {
 		return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(200)) FROM learner WHERE id = :id")
 			.param("id", id)
 			.query((rs, n) -> rs.getString(1))
-			.single();
+			.list()
+			.get(0);
 	}
 
 	private String page(MockHttpServletRequestBuilder request, String user) throws Exception {
