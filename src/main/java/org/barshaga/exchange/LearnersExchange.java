@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Learners by IIN. The record is kept where the child studies (the school) or, for a
  * child not at school, by the home unit, as in the register itself. A child registered
- * outside the importer's scope is not touched: the row says so, as the register's own
- * form does.
+ * outside the importer's scope is not touched and not mentioned: as in the register's own
+ * form, the row is answered like a new child's and becomes a transfer request to the
+ * place that holds the record, which sees it and answers (see
+ * {@code docs/learner-register.md}).
  */
 @Component
 class LearnersExchange implements RegisterHandler {
@@ -55,6 +57,24 @@ class LearnersExchange implements RegisterHandler {
 		.versioned()
 		.sql();
 
+	/**
+	 * A pending request of the importer's place for a record held elsewhere, once per
+	 * record and place; the holding place answers it in its list of requests.
+	 */
+	private static final String REQUEST = """
+			INSERT INTO learner_transfer (learner_id, status, requester_path, target_path, target_code, home_unit_code,
+				surname, given_name, patronymic, birth_date, requested_at, requested_by)
+			SELECT l.id, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM learner l WHERE l.iin = ?
+				AND NOT EXISTS (SELECT 1 FROM learner_transfer t WHERE t.learner_id = l.id AND t.target_path = ?
+					AND t.status = 'PENDING')""";
+
+	/**
+	 * A row for a child held outside the importer's scope: the parameters of
+	 * {@link #REQUEST}.
+	 */
+	private record Request(Object[] parameters) {
+	}
+
 	private final ExportQueries exports;
 
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -84,17 +104,20 @@ class LearnersExchange implements RegisterHandler {
 				String home = Checks.unit(references, row, HOME, "home_unit_code", problems);
 				References.Organisation school = row.text(SCHOOL) == null ? null
 						: Checks.organisation(references, row, SCHOOL, "school_code", problems);
-				if (!national && references.learner(iin) == null
+				boolean heldElsewhere = !national && references.learner(iin) == null
 						&& jdbc.sql("SELECT COUNT(*) FROM learner WHERE iin = ?")
 							.param(iin)
 							.query(Long.class)
-							.single() > 0) {
-					problems.add(new Rejection(row.line(), "iin", iin, "validation.iin.duplicateElsewhere"));
-				}
+							.single() > 0;
 				if (!problems.isEmpty()) {
 					return null;
 				}
 				String path = school != null ? school.path() : home;
+				if (heldElsewhere) {
+					return new Request(new Object[] { context.actor().scope().pathPrefix(), home, row.text(HOME),
+							row.text(HOME), row.text(SURNAME), row.text(GIVEN), row.text(PATRONYMIC), row.date(BIRTH),
+							context.stamp(), context.by(), iin, home });
+				}
 				String search = SearchText.fold(String.join(" ", row.text(SURNAME), row.text(GIVEN),
 						row.text(PATRONYMIC) == null ? "" : row.text(PATRONYMIC), iin));
 				return Statements.withStamp(context, iin, row.text(SURNAME), row.text(GIVEN), row.text(PATRONYMIC),
@@ -104,7 +127,10 @@ class LearnersExchange implements RegisterHandler {
 
 			@Override
 			public void write(Connection connection, List<Object> rows) throws SQLException {
-				Statements.batch(connection, MERGE, Statements.arrays(rows));
+				Statements.batch(connection, MERGE,
+						rows.stream().filter(r -> !(r instanceof Request)).map(r -> (Object[]) r).toList());
+				Statements.batch(connection, REQUEST,
+						rows.stream().filter(Request.class::isInstance).map(r -> ((Request) r).parameters()).toList());
 			}
 
 		};

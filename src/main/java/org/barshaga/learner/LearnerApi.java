@@ -66,9 +66,16 @@ class LearnerApi {
 	}
 
 	@PostMapping
-	@Operation(summary = "Register a learner (a school coordinator also gives the first enrolment)")
-	ResponseEntity<Learner> create(Actor actor, @RequestBody LearnerDraft draft) {
-		Learner created = learners.create(actor, draft);
+	@Operation(summary = "Register a learner (a school coordinator also gives the first enrolment); when the IIN is "
+			+ "registered elsewhere, 202 with a transfer request that the holding place answers")
+	ResponseEntity<?> create(Actor actor, @RequestBody LearnerDraft draft) {
+		Registration registration = learners.create(actor, draft);
+		if (registration.transferRequested()) {
+			return ResponseEntity.accepted()
+				.location(URI.create("/api/v1/learners/transfers"))
+				.body(registration.transfer());
+		}
+		Learner created = registration.learner();
 		return ResponseEntity.created(URI.create("/api/v1/learners/" + created.id())).body(created);
 	}
 

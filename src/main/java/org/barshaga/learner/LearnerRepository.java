@@ -1,21 +1,15 @@
 package org.barshaga.learner;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.barshaga.kernel.DataScope;
@@ -23,7 +17,6 @@ import org.barshaga.kernel.LocalizedName;
 import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.SearchText;
 import org.barshaga.kernel.Sex;
-import org.barshaga.kernel.SpecialistType;
 import org.barshaga.registry.InstructionLanguage;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -110,6 +103,23 @@ class LearnerRepository {
 	void move(long id, String path, String by, Instant now) {
 		jdbc.sql("UPDATE learner SET path = :path, updated_at = :now, updated_by = :by, version = version + 1 "
 				+ "WHERE id = :id")
+			.param("path", path)
+			.param("now", Timestamp.from(now))
+			.param("by", by)
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Places the record at a transfer's destination, with the home unit the receiving
+	 * place gave.
+	 */
+	void relocate(long id, String homeUnitCode, String path, String by, Instant now) {
+		jdbc.sql("""
+				UPDATE learner SET home_unit_code = :home, path = :path, updated_at = :now, updated_by = :by,
+					version = version + 1
+				WHERE id = :id""")
+			.param("home", homeUnitCode)
 			.param("path", path)
 			.param("now", Timestamp.from(now))
 			.param("by", by)
@@ -231,482 +241,7 @@ class LearnerRepository {
 		return counts;
 	}
 
-	// Guardians and consents
-
-	List<Guardian> guardians(long learnerId) {
-		return jdbc.sql("SELECT * FROM guardian WHERE learner_id = :id ORDER BY id")
-			.param("id", learnerId)
-			.query((rs, n) -> new Guardian(rs.getLong("id"), GuardianRelation.valueOf(rs.getString("relation")),
-					rs.getString("full_name"), rs.getString("phone"), rs.getString("email"), rs.getString("address"),
-					instant(rs, "created_at"), rs.getString("created_by"), rs.getInt("version")))
-			.list();
-	}
-
-	boolean updateGuardian(long learnerId, long guardianId, GuardianDraft g) {
-		return jdbc.sql("""
-				UPDATE guardian SET relation = :relation, full_name = :fullName, phone = :phone, email = :email,
-					address = :address, version = version + 1
-				WHERE id = :id AND learner_id = :learnerId AND version = :version""")
-			.param("relation", g.relation().name())
-			.param("fullName", g.fullName())
-			.param("phone", g.phone())
-			.param("email", g.email())
-			.param("address", g.address())
-			.param("id", guardianId)
-			.param("learnerId", learnerId)
-			.param("version", g.version())
-			.update() == 1;
-	}
-
-	long insertGuardian(long learnerId, GuardianDraft g, String by, Instant now) {
-		return insert("""
-				INSERT INTO guardian (learner_id, relation, full_name, phone, email, address, created_at, created_by)
-				VALUES (:learnerId, :relation, :fullName, :phone, :email, :address, :now, :by)""",
-				new MapSqlParameterSource("learnerId", learnerId).addValue("relation", g.relation().name())
-					.addValue("fullName", g.fullName())
-					.addValue("phone", g.phone())
-					.addValue("email", g.email())
-					.addValue("address", g.address()),
-				by, now);
-	}
-
-	List<Consent> consents(long learnerId) {
-		return jdbc.sql("""
-				SELECT k.*, g.full_name FROM consent k LEFT JOIN guardian g ON g.id = k.guardian_id
-				WHERE k.learner_id = :id ORDER BY k.given_on DESC, k.id DESC""")
-			.param("id", learnerId)
-			.query((rs, n) -> new Consent(rs.getLong("id"), ConsentPurpose.valueOf(rs.getString("purpose")),
-					(Long) rs.getObject("guardian_id", Long.class), rs.getString("full_name"),
-					rs.getDate("given_on").toLocalDate(), instant(rs, "recorded_at"), rs.getString("recorded_by"),
-					date(rs, "withdrawn_on"), rs.getString("withdrawal_recorded_by")))
-			.list();
-	}
-
-	long insertConsent(long learnerId, ConsentDraft c, String by, Instant now) {
-		return insert("""
-				INSERT INTO consent (learner_id, purpose, guardian_id, given_on, recorded_at, recorded_by)
-				VALUES (:learnerId, :purpose, :guardianId, :givenOn, :now, :by)""",
-				new MapSqlParameterSource("learnerId", learnerId).addValue("purpose", c.purpose().name())
-					.addValue("guardianId", c.guardianId())
-					.addValue("givenOn", Date.valueOf(c.givenOn())),
-				by, now);
-	}
-
-	boolean withdrawConsent(long learnerId, long consentId, LocalDate on, String by) {
-		return jdbc.sql("""
-				UPDATE consent SET withdrawn_on = :on, withdrawal_recorded_by = :by
-				WHERE id = :id AND learner_id = :learnerId AND withdrawn_on IS NULL""")
-			.param("on", Date.valueOf(on))
-			.param("by", by)
-			.param("id", consentId)
-			.param("learnerId", learnerId)
-			.update() == 1;
-	}
-
-	// Conclusions and functioning
-
-	List<Conclusion> conclusions(long learnerId) {
-		Map<Long, Map<SpecialistType, BigDecimal>> hours = new LinkedHashMap<>();
-		jdbc.sql("""
-				SELECT cs.* FROM conclusion_service cs JOIN conclusion c ON c.id = cs.conclusion_id
-				WHERE c.learner_id = :id""").param("id", learnerId).query((ResultSet rs) -> {
-			hours.computeIfAbsent(rs.getLong("conclusion_id"), k -> new EnumMap<>(SpecialistType.class))
-				.put(SpecialistType.valueOf(rs.getString("specialist")), rs.getBigDecimal("weekly_hours"));
-		});
-		return jdbc.sql("""
-				SELECT c.*, o.code, o.name_kk, o.name_ru, o.name_en FROM conclusion c
-				JOIN organisation o ON o.id = c.pmpc_id
-				WHERE c.learner_id = :id ORDER BY c.concluded_on DESC, c.id DESC""")
-			.param("id", learnerId)
-			.query((rs, n) -> new Conclusion(rs.getLong("id"), rs.getDate("concluded_on").toLocalDate(),
-					rs.getLong("pmpc_id"), rs.getString("code"), name(rs), rs.getString("conclusion_number"),
-					decode(SenCategory.class, rs.getString("sen_categories")),
-					Programme.valueOf(rs.getString("programme")), EducationForm.valueOf(rs.getString("form")),
-					hours.getOrDefault(rs.getLong("id"), Map.of()),
-					decode(RecommendedCondition.class, rs.getString("conditions")),
-					rs.getDate("next_review_on").toLocalDate(), instant(rs, "recorded_at"),
-					rs.getString("recorded_by")))
-			.list();
-	}
-
-	long insertConclusion(long learnerId, long pmpcId, ConclusionDraft c, String by, Instant now) {
-		long id = insert("""
-				INSERT INTO conclusion (learner_id, concluded_on, pmpc_id, conclusion_number, sen_categories, programme,
-					form, conditions, next_review_on, recorded_at, recorded_by)
-				VALUES (:learnerId, :concludedOn, :pmpcId, :number, :sen, :programme, :form, :conditions, :nextReviewOn,
-					:now, :by)""",
-				new MapSqlParameterSource("learnerId", learnerId).addValue("concludedOn", Date.valueOf(c.concludedOn()))
-					.addValue("pmpcId", pmpcId)
-					.addValue("number", c.number())
-					.addValue("sen", encode(c.senCategories()))
-					.addValue("programme", c.programme().name())
-					.addValue("form", c.form().name())
-					.addValue("conditions", encode(c.conditions()))
-					.addValue("nextReviewOn", Date.valueOf(c.nextReviewOn())),
-				by, now);
-		c.weeklyHours()
-			.forEach((specialist, hours) -> jdbc
-				.sql("INSERT INTO conclusion_service (conclusion_id, specialist, weekly_hours) VALUES (:id, :s, :h)")
-				.param("id", id)
-				.param("s", specialist.name())
-				.param("h", hours)
-				.update());
-		return id;
-	}
-
-	List<Functioning> functioning(long learnerId) {
-		return jdbc.sql("SELECT * FROM functioning WHERE learner_id = :id ORDER BY assessed_on DESC, id DESC")
-			.param("id", learnerId)
-			.query((rs, n) -> {
-				CfmAgeGroup group = CfmAgeGroup.valueOf(rs.getString("age_group"));
-				Set<String> flagged = Set.of(rs.getString("flagged_domains").split(","));
-				Map<String, Boolean> domains = new LinkedHashMap<>();
-				ChildFunctioning.domains(group).forEach(d -> domains.put(d, flagged.contains(d)));
-				return new Functioning(rs.getLong("id"), rs.getDate("assessed_on").toLocalDate(), group,
-						decodeAnswers(rs.getString("answers")),
-						new FunctioningResult(domains, rs.getBoolean("functional_difficulty")),
-						instant(rs, "recorded_at"), rs.getString("recorded_by"));
-			})
-			.list();
-	}
-
-	long insertFunctioning(long learnerId, FunctioningDraft f, FunctioningResult result, String by, Instant now) {
-		String flagged = result.domains()
-			.entrySet()
-			.stream()
-			.filter(Map.Entry::getValue)
-			.map(Map.Entry::getKey)
-			.collect(Collectors.joining(","));
-		String answers = new TreeMap<>(f.answers()).entrySet()
-			.stream()
-			.filter(e -> e.getValue() != null)
-			.map(e -> e.getKey() + "=" + e.getValue())
-			.collect(Collectors.joining(";"));
-		return insert("""
-				INSERT INTO functioning (learner_id, assessed_on, age_group, answers, flagged_domains,
-					functional_difficulty, recorded_at, recorded_by)
-				VALUES (:learnerId, :assessedOn, :ageGroup, :answers, :flagged, :difficulty, :now, :by)""",
-				new MapSqlParameterSource("learnerId", learnerId).addValue("assessedOn", Date.valueOf(f.assessedOn()))
-					.addValue("ageGroup", f.ageGroup().name())
-					.addValue("answers", answers)
-					.addValue("flagged", flagged)
-					.addValue("difficulty", result.functionalDifficulty()),
-				by, now);
-	}
-
-	private static Map<String, String> decodeAnswers(String text) {
-		Map<String, String> answers = new LinkedHashMap<>();
-		if (text != null && !text.isEmpty()) {
-			for (String pair : text.split(";")) {
-				int eq = pair.indexOf('=');
-				answers.put(pair.substring(0, eq), pair.substring(eq + 1));
-			}
-		}
-		return answers;
-	}
-
-	// Enrolments
-
-	List<Enrolment> enrolments(long learnerId) {
-		return jdbc.sql("""
-				SELECT e.*, o.code, o.name_kk, o.name_ru, o.name_en FROM enrolment e
-				JOIN organisation o ON o.id = e.organisation_id
-				WHERE e.learner_id = :id ORDER BY e.started_on DESC, e.id DESC""")
-			.param("id", learnerId)
-			.query((rs, n) -> new Enrolment(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("code"),
-					name(rs), rs.getString("grade"), rs.getString("class_name"),
-					EducationForm.valueOf(rs.getString("form")), rs.getDate("started_on").toLocalDate(),
-					date(rs, "ended_on"),
-					rs.getString("end_reason") == null ? null : EnrolmentEndReason.valueOf(rs.getString("end_reason")),
-					instant(rs, "recorded_at"), rs.getString("recorded_by")))
-			.list();
-	}
-
-	long insertEnrolment(long learnerId, long organisationId, EnrolmentDraft e, String by, Instant now) {
-		return insert("""
-				INSERT INTO enrolment (learner_id, organisation_id, grade, class_name, form, started_on, recorded_at,
-					recorded_by)
-				VALUES (:learnerId, :organisationId, :grade, :className, :form, :startedOn, :now, :by)""",
-				new MapSqlParameterSource("learnerId", learnerId).addValue("organisationId", organisationId)
-					.addValue("grade", e.grade())
-					.addValue("className", e.className())
-					.addValue("form", e.form().name())
-					.addValue("startedOn", Date.valueOf(e.startedOn())),
-				by, now);
-	}
-
-	boolean endEnrolment(long learnerId, long enrolmentId, EnrolmentEnd end) {
-		return jdbc.sql("""
-				UPDATE enrolment SET ended_on = :endedOn, end_reason = :reason
-				WHERE id = :id AND learner_id = :learnerId AND ended_on IS NULL""")
-			.param("endedOn", Date.valueOf(end.endedOn()))
-			.param("reason", end.reason().name())
-			.param("id", enrolmentId)
-			.param("learnerId", learnerId)
-			.update() == 1;
-	}
-
-	// Support level, plans, sessions, devices
-
-	List<SupportLevelEntry> supportLevels(long learnerId) {
-		return jdbc.sql("SELECT * FROM support_level WHERE learner_id = :id ORDER BY set_on DESC, id DESC")
-			.param("id", learnerId)
-			.query((rs, n) -> new SupportLevelEntry(rs.getLong("id"), SupportLevel.of(rs.getInt("level_number")),
-					rs.getDate("set_on").toLocalDate(), rs.getString("rationale"), instant(rs, "recorded_at"),
-					rs.getString("recorded_by")))
-			.list();
-	}
-
-	long insertSupportLevel(long learnerId, SupportLevelDraft s, String by, Instant now) {
-		return insert("""
-				INSERT INTO support_level (learner_id, level_number, set_on, rationale, recorded_at, recorded_by)
-				VALUES (:learnerId, :level, :setOn, :rationale, :now, :by)""",
-				new MapSqlParameterSource("learnerId", learnerId).addValue("level", s.level())
-					.addValue("setOn", Date.valueOf(s.setOn()))
-					.addValue("rationale", s.rationale()),
-				by, now);
-	}
-
-	List<Plan> plans(long learnerId) {
-		Map<Long, List<Plan.Goal>> goals = new LinkedHashMap<>();
-		jdbc.sql("SELECT g.* FROM plan_goal g JOIN plan p ON p.id = g.plan_id WHERE p.learner_id = :id ORDER BY g.id")
-			.param("id", learnerId)
-			.query((ResultSet rs) -> {
-				goals.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>())
-					.add(new Plan.Goal(rs.getLong("id"), GoalDomain.valueOf(rs.getString("goal_domain")),
-							rs.getString("description"), rs.getString("baseline"), rs.getString("target_state"),
-							rs.getString("measure")));
-			});
-		Map<Long, List<Plan.PlannedService>> services = new LinkedHashMap<>();
-		jdbc.sql("""
-				SELECT s.*, u.full_name FROM plan_service s JOIN plan p ON p.id = s.plan_id
-				LEFT JOIN app_user u ON u.id = s.assigned_user_id
-				WHERE p.learner_id = :id ORDER BY s.specialist""").param("id", learnerId).query((ResultSet rs) -> {
-			services.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>())
-				.add(new Plan.PlannedService(SpecialistType.valueOf(rs.getString("specialist")),
-						rs.getBigDecimal("weekly_hours"), (Long) rs.getObject("assigned_user_id", Long.class),
-						rs.getString("full_name")));
-		});
-		Map<Long, Map<Long, Plan.Rating>> ratings = new LinkedHashMap<>();
-		jdbc.sql(
-				"""
-						SELECT gr.* FROM goal_rating gr JOIN plan_review r ON r.id = gr.review_id JOIN plan p ON p.id = r.plan_id
-						WHERE p.learner_id = :id""")
-			.param("id", learnerId)
-			.query((ResultSet rs) -> {
-				ratings.computeIfAbsent(rs.getLong("review_id"), k -> new LinkedHashMap<>())
-					.put(rs.getLong("goal_id"), new Plan.Rating(rs.getInt("score"), rs.getString("remark")));
-			});
-		Map<Long, List<Plan.Review>> reviews = new LinkedHashMap<>();
-		jdbc.sql("""
-				SELECT r.* FROM plan_review r JOIN plan p ON p.id = r.plan_id
-				WHERE p.learner_id = :id ORDER BY r.term_number""").param("id", learnerId).query((ResultSet rs) -> {
-			reviews.computeIfAbsent(rs.getLong("plan_id"), k -> new ArrayList<>())
-				.add(new Plan.Review(rs.getLong("id"), rs.getInt("term_number"),
-						rs.getDate("reviewed_on").toLocalDate(), ratings.getOrDefault(rs.getLong("id"), Map.of()),
-						instant(rs, "recorded_at"), rs.getString("recorded_by")));
-		});
-		return jdbc.sql("SELECT * FROM plan WHERE learner_id = :id ORDER BY school_year DESC")
-			.param("id", learnerId)
-			.query((rs, n) -> new Plan(rs.getLong("id"), rs.getInt("school_year"),
-					rs.getDate("started_on").toLocalDate(), rs.getString("adaptations"),
-					goals.getOrDefault(rs.getLong("id"), List.of()), services.getOrDefault(rs.getLong("id"), List.of()),
-					reviews.getOrDefault(rs.getLong("id"), List.of()), instant(rs, "updated_at"),
-					rs.getString("updated_by"), rs.getInt("version")))
-			.list();
-	}
-
-	boolean planExists(long learnerId, int schoolYear) {
-		return jdbc.sql("SELECT COUNT(*) FROM plan WHERE learner_id = :id AND school_year = :year")
-			.param("id", learnerId)
-			.param("year", schoolYear)
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	long insertPlan(long learnerId, PlanDraft p, String by, Instant now) {
-		return insert("""
-				INSERT INTO plan (learner_id, school_year, started_on, adaptations, created_at, created_by, updated_at,
-					updated_by, version)
-				VALUES (:learnerId, :year, :startedOn, :adaptations, :now, :by, :now, :by, 0)""",
-				new MapSqlParameterSource("learnerId", learnerId).addValue("year", p.schoolYear())
-					.addValue("startedOn", Date.valueOf(p.startedOn()))
-					.addValue("adaptations", p.adaptations()),
-				by, now);
-	}
-
-	boolean updatePlan(long learnerId, long planId, PlanDraft p, String by, Instant now) {
-		return jdbc
-			.sql("""
-					UPDATE plan SET started_on = :startedOn, adaptations = :adaptations, updated_at = :now, updated_by = :by,
-						version = version + 1
-					WHERE id = :id AND learner_id = :learnerId AND version = :version""")
-			.param("startedOn", Date.valueOf(p.startedOn()))
-			.param("adaptations", p.adaptations())
-			.param("now", Timestamp.from(now))
-			.param("by", by)
-			.param("id", planId)
-			.param("learnerId", learnerId)
-			.param("version", p.version())
-			.update() == 1;
-	}
-
-	/**
-	 * Marks a plan changed (a goal, service or review was added), so open edit forms
-	 * conflict.
-	 */
-	void touchPlan(long planId, String by, Instant now) {
-		jdbc.sql("UPDATE plan SET updated_at = :now, updated_by = :by, version = version + 1 WHERE id = :id")
-			.param("now", Timestamp.from(now))
-			.param("by", by)
-			.param("id", planId)
-			.update();
-	}
-
-	long insertGoal(long planId, GoalDraft g) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO plan_goal (plan_id, goal_domain, description, baseline, target_state, measure)
-				VALUES (:planId, :domain, :description, :baseline, :target, :measure)""")
-			.param("planId", planId)
-			.param("domain", g.domain().name())
-			.param("description", g.description())
-			.param("baseline", g.baseline())
-			.param("target", g.target())
-			.param("measure", g.measure())
-			.update(keys, "id");
-		return keys.getKey().longValue();
-	}
-
-	/**
-	 * Sets the planned hours of a specialist type, replacing an earlier figure for it.
-	 */
-	void putPlannedService(long planId, SpecialistType specialist, BigDecimal hours, Long assignedUserId) {
-		jdbc.sql("DELETE FROM plan_service WHERE plan_id = :planId AND specialist = :s")
-			.param("planId", planId)
-			.param("s", specialist.name())
-			.update();
-		jdbc.sql("""
-				INSERT INTO plan_service (plan_id, specialist, weekly_hours, assigned_user_id)
-				VALUES (:planId, :s, :h, :u)""")
-			.param("planId", planId)
-			.param("s", specialist.name())
-			.param("h", hours)
-			.param("u", assignedUserId)
-			.update();
-	}
-
-	long insertReview(long planId, ReviewDraft r, String by, Instant now) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO plan_review (plan_id, term_number, reviewed_on, recorded_at, recorded_by)
-				VALUES (:planId, :term, :reviewedOn, :now, :by)""")
-			.param("planId", planId)
-			.param("term", r.term())
-			.param("reviewedOn", Date.valueOf(r.reviewedOn()))
-			.param("now", Timestamp.from(now))
-			.param("by", by)
-			.update(keys, "id");
-		long id = keys.getKey().longValue();
-		r.ratings()
-			.forEach((goalId, rating) -> jdbc
-				.sql("""
-						INSERT INTO goal_rating (review_id, goal_id, score, remark) VALUES (:review, :goal, :score, :remark)""")
-				.param("review", id)
-				.param("goal", goalId)
-				.param("score", rating.score())
-				.param("remark", rating.remark())
-				.update());
-		return id;
-	}
-
-	/** Whether the user is assigned to one of the learner's planned services. */
-	boolean isAssigned(long learnerId, long userId) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM plan_service s JOIN plan p ON p.id = s.plan_id
-				WHERE p.learner_id = :learnerId AND s.assigned_user_id = :userId""")
-			.param("learnerId", learnerId)
-			.param("userId", userId)
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	List<Session> sessions(long learnerId, LocalDate from) {
-		return jdbc.sql("""
-				SELECT * FROM support_session WHERE learner_id = :id AND held_on >= :from
-				ORDER BY held_on DESC, id DESC""")
-			.param("id", learnerId)
-			.param("from", Date.valueOf(from))
-			.query((rs, n) -> new Session(rs.getLong("id"), rs.getDate("held_on").toLocalDate(), rs.getInt("minutes"),
-					SpecialistType.valueOf(rs.getString("specialist")), rs.getBoolean("grouped"),
-					rs.getBoolean("attended"),
-					rs.getString("missed_reason") == null ? null : MissedReason.valueOf(rs.getString("missed_reason")),
-					instant(rs, "recorded_at"), rs.getString("recorded_by")))
-			.list();
-	}
-
-	long insertSession(long learnerId, SessionDraft s, String by, Instant now) {
-		return insert("""
-				INSERT INTO support_session (learner_id, held_on, minutes, specialist, grouped, attended, missed_reason,
-					recorded_at, recorded_by)
-				VALUES (:learnerId, :heldOn, :minutes, :specialist, :grouped, :attended, :missedReason, :now, :by)""",
-				new MapSqlParameterSource("learnerId", learnerId).addValue("heldOn", Date.valueOf(s.heldOn()))
-					.addValue("minutes", s.minutes())
-					.addValue("specialist", s.specialist().name())
-					.addValue("grouped", s.grouped())
-					.addValue("attended", s.attended())
-					.addValue("missedReason", s.missedReason() == null ? null : s.missedReason().name()),
-				by, now);
-	}
-
-	List<Device> devices(long learnerId) {
-		return jdbc.sql("SELECT * FROM device WHERE learner_id = :id ORDER BY provided_on DESC, id DESC")
-			.param("id", learnerId)
-			.query((rs, n) -> new Device(rs.getLong("id"), DeviceKind.valueOf(rs.getString("kind")),
-					rs.getString("description"), rs.getDate("provided_on").toLocalDate(), date(rs, "returned_on"),
-					DeviceCondition.valueOf(rs.getString("device_condition")), instant(rs, "recorded_at"),
-					rs.getString("recorded_by"), rs.getInt("version")))
-			.list();
-	}
-
-	boolean updateDevice(long learnerId, long deviceId, DeviceDraft d) {
-		return jdbc.sql("""
-				UPDATE device SET kind = :kind, description = :description, provided_on = :providedOn,
-					returned_on = :returnedOn, device_condition = :condition, version = version + 1
-				WHERE id = :id AND learner_id = :learnerId AND version = :version""")
-			.param("kind", d.kind().name())
-			.param("description", d.description())
-			.param("providedOn", Date.valueOf(d.providedOn()))
-			.param("returnedOn", d.returnedOn() == null ? null : Date.valueOf(d.returnedOn()))
-			.param("condition", d.condition().name())
-			.param("id", deviceId)
-			.param("learnerId", learnerId)
-			.param("version", d.version())
-			.update() == 1;
-	}
-
-	long insertDevice(long learnerId, DeviceDraft d, String by, Instant now) {
-		return insert("""
-				INSERT INTO device (learner_id, kind, description, provided_on, returned_on, device_condition,
-					recorded_at, recorded_by)
-				VALUES (:learnerId, :kind, :description, :providedOn, :returnedOn, :condition, :now, :by)""",
-				new MapSqlParameterSource("learnerId", learnerId).addValue("kind", d.kind().name())
-					.addValue("description", d.description())
-					.addValue("providedOn", Date.valueOf(d.providedOn()))
-					.addValue("returnedOn", d.returnedOn() == null ? null : Date.valueOf(d.returnedOn()))
-					.addValue("condition", d.condition().name()),
-				by, now);
-	}
-
 	// Helpers
-
-	private long insert(String sql, MapSqlParameterSource parameters, String by, Instant now) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql(sql)
-			.paramSource(parameters.addValue("now", Timestamp.from(now)).addValue("by", by))
-			.update(keys, "id");
-		return keys.getKey().longValue();
-	}
 
 	private static MapSqlParameterSource parameters(Learner l) {
 		return new MapSqlParameterSource().addValue("iin", l.iin())
@@ -729,17 +264,6 @@ class LearnerRepository {
 		return text.length() <= 400 ? text : text.substring(0, 400);
 	}
 
-	static String encode(Set<? extends Enum<?>> values) {
-		return values == null ? "" : values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-	}
-
-	static <E extends Enum<E>> Set<E> decode(Class<E> type, String text) {
-		if (text == null || text.isBlank()) {
-			return Set.of();
-		}
-		return Arrays.stream(text.split(",")).map(v -> Enum.valueOf(type, v)).collect(Collectors.toUnmodifiableSet());
-	}
-
 	private static Learner learner(ResultSet rs, int row) throws SQLException {
 		String reason = rs.getString("no_iin_reason");
 		return new Learner(rs.getLong("id"), rs.getString("iin"), reason == null ? null : NoIinReason.valueOf(reason),
@@ -747,20 +271,7 @@ class LearnerRepository {
 				rs.getDate("birth_date").toLocalDate(), Sex.valueOf(rs.getString("sex")),
 				Citizenship.valueOf(rs.getString("citizenship")), InstructionLanguage.valueOf(rs.getString("language")),
 				Disability.valueOf(rs.getString("disability")), rs.getString("home_unit_code"), rs.getString("path"),
-				instant(rs, "updated_at"), rs.getString("updated_by"), rs.getInt("version"));
-	}
-
-	private static LocalizedName name(ResultSet rs) throws SQLException {
-		return new LocalizedName(rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("name_en"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getTimestamp(column).toInstant();
-	}
-
-	private static LocalDate date(ResultSet rs, String column) throws SQLException {
-		Date date = rs.getDate(column);
-		return date == null ? null : date.toLocalDate();
+				Rows.instant(rs, "updated_at"), rs.getString("updated_by"), rs.getInt("version"));
 	}
 
 }

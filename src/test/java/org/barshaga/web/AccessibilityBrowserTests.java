@@ -164,7 +164,7 @@ class AccessibilityBrowserTests {
 			.query(Long.class)
 			.single();
 		List<String> pages = new ArrayList<>(List.of("/learners", "/learners?worklist=SERVICE_NOT_DELIVERED",
-				"/learners/new", "/learners/" + learner, "/learners/" + learner + "/edit",
+				"/learners/new", "/learners/transfers", "/learners/" + learner, "/learners/" + learner + "/edit",
 				"/learners/" + learner + "/consents/" + consent + "/withdrawal",
 				"/learners/" + learner + "/enrolments/" + enrolment + "/end",
 				"/learners/" + learner + "/plans/" + plan + "/edit"));
@@ -362,7 +362,8 @@ class AccessibilityBrowserTests {
 		pages.put("/audit", "/audit");
 		pages.put("/account", "/account");
 		pages.put("/admin/kato-import", "/admin/kato-import");
-		for (String route : List.of("/learners", "/learners/new", "/learners/{id}", "/learners/{id}/edit",
+		for (String route : List.of("/learners", "/learners/new", "/learners/transfers", "/learners/{id}",
+				"/learners/{id}/edit",
 				"/learners/{id}/{section:guardians|consents|conclusions|functioning|enrolments|support-levels|plans|sessions|devices}/new",
 				"/learners/{id}/consents/{consentId}/withdrawal", "/learners/{id}/enrolments/{enrolmentId}/end",
 				"/learners/{id}/plans/{planId}/edit", "/learners/{id}/plans/{planId}/{part:goals|services|reviews}/new",
