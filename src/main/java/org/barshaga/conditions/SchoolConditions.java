@@ -480,6 +480,11 @@ public class SchoolConditions {
 	 * missing and what the missing posts cost a year, for a unit or school.
 	 */
 	public StaffingGap staffing(Actor actor, String code, int year) {
+		if (actor.role() == Role.RESEARCHER) {
+			// Staff needed comes from children's conclusions school by school; researchers
+			// read it as the indicator SPECIALIST_GAP, whose small cells are suppressed.
+			throw new NotPermittedException("read staffing needs derived from children's conclusions");
+		}
 		DataScope scope = place(actor, code);
 		validYear(year);
 		LocalDate census = census(year);

@@ -247,7 +247,8 @@ public class Learners {
 		Organisation school = null;
 		EnrolmentDraft enrolment = draft.enrolment();
 		if (actor.role() == Role.SCHOOL_COORDINATOR) {
-			school = organisations.findByCode(actor.scope().innermostCode()).orElseThrow();
+			school = organisations.ofScope(actor.scope())
+				.orElseThrow(() -> new NotPermittedException("register learners outside an organisation"));
 			if (enrolment == null) {
 				problems.add("enrolment", "validation.learner.enrolmentRequired");
 			}
