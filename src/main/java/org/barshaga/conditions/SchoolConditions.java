@@ -481,7 +481,8 @@ public class SchoolConditions {
 	 */
 	public StaffingGap staffing(Actor actor, String code, int year) {
 		if (actor.role() == Role.RESEARCHER) {
-			// Staff needed comes from children's conclusions school by school; researchers
+			// Staff needed comes from children's conclusions school by school;
+			// researchers
 			// read it as the indicator SPECIALIST_GAP, whose small cells are suppressed.
 			throw new NotPermittedException("read staffing needs derived from children's conclusions");
 		}

@@ -98,8 +98,8 @@ public class Indicators {
 		YearFacts facts = cache.facts(year);
 		YearFacts.Place place = facts.placeByCode(orgUnit == null ? "KZ" : orgUnit.strip());
 		boolean open = actor == null || actor.role() == Role.RESEARCHER;
-		if (place == null || !(open ? Suppression.publishable(indicator, facts, place.path())
-				: readable(actor, place, level))) {
+		if (place == null
+				|| !(open ? Suppression.publishable(indicator, facts, place.path()) : readable(actor, place, level))) {
 			throw new NotFoundException("orgUnit", orgUnit);
 		}
 		List<IndicatorValue> values = Computation.compute(indicator, facts, place.path(), level == Level.CHILDREN, by);

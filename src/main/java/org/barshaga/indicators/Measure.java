@@ -116,8 +116,8 @@ public enum Measure {
 	/**
 	 * The measures whose figures are hidden together with this one's. Staff needed and
 	 * missing are judged by the children behind the need; children with a conclusion and
-	 * those of them at school are judged together, because one is the other restricted
-	 * by the form of education, and a subtraction would otherwise give a hidden one back.
+	 * those of them at school are judged together, because one is the other restricted by
+	 * the form of education, and a subtraction would otherwise give a hidden one back.
 	 */
 	List<Measure> suppressedWith() {
 		return switch (this) {

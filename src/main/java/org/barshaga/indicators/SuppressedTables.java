@@ -223,8 +223,7 @@ final class SuppressedTables {
 			for (double total : totals[child]) {
 				full &= total > 0;
 			}
-			if (best < 0 || (full && !bestFull)
-					|| (full == bestFull && weight(totals[child]) < weight(totals[best]))) {
+			if (best < 0 || (full && !bestFull) || (full == bestFull && weight(totals[child]) < weight(totals[best]))) {
 				best = child;
 				bestFull = full;
 			}

@@ -7,10 +7,10 @@ import java.util.Set;
 
 /**
  * What researchers and the public may see of an indicator whose figures count children.
- * Suppression is decided once per table, not per answer, so that every breakdown of
- * every query agrees: a table is a measure at one place divided by a set of dimensions
- * (those the query divides by plus those its filters fix), and it is published whole or
- * hidden whole. docs/security.md gives the rules and why they hold against differencing.
+ * Suppression is decided once per table, not per answer, so that every breakdown of every
+ * query agrees: a table is a measure at one place divided by a set of dimensions (those
+ * the query divides by plus those its filters fix), and it is published whole or hidden
+ * whole. docs/security.md gives the rules and why they hold against differencing.
  */
 final class Suppression {
 

@@ -25,16 +25,15 @@ public final class Codes {
 	}
 
 	/**
-	 * The code as stored (stripped of surrounding spaces, in capitals), or none when it is
-	 * not a valid organisation or unit code.
+	 * The code as stored (stripped of surrounding spaces, in capitals), or none when it
+	 * is not a valid organisation or unit code.
 	 */
 	public static Optional<String> place(String written) {
 		if (written == null) {
 			return Optional.empty();
 		}
 		String stripped = written.strip();
-		return WRITTEN.matcher(stripped).matches() ? Optional.of(stripped.toUpperCase(Locale.ROOT))
-				: Optional.empty();
+		return WRITTEN.matcher(stripped).matches() ? Optional.of(stripped.toUpperCase(Locale.ROOT)) : Optional.empty();
 	}
 
 	/** Whether a code is valid exactly as given, already in capitals. */

@@ -30,8 +30,8 @@ public class AdminUnits {
 	}
 
 	/**
-	 * The open unit whose subtree a scope is, found by its whole path; none when the scope
-	 * is an organisation's. A scope is never read by the last segment of its path.
+	 * The open unit whose subtree a scope is, found by its whole path; none when the
+	 * scope is an organisation's. A scope is never read by the last segment of its path.
 	 */
 	public Optional<OrgUnit> ofScope(DataScope scope) {
 		return units.findOpenByPath(scope.pathPrefix());

@@ -145,12 +145,12 @@ class ConditionsApiTests {
 		assertThat(call(get("/api/v1/schools/{c}/evaluation", "KZ-61-D08-S002"), Demo.SCHOOL, null).getStatus())
 			.isEqualTo(404);
 		assertThat(call(get("/api/v1/schools/{c}/staff", SCHOOL), Demo.RESEARCHER, null).getStatus()).isEqualTo(403);
-		// staff needed, school by school, comes from children's conclusions: researchers read
+		// staff needed, school by school, comes from children's conclusions: researchers
+		// read
 		// it through the indicators, suppressed
 		assertThat(call(get("/api/v1/org-units/{c}/staffing-gap", SCHOOL), Demo.RESEARCHER, null).getStatus())
 			.isEqualTo(403);
-		assertThat(call(get("/api/v1/org-units/KZ-61/staffing-gap"), Demo.RESEARCHER, null).getStatus())
-			.isEqualTo(403);
+		assertThat(call(get("/api/v1/org-units/KZ-61/staffing-gap"), Demo.RESEARCHER, null).getStatus()).isEqualTo(403);
 		assertThat(call(get("/api/v1/org-units/KZ-75/staffing-gap"), Demo.REGION_TURKISTAN, null).getStatus())
 			.isEqualTo(404);
 		assertThat(call(put("/api/v1/schools/{c}/conditions", SCHOOL), Demo.SPECIALIST, "{\"items\":{}}").getStatus())

@@ -256,8 +256,8 @@ class IndicatorTests {
 			}
 		}
 		assertThat(checked).as("the demo districts have small cells by age").isPositive();
-		assertThatThrownBy(() -> indicators.values(researcher, "SEN_INCLUSIVE", IndicatorFixture.SCHOOL_A,
-				fixture.year, Level.SELF, List.of()))
+		assertThatThrownBy(() -> indicators.values(researcher, "SEN_INCLUSIVE", IndicatorFixture.SCHOOL_A, fixture.year,
+				Level.SELF, List.of()))
 			.as("a school's children are not published")
 			.isInstanceOf(NotFoundException.class);
 	}

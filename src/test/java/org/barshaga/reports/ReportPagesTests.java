@@ -16,8 +16,8 @@ import org.barshaga.indicators.Indicator;
 import org.barshaga.indicators.IndicatorResult;
 import org.barshaga.indicators.IndicatorValue;
 import org.barshaga.indicators.Indicators;
-import org.barshaga.indicators.Measure;
 import org.barshaga.indicators.Level;
+import org.barshaga.indicators.Measure;
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.Role;
@@ -224,7 +224,8 @@ class ReportPagesTests {
 						}
 						published++;
 						String where = indicator.code() + " " + cell.get("orgUnit");
-						// staff needed is judged by the children behind it, not by its FTE
+						// staff needed is judged by the children behind it, not by its
+						// FTE
 						if (indicator.numerator().countsChildren()
 								&& indicator.numerator().subject() != Measure.Subject.FTE) {
 							assertThat(notSmall(cell.get("numerator"))).as(where + " numerator").isTrue();
