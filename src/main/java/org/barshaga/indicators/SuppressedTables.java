@@ -21,8 +21,9 @@ import java.util.Set;
  * other one is hidden with it; the place's own rows (those of no place below) are never
  * published, and when they hold a small cell at least two tables below are hidden
  * too;</li>
- * <li>a hidden table whose parts below are all published would be their sum, so the
- * smallest part below is hidden too.</li>
+ * <li>a hidden table whose places below are all published would be their sum and the
+ * place's own rows, whose cells its margins may give away, so the smallest place below is
+ * hidden too.</li>
  * </ol>
  * The result is kept with the facts, so every query of the same facts sees the same
  * tables.
@@ -100,23 +101,17 @@ final class SuppressedTables {
 			}
 		}
 		boolean[] ownSmall = new boolean[places];
-		double[][] ownTotals = new double[places][measures.size()];
 		for (int i = 0; i < places; i++) {
 			ownSmall[i] = !children.get(i).isEmpty() && small(own.get(i), measures);
-			for (double[] amounts : own.get(i).values()) {
-				for (int m = 0; m < amounts.length; m++) {
-					ownTotals[i][m] += amounts[m];
-				}
-			}
 		}
 		boolean changed = true;
 		while (changed) {
 			changed = false;
 			for (int p = 0; p < places; p++) {
-				if (children.get(p).isEmpty() || !unprotected(p, hidden, totals, ownTotals[p], ownSmall[p])) {
+				if (children.get(p).isEmpty() || !unprotected(p, hidden, totals, ownSmall[p])) {
 					continue;
 				}
-				int companion = companion(p, hidden, totals);
+				int companion = companion(p, hidden, totals, tables, divided.length);
 				if (companion >= 0) {
 					hidden[companion] = true;
 					changed = true;
@@ -189,10 +184,12 @@ final class SuppressedTables {
 	/**
 	 * Whether, in some measure, a hidden table could be found by subtraction: one hidden
 	 * place alone below a place, a published place whose own rows hold a small cell and
-	 * every place below it is published, or a hidden place whose parts below are all
-	 * known.
+	 * every place below it is published, or a hidden place whose places below are all
+	 * published. The place's own rows never protect a hidden table: their margins are
+	 * the place's coarser tables minus those of the places below, and a table whose rows
+	 * share one value of a dimension is its own margin.
 	 */
-	private boolean unprotected(int parent, boolean[] hidden, double[][] totals, double[] own, boolean ownSmall) {
+	private boolean unprotected(int parent, boolean[] hidden, double[][] totals, boolean ownSmall) {
 		for (int m = 0; m < totals[parent].length; m++) {
 			int parts = 0;
 			for (int child : children.get(parent)) {
@@ -200,7 +197,7 @@ final class SuppressedTables {
 					parts++;
 				}
 			}
-			if (parts == 1 || (parts == 0 && (hidden[parent] ? totals[parent][m] > 0 && own[m] == 0 : ownSmall))) {
+			if (parts == 1 || (parts == 0 && (hidden[parent] ? totals[parent][m] > 0 : ownSmall))) {
 				return true;
 			}
 		}
@@ -208,13 +205,14 @@ final class SuppressedTables {
 	}
 
 	/**
-	 * The published place below a parent to hide with a hidden one: the smallest that
-	 * holds something in every measure, else the smallest that holds anything; none if
-	 * every other place below is empty.
+	 * The published place below a parent to hide with a hidden one: the smallest whose
+	 * table its own margins do not give away and that holds something in every measure,
+	 * else the smallest that comes nearest; none if every other place below is empty.
 	 */
-	private int companion(int parent, boolean[] hidden, double[][] totals) {
+	private int companion(int parent, boolean[] hidden, double[][] totals, List<Map<Long, double[]>> tables,
+			int dimensions) {
 		int best = -1;
-		boolean bestFull = false;
+		int bestRank = -1;
 		for (int child : children.get(parent)) {
 			if (hidden[child] || weight(totals[child]) == 0) {
 				continue;
@@ -223,12 +221,49 @@ final class SuppressedTables {
 			for (double total : totals[child]) {
 				full &= total > 0;
 			}
-			if (best < 0 || (full && !bestFull) || (full == bestFull && weight(totals[child]) < weight(totals[best]))) {
+			int rank = (ambiguous(tables.get(child), dimensions) ? 2 : 0) + (full ? 1 : 0);
+			if (rank > bestRank || (rank == bestRank && weight(totals[child]) < weight(totals[best]))) {
 				best = child;
-				bestFull = full;
+				bestRank = rank;
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * Whether a table could hold other figures with the same margins: two of its cells
+	 * hold something and differ in every dimension, so that some of one could move to the
+	 * other. A table whose rows all share a value of a dimension is its own margin, and
+	 * hiding it would protect nothing.
+	 */
+	private static boolean ambiguous(Map<Long, double[]> table, int dimensions) {
+		if (dimensions == 0) {
+			return true;
+		}
+		List<Long> cells = new ArrayList<>();
+		table.forEach((cell, sums) -> {
+			if (weight(sums) > 0) {
+				cells.add(cell);
+			}
+		});
+		for (int i = 0; i < cells.size(); i++) {
+			for (int j = i + 1; j < cells.size(); j++) {
+				if (differInEvery(cells.get(i), cells.get(j), dimensions)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean differInEvery(long one, long other, int dimensions) {
+		long mask = (1L << BITS) - 1;
+		for (int k = 0; k < dimensions; k++) {
+			if (((one >> (BITS * k)) & mask) == ((other >> (BITS * k)) & mask)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static double weight(double[] totals) {

@@ -158,6 +158,17 @@ class ConditionsApiTests {
 	}
 
 	@Test
+	void researchersReadNoSchoolsCountOfChildrenInEvaluations() throws Exception {
+		String url = "/api/v1/org-units/KZ-61-D08/evaluations";
+		List<Object> full = JsonPath.read(call(get(url), Demo.DISTRICT_SARYAGASH, null).getContentAsString(),
+				"$[*].failedRules[?(@.requirement =~ /(learners_with_sen|support_fte_per_10_learners) .*/)].value");
+		assertThat(full).as("the demo schools fail rules on their children").isNotEmpty().doesNotContainNull();
+		List<Object> open = JsonPath.read(call(get(url), Demo.RESEARCHER, null).getContentAsString(),
+				"$[*].failedRules[?(@.requirement =~ /(learners_with_sen|support_fte_per_10_learners) .*/)].value");
+		assertThat(open).hasSameSizeAs(full).containsOnlyNulls();
+	}
+
+	@Test
 	void theDistrictSeesEverySchoolWithReportedAgainstMeasuredAndTheDemoShowsTheGap() throws Exception {
 		String list = call(get("/api/v1/org-units/KZ-61-D08/evaluations"), Demo.DISTRICT_SARYAGASH, null)
 			.getContentAsString();
