@@ -246,8 +246,8 @@ public class SchoolConditions {
 	}
 
 	/**
-	 * An evaluation as a reader may see it: researchers get no value that counts a school's
-	 * children (their figures come from the indicators, suppressed).
+	 * An evaluation as a reader may see it: researchers get no value that counts a
+	 * school's children (their figures come from the indicators, suppressed).
 	 */
 	private static Evaluation withoutChildrenFigures(Actor actor, Evaluation evaluation) {
 		if (actor.role() != Role.RESEARCHER) {

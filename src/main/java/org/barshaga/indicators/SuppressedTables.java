@@ -16,14 +16,13 @@ import java.util.Set;
  * <li>a table with a cell from 1 to 4 (children, goals or hours) is hidden;</li>
  * <li>a table is hidden wherever a table of the same place divided by fewer of the same
  * dimensions is, since its cells add up to the coarser table's;</li>
- * <li>among the places below one place, either no table is hidden or at least two are:
- * one hidden table alone would be the place's table minus the others, so the smallest
- * other one is hidden with it; the place's own rows (those of no place below) are never
- * published, and when they hold a small cell at least two tables below are hidden
- * too;</li>
- * <li>a hidden table whose places below are all published would be their sum and the
- * place's own rows, whose cells its margins may give away, so the smallest place below is
- * hidden too.</li>
+ * <li>the places below one place are hidden together or published together: if one of
+ * them is hidden, or the place itself is, or the place's own rows (those of no place
+ * below, never published) hold a small cell, every place below that holds something is
+ * hidden, so a hidden table is never the published one minus the others;</li>
+ * <li>a published place whose hidden places below hold something in fewer than two
+ * places is hidden too, since one hidden place alone would be the place's table minus
+ * its own rows.</li>
  * </ol>
  * The result is kept with the facts, so every query of the same facts sees the same
  * tables.
@@ -108,17 +107,20 @@ final class SuppressedTables {
 		while (changed) {
 			changed = false;
 			for (int p = 0; p < places; p++) {
-				if (children.get(p).isEmpty() || !unprotected(p, hidden, totals, ownSmall[p])) {
+				List<Integer> below = children.get(p).stream().filter(c -> weight(totals[c]) > 0).toList();
+				if (below.isEmpty()) {
 					continue;
 				}
-				int companion = companion(p, hidden, totals, tables, divided.length);
-				if (companion >= 0) {
-					hidden[companion] = true;
-					changed = true;
-				}
-				else if (!hidden[p]) {
-					hidden[p] = true;
-					changed = true;
+				boolean anyHidden = below.stream().anyMatch(c -> hidden[c]);
+				if (hidden[p] || anyHidden || ownSmall[p]) {
+					for (int child : below) {
+						changed |= !hidden[child];
+						hidden[child] = true;
+					}
+					if (!hidden[p] && below.size() < 2) {
+						hidden[p] = true;
+						changed = true;
+					}
 				}
 			}
 		}
@@ -179,91 +181,6 @@ final class SuppressedTables {
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * Whether, in some measure, a hidden table could be found by subtraction: one hidden
-	 * place alone below a place, a published place whose own rows hold a small cell and
-	 * every place below it is published, or a hidden place whose places below are all
-	 * published. The place's own rows never protect a hidden table: their margins are
-	 * the place's coarser tables minus those of the places below, and a table whose rows
-	 * share one value of a dimension is its own margin.
-	 */
-	private boolean unprotected(int parent, boolean[] hidden, double[][] totals, boolean ownSmall) {
-		for (int m = 0; m < totals[parent].length; m++) {
-			int parts = 0;
-			for (int child : children.get(parent)) {
-				if (hidden[child] && totals[child][m] > 0) {
-					parts++;
-				}
-			}
-			if (parts == 1 || (parts == 0 && (hidden[parent] ? totals[parent][m] > 0 : ownSmall))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * The published place below a parent to hide with a hidden one: the smallest whose
-	 * table its own margins do not give away and that holds something in every measure,
-	 * else the smallest that comes nearest; none if every other place below is empty.
-	 */
-	private int companion(int parent, boolean[] hidden, double[][] totals, List<Map<Long, double[]>> tables,
-			int dimensions) {
-		int best = -1;
-		int bestRank = -1;
-		for (int child : children.get(parent)) {
-			if (hidden[child] || weight(totals[child]) == 0) {
-				continue;
-			}
-			boolean full = true;
-			for (double total : totals[child]) {
-				full &= total > 0;
-			}
-			int rank = (ambiguous(tables.get(child), dimensions) ? 2 : 0) + (full ? 1 : 0);
-			if (rank > bestRank || (rank == bestRank && weight(totals[child]) < weight(totals[best]))) {
-				best = child;
-				bestRank = rank;
-			}
-		}
-		return best;
-	}
-
-	/**
-	 * Whether a table could hold other figures with the same margins: two of its cells
-	 * hold something and differ in every dimension, so that some of one could move to the
-	 * other. A table whose rows all share a value of a dimension is its own margin, and
-	 * hiding it would protect nothing.
-	 */
-	private static boolean ambiguous(Map<Long, double[]> table, int dimensions) {
-		if (dimensions == 0) {
-			return true;
-		}
-		List<Long> cells = new ArrayList<>();
-		table.forEach((cell, sums) -> {
-			if (weight(sums) > 0) {
-				cells.add(cell);
-			}
-		});
-		for (int i = 0; i < cells.size(); i++) {
-			for (int j = i + 1; j < cells.size(); j++) {
-				if (differInEvery(cells.get(i), cells.get(j), dimensions)) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
-	private static boolean differInEvery(long one, long other, int dimensions) {
-		long mask = (1L << BITS) - 1;
-		for (int k = 0; k < dimensions; k++) {
-			if (((one >> (BITS * k)) & mask) == ((other >> (BITS * k)) & mask)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static double weight(double[] totals) {
