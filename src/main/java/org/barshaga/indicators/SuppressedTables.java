@@ -20,9 +20,9 @@ import java.util.Set;
  * them is hidden, or the place itself is, or the place's own rows (those of no place
  * below, never published) hold a small cell, every place below that holds something is
  * hidden, so a hidden table is never the published one minus the others;</li>
- * <li>a published place whose hidden places below hold something in fewer than two
- * places is hidden too, since one hidden place alone would be the place's table minus
- * its own rows.</li>
+ * <li>a published place whose hidden places below hold something in fewer than two places
+ * is hidden too, since one hidden place alone would be the place's table minus its own
+ * rows.</li>
  * </ol>
  * The result is kept with the facts, so every query of the same facts sees the same
  * tables.

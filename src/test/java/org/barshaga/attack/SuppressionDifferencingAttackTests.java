@@ -170,9 +170,17 @@ class SuppressionDifferencingAttackTests {
 			catch (NotFoundException ex) {
 				return;
 			}
+			if (published.values().isEmpty()) {
+				return;
+			}
+			Set<String> shown = new java.util.HashSet<>();
+			published.values().forEach(value -> shown.add(value.path()));
 			IndicatorResult truthful = indicators.values(MINISTRY, indicator.code(), place, year, level, by);
 			String parentPath = truthful.place().path();
 			for (IndicatorValue value : truthful.values()) {
+				if (!shown.contains(value.path())) {
+					continue;
+				}
 				if (level == Level.CHILDREN) {
 					childrenOf.computeIfAbsent(parentPath, k -> new java.util.TreeSet<>()).add(value.path());
 					parentOf.put(value.path(), parentPath);
