@@ -15,12 +15,14 @@ import org.barshaga.kernel.FormErrors;
 import org.barshaga.kernel.FormField;
 import org.barshaga.kernel.FormValues;
 import org.barshaga.kernel.InvalidInputException;
+import org.barshaga.kernel.NotFoundException;
 import org.barshaga.kernel.NotPermittedException;
 import org.barshaga.kernel.PageForm;
 import org.barshaga.kernel.Role;
 import org.barshaga.registry.AdminUnits;
 import org.barshaga.registry.OrgUnit;
 import org.barshaga.registry.Organisation;
+import org.barshaga.registry.Organisations;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -46,22 +48,26 @@ class ConditionsPages {
 
 	private final AdminUnits units;
 
+	private final Organisations organisations;
+
 	private final MessageSource messages;
 
-	ConditionsPages(SchoolConditions conditions, AdminUnits units, MessageSource messages) {
+	ConditionsPages(SchoolConditions conditions, AdminUnits units, Organisations organisations,
+			MessageSource messages) {
 		this.conditions = conditions;
 		this.units = units;
+		this.organisations = organisations;
 		this.messages = messages;
 	}
 
 	/** Where the conditions pages start for the user: their school, else their unit. */
 	@GetMapping("/conditions")
 	String start(Actor actor) {
-		String code = actor.scope().innermostCode();
-		if (units.find(code).isPresent()) {
-			return "redirect:/units/" + code + "/conditions";
-		}
-		return "redirect:/schools/" + code + "/conditions";
+		return units.ofScope(actor.scope())
+			.map(unit -> "redirect:/units/" + unit.code() + "/conditions")
+			.or(() -> organisations.ofScope(actor.scope())
+				.map(school -> "redirect:/schools/" + school.code() + "/conditions"))
+			.orElseThrow(() -> new NotFoundException("place", actor.scope().pathPrefix()));
 	}
 
 	// A school
@@ -279,6 +285,7 @@ class ConditionsPages {
 		model.addAttribute("set", conditions.criteriaSet(set));
 		model.addAttribute("sets", conditions.criteriaSets());
 		model.addAttribute("gaps", gaps);
+		model.addAttribute("staffingReadable", actor.role() != Role.RESEARCHER);
 		model.addAttribute("summary", Summary.of(all));
 		// Above a district the schools are too many to list: the page drills down through
 		// the

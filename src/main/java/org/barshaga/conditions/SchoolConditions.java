@@ -220,8 +220,8 @@ public class SchoolConditions {
 					.orElseThrow(() -> new NotFoundException("criteriaVersion", version));
 		DataScope scope = new DataScope(school.path());
 		SchoolFacts facts = facts(scope, year).getOrDefault(school.id(), emptyFacts());
-		return evaluation(school, year, set, used, CriteriaRules.parse(used.rules()),
-				repository.reported(scope, year).get(school.id()), facts);
+		return withoutChildrenFigures(actor, evaluation(school, year, set, used, CriteriaRules.parse(used.rules()),
+				repository.reported(scope, year).get(school.id()), facts));
 	}
 
 	/**
@@ -239,7 +239,28 @@ public class SchoolConditions {
 			.map(set -> evaluation(school, year, set, set.current(), CriteriaRules.parse(set.current().rules()),
 					reported, facts))
 			.toList();
+		if (actor.role() == Role.RESEARCHER) {
+			return new SchoolStatus(school, null, sets,
+					evaluations.stream().map(e -> withoutChildrenFigures(actor, e)).toList());
+		}
 		return new SchoolStatus(school, facts, sets, evaluations);
+	}
+
+	/**
+	 * An evaluation as a reader may see it: researchers get no value that counts a
+	 * school's children (their figures come from the indicators, suppressed).
+	 */
+	private static Evaluation withoutChildrenFigures(Actor actor, Evaluation evaluation) {
+		if (actor.role() != Role.RESEARCHER) {
+			return evaluation;
+		}
+		List<CriteriaRules.Failure> failures = evaluation.failedRules()
+			.stream()
+			.map(f -> SchoolFacts.CHILDREN_FIELDS.stream().anyMatch(field -> f.requirement().startsWith(field + " "))
+					? new CriteriaRules.Failure(f.rule(), null, f.threshold(), f.requirement()) : f)
+			.toList();
+		return new Evaluation(evaluation.school(), evaluation.year(), evaluation.criteriaSet(),
+				evaluation.criteriaVersion(), evaluation.reported(), evaluation.measured(), failures);
 	}
 
 	/** Every school of a unit (inside the actor's scope) under a criteria set. */
@@ -252,8 +273,8 @@ public class SchoolConditions {
 		List<CriteriaRules.Rule> rules = CriteriaRules.parse(set.current().rules());
 		List<SchoolEvaluation> result = new ArrayList<>();
 		for (Organisation school : organisations.schoolsWithin(scope)) {
-			result.add(new SchoolEvaluation(school, evaluation(school, year, set, set.current(), rules,
-					reported.get(school.id()), facts.getOrDefault(school.id(), emptyFacts()))));
+			result.add(new SchoolEvaluation(school, withoutChildrenFigures(actor, evaluation(school, year, set,
+					set.current(), rules, reported.get(school.id()), facts.getOrDefault(school.id(), emptyFacts())))));
 		}
 		return result;
 	}
@@ -484,6 +505,12 @@ public class SchoolConditions {
 	 * missing and what the missing posts cost a year, for a unit or school.
 	 */
 	public StaffingGap staffing(Actor actor, String code, int year) {
+		if (actor.role() == Role.RESEARCHER) {
+			// Staff needed comes from children's conclusions school by school;
+			// researchers
+			// read it as the indicator SPECIALIST_GAP, whose small cells are suppressed.
+			throw new NotPermittedException("read staffing needs derived from children's conclusions");
+		}
 		DataScope scope = place(actor, code);
 		validYear(year);
 		LocalDate census = census(year);

@@ -17,6 +17,9 @@ public record SchoolFacts(Map<ConditionItem, ItemStatus> items, long learnersWit
 	public static final Set<String> FIELDS = Set.of("learners_with_sen", "support_fte", "support_fte_per_10_learners",
 			"teachers", "trained_teacher_share");
 
+	/** The fields that count the school's children. */
+	static final Set<String> CHILDREN_FIELDS = Set.of("learners_with_sen", "support_fte_per_10_learners");
+
 	static boolean isField(String name) {
 		if (name.startsWith("item.")) {
 			try {

@@ -13,7 +13,7 @@ record Column(String name, Kind kind, boolean required, int maxLength, List<Stri
 
 	enum Kind {
 
-		TEXT, NAME, CODE, CODES, DATE, INTEGER, DECIMAL, BOOLEAN, IIN, DIGITS, YEAR, SERVICES
+		TEXT, NAME, CODE, CODES, DATE, INTEGER, DECIMAL, BOOLEAN, IIN, DIGITS, YEAR, SERVICES, PLACE_CODE
 
 	}
 
@@ -26,6 +26,14 @@ record Column(String name, Kind kind, boolean required, int maxLength, List<Stri
 	 */
 	static Column name(String name, boolean required, int maxLength) {
 		return new Column(name, Kind.NAME, required, maxLength, List.of(), null, null, null);
+	}
+
+	/**
+	 * The code of an organisation or administrative unit, checked by the one rule for
+	 * such codes ({@link org.barshaga.kernel.Codes}).
+	 */
+	static Column placeCode(String name, boolean required) {
+		return new Column(name, Kind.PLACE_CODE, required, 40, List.of(), null, null, null);
 	}
 
 	static Column code(String name, boolean required, Class<? extends Enum<?>> codes) {

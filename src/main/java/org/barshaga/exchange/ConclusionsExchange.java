@@ -29,7 +29,7 @@ class ConclusionsExchange implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.CONCLUSIONS,
 			List.of(Column.iin("iin"), Column.text("conclusion_number", true, 40), Column.date("concluded_on", true),
-					Column.text("pmpc_code", true, 40), Column.codes("sen_categories", true, SenCategory.class),
+					Column.placeCode("pmpc_code", true), Column.codes("sen_categories", true, SenCategory.class),
 					Column.code("programme", true, Programme.class),
 					Column.code("form", true,
 							Column.names(EducationForm.class).stream().filter(f -> !f.equals("NOT_ENROLLED")).toList(),

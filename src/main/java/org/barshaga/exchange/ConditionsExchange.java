@@ -61,8 +61,8 @@ class ConditionsExchange implements RegisterHandler {
 	}
 
 	private static Layout surveyLayout() {
-		List<Column> columns = new ArrayList<>(List.of(Column.text("school_code", true, 40), Column.year("school_year"),
-				Column.bool("reported_created", false), Column.date("reported_on", false)));
+		List<Column> columns = new ArrayList<>(List.of(Column.placeCode("school_code", true),
+				Column.year("school_year"), Column.bool("reported_created", false), Column.date("reported_on", false)));
 		for (ConditionItem item : ConditionItem.values()) {
 			columns.add(Column.code(item.name().toLowerCase(Locale.ROOT), false, ItemStatus.class));
 		}

@@ -35,7 +35,7 @@ class EnrolmentExtract implements RegisterHandler {
 			List.of(Column.year("school_year"), Column.iin("iin"), Column.name("surname", true, 100),
 					Column.name("given_name", true, 100), Column.name("patronymic", false, 100),
 					Column.date("birth_date", true), Column.code("sex", true, Sex.class),
-					Column.text("school_code", true, 40), Column.integer("grade", true, 0, 12),
+					Column.placeCode("school_code", true), Column.integer("grade", true, 0, 12),
 					Column.code("language", true, InstructionLanguage.class)),
 			List.of("school_year", "iin"));
 

@@ -27,7 +27,7 @@ class HealthRegistryExchange implements RegisterHandler {
 			List.of(Column.text("record_id", true, 40), Column.digits("iin"), Column.name("surname", true, 100),
 					Column.name("given_name", true, 100), Column.name("patronymic", false, 100),
 					Column.date("birth_date", true), Column.code("sex", true, Sex.class),
-					Column.text("region_code", true, 40), Column.text("district_code", false, 40),
+					Column.placeCode("region_code", true), Column.placeCode("district_code", false),
 					Column.code("disability_group", true, GROUPS, "exchange.disabilityGroup."),
 					Column.date("valid_until", false)),
 			List.of("record_id"));

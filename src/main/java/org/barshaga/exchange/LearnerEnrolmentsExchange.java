@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class LearnerEnrolmentsExchange implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.LEARNER_ENROLMENTS,
-			List.of(Column.iin("iin"), Column.text("school_code", true, 40), Column.text("grade", false, 10),
+			List.of(Column.iin("iin"), Column.placeCode("school_code", true), Column.text("grade", false, 10),
 					Column.text("class_name", false, 20), Column.code("form", true, EducationForm.class),
 					Column.date("started_on", true), Column.date("ended_on", false),
 					Column.code("end_reason", false, EnrolmentEndReason.class)),

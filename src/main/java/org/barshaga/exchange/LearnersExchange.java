@@ -32,8 +32,8 @@ class LearnersExchange implements RegisterHandler {
 					Column.name("patronymic", false, 100), Column.date("birth_date", true),
 					Column.code("sex", true, Sex.class), Column.code("citizenship", true, Citizenship.class),
 					Column.code("language", true, InstructionLanguage.class),
-					Column.code("disability", true, Disability.class), Column.text("home_unit_code", true, 40),
-					Column.text("school_code", false, 40)),
+					Column.code("disability", true, Disability.class), Column.placeCode("home_unit_code", true),
+					Column.placeCode("school_code", false)),
 			List.of("iin"));
 
 	private static final int IIN = 0, SURNAME = 1, GIVEN = 2, PATRONYMIC = 3, BIRTH = 4, SEX = 5, CITIZENSHIP = 6,

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 class OrganisationsExchange implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.ORGANISATIONS,
-			List.of(Column.text("code", true, 40), Column.code("type", true, OrganisationType.class),
+			List.of(Column.placeCode("code", true), Column.code("type", true, OrganisationType.class),
 					Column.text("name_kk", true, 300), Column.text("name_ru", true, 300),
-					Column.text("name_en", true, 300), Column.text("unit_code", true, 40),
+					Column.text("name_en", true, 300), Column.placeCode("unit_code", true),
 					Column.code("settlement", true, Settlement.class), Column.code("ownership", true, Ownership.class),
 					Column.codes("languages", true, InstructionLanguage.class),
 					Column.code("status", true, OrganisationStatus.class), Column.date("closed_on", false),

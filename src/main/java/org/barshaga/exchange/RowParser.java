@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.barshaga.kernel.Codes;
 import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.PersonNames;
 import org.barshaga.kernel.SpreadsheetCells;
@@ -231,6 +232,13 @@ final class RowParser {
 			}
 			case SERVICES:
 				return services(line, column, codes, text, problems);
+			case PLACE_CODE: {
+				String code = Codes.place(text).orElse(null);
+				if (code == null) {
+					problems.add(new Rejection(line, name, text, "validation.organisation.code"));
+				}
+				return code;
+			}
 			default:
 				throw new IllegalStateException(column.kind().name());
 		}

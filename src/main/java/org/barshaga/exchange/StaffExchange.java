@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 class StaffExchange implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.STAFF,
-			List.of(Column.text("school_code", true, 40), Column.iin("iin"), Column.name("full_name", true, 200),
+			List.of(Column.placeCode("school_code", true), Column.iin("iin"), Column.name("full_name", true, 200),
 					Column.code("position", true, PositionType.class), Column.decimal("fte", true, "0.01", "2"),
 					Column.text("qualification", false, 400), Column.date("started_on", true),
 					Column.date("ended_on", false)),

@@ -114,6 +114,7 @@ class Templates {
 			case IIN -> text("exchange.format.iin", locale);
 			case DIGITS -> text("exchange.format.digits", locale);
 			case SERVICES -> text("exchange.format.services", locale);
+			case PLACE_CODE -> text("exchange.format.placeCode", locale);
 			case TEXT, NAME -> messages.getMessage("exchange.format.text", new Object[] { column.maxLength() }, locale);
 		};
 	}

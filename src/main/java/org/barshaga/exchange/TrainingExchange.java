@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 class TrainingExchange implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.TRAINING,
-			List.of(Column.text("school_code", true, 40), Column.iin("staff_iin"), Column.text("course", true, 300),
+			List.of(Column.placeCode("school_code", true), Column.iin("staff_iin"), Column.text("course", true, 300),
 					Column.text("provider", true, 300), Column.integer("hours", true, 1, 2000),
 					Column.date("completed_on", true), Column.bool("inclusive", true)),
 			List.of("school_code", "staff_iin", "course", "completed_on"));

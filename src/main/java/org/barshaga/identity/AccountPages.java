@@ -105,10 +105,21 @@ class AccountPages {
 
 	private String page(Actor actor, FormErrors passwordErrors, FormErrors tokenErrors, Model model) {
 		model.addAttribute("tokens", tokens.mine(actor));
+		model.addAttribute("placeCode", placeCode(actor));
 		model.addAttribute("passwordErrors", passwordErrors);
 		model.addAttribute("tokenErrors", tokenErrors);
 		model.addAttribute("minPassword", Users.MIN_PASSWORD_LENGTH);
 		return "identity/account";
+	}
+
+	/**
+	 * The code shown for the account's place: the last segment of its path, for display
+	 * only; a code never holds a slash, and nothing is looked up by it.
+	 */
+	private static String placeCode(Actor actor) {
+		String path = actor.scope().pathPrefix();
+		String trimmed = path.substring(0, path.length() - 1);
+		return trimmed.substring(trimmed.lastIndexOf('/') + 1);
 	}
 
 }

@@ -18,9 +18,18 @@ public record UserAccount(long id, String username, String fullName, String emai
 		return lockedUntil != null && lockedUntil.isAfter(now);
 	}
 
-	/** The code of the unit or organisation the account is bound to. */
+	/**
+	 * The code of the unit or organisation the account is bound to, for display and the
+	 * audit: the unit's own code, else the last segment of the organisation's path, which
+	 * is its code because a code never holds a slash (kernel {@code Codes}, and the
+	 * database's check). Nothing is looked up by it; lookups go by the whole path.
+	 */
 	public String scopeCode() {
-		return scope().innermostCode();
+		if (scopeUnitCode != null) {
+			return scopeUnitCode;
+		}
+		String trimmed = scopePath.substring(0, scopePath.length() - 1);
+		return trimmed.substring(trimmed.lastIndexOf('/') + 1);
 	}
 
 }

@@ -364,6 +364,23 @@ class FactLoader {
 			}
 			plans.add(entry.getKey(), row);
 			facts.add(path, organisation, dimensions, Measure.Scope.LEARNER, row);
+			if (learner.inSchool) {
+				needing(facts, learner, services.getOrDefault(learner.atCensus.id(), Map.of()));
+			}
+		}
+	}
+
+	/**
+	 * Counts the child once for each type of specialist that the conclusion in force on
+	 * the census day recommends, at the school's staffing row: the children behind the
+	 * staff needed, by which small staffing needs are suppressed.
+	 */
+	private static void needing(YearFacts facts, Learner learner, Map<String, BigDecimal> recommended) {
+		for (String specialist : recommended.keySet()) {
+			byte[] dimensions = YearFacts.noDimensions();
+			dimensions[Dimension.SETTLEMENT.ordinal()] = (byte) Dimension.SETTLEMENT.index(learner.settlement);
+			dimensions[Dimension.SPECIALIST.ordinal()] = (byte) Dimension.SPECIALIST.index(specialist);
+			facts.add(learner.path, true, dimensions, Measure.SPECIALIST_NEED_LEARNERS, 1);
 		}
 	}
 

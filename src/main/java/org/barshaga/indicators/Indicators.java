@@ -98,12 +98,13 @@ public class Indicators {
 		YearFacts facts = cache.facts(year);
 		YearFacts.Place place = facts.placeByCode(orgUnit == null ? "KZ" : orgUnit.strip());
 		boolean open = actor == null || actor.role() == Role.RESEARCHER;
-		if (place == null || !(open || readable(actor, place, level))) {
+		if (place == null
+				|| !(open ? Suppression.publishable(indicator, facts, place.path()) : readable(actor, place, level))) {
 			throw new NotFoundException("orgUnit", orgUnit);
 		}
 		List<IndicatorValue> values = Computation.compute(indicator, facts, place.path(), level == Level.CHILDREN, by);
 		if (open) {
-			values = Suppression.apply(indicator, values);
+			values = Suppression.apply(indicator, facts, values, by);
 		}
 		return new IndicatorResult(indicator, year, facts.census, facts.referenceMonth,
 				new PlaceName(place.code(), place.path(), place.name(), place.organisation()), level, by, values, open);

@@ -2,6 +2,7 @@ package org.barshaga.indicators;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +19,7 @@ public enum Measure {
 	TEACHERS_TRAINED(Subject.STAFF, Scope.SCHOOL),
 
 	SPECIALIST_FTE(Subject.FTE, Scope.STAFFING), SPECIALIST_FTE_NEEDED(Subject.FTE, Scope.STAFFING),
-	SPECIALIST_FTE_GAP(Subject.FTE, Scope.STAFFING),
+	SPECIALIST_FTE_GAP(Subject.FTE, Scope.STAFFING), SPECIALIST_NEED_LEARNERS(Subject.CHILDREN, Scope.STAFFING),
 
 	SEN_LEARNERS(Subject.CHILDREN, Scope.LEARNER), SEN_PUPILS(Subject.CHILDREN, Scope.LEARNER),
 	LEARNERS_WITH_SERVICES(Subject.CHILDREN, Scope.LEARNER), LEARNERS_SERVED(Subject.CHILDREN, Scope.LEARNER),
@@ -103,11 +104,28 @@ public enum Measure {
 	}
 
 	/**
-	 * Whether a figure of this measure counts children, so that small cells are
-	 * suppressed.
+	 * Whether a figure of this measure counts children or is derived from their records
+	 * (the staff needed for the services that children's conclusions recommend), so that
+	 * small cells are suppressed.
 	 */
 	public boolean countsChildren() {
-		return subject == Subject.CHILDREN || subject == Subject.GOALS || subject == Subject.HOURS;
+		return subject == Subject.CHILDREN || subject == Subject.GOALS || subject == Subject.HOURS
+				|| this == SPECIALIST_FTE_NEEDED || this == SPECIALIST_FTE_GAP;
+	}
+
+	/**
+	 * The measures whose figures are hidden together with this one's. Staff needed and
+	 * missing are judged by the children behind the need; children with a conclusion and
+	 * those of them at school are judged together, because one is the other restricted by
+	 * the form of education, and a subtraction would otherwise give a hidden one back.
+	 */
+	List<Measure> suppressedWith() {
+		return switch (this) {
+			case SPECIALIST_FTE_NEEDED, SPECIALIST_FTE_GAP, SPECIALIST_NEED_LEARNERS ->
+				List.of(SPECIALIST_NEED_LEARNERS, SPECIALIST_FTE_NEEDED, SPECIALIST_FTE_GAP);
+			case SEN_LEARNERS, SEN_PUPILS -> List.of(SEN_LEARNERS, SEN_PUPILS);
+			default -> List.of(this);
+		};
 	}
 
 	/**

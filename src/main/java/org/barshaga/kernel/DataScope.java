@@ -46,13 +46,4 @@ public record DataScope(String pathPrefix) {
 		return contains(other.pathPrefix);
 	}
 
-	/**
-	 * The code of the innermost unit or organisation of the scope: {@code KZ-61-D08} for
-	 * the example above.
-	 */
-	public String innermostCode() {
-		String trimmed = pathPrefix.substring(0, pathPrefix.length() - 1);
-		return trimmed.substring(trimmed.lastIndexOf('/') + 1);
-	}
-
 }

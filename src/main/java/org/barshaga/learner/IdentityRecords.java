@@ -13,6 +13,7 @@ import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.EditConflictException;
 import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.InvalidInputException;
+import org.barshaga.kernel.NotPermittedException;
 import org.barshaga.kernel.PersonNames;
 import org.barshaga.kernel.Role;
 import org.barshaga.registry.AdminUnits;
@@ -84,7 +85,8 @@ class IdentityRecords {
 		Organisation school = null;
 		EnrolmentDraft enrolment = draft.enrolment();
 		if (actor.role() == Role.SCHOOL_COORDINATOR) {
-			school = organisations.findByCode(actor.scope().innermostCode()).orElseThrow();
+			school = organisations.ofScope(actor.scope())
+				.orElseThrow(() -> new NotPermittedException("register learners outside an organisation"));
 			if (enrolment == null) {
 				problems.add("enrolment", "validation.learner.enrolmentRequired");
 			}

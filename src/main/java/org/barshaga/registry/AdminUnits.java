@@ -29,6 +29,14 @@ public class AdminUnits {
 		return code == null ? Optional.empty() : units.find(code);
 	}
 
+	/**
+	 * The open unit whose subtree a scope is, found by its whole path; none when the
+	 * scope is an organisation's. A scope is never read by the last segment of its path.
+	 */
+	public Optional<OrgUnit> ofScope(DataScope scope) {
+		return units.findOpenByPath(scope.pathPrefix());
+	}
+
 	public List<OrgUnit> children(String code) {
 		get(code);
 		return units.children(code);

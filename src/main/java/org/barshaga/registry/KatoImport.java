@@ -25,6 +25,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import org.barshaga.audit.AuditAction;
 import org.barshaga.audit.AuditLog;
 import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.Codes;
 import org.barshaga.kernel.LocalizedName;
 import org.barshaga.kernel.NotPermittedException;
 import org.barshaga.kernel.Role;
@@ -46,8 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class KatoImport {
-
-	private static final Pattern KATO = Pattern.compile("\\d{9}");
 
 	private static final Pattern TYPE_WORDS = Pattern.compile(
 			"(^|\\s)(область|облысы|район|ауданы|город|г\\.|каласы|қаласы|к\\.|region|district|city|обл\\.|р-н)(?=\\s|$)");
@@ -258,10 +257,10 @@ public class KatoImport {
 		int before = problems.size();
 		String code = fields.get(0);
 		String parent = fields.get(1);
-		if (!KATO.matcher(code).matches()) {
+		if (!Codes.isKato(code)) {
 			problems.add(new LineProblem(line, "code", code, "kato.error.code", List.of()));
 		}
-		if (!parent.isEmpty() && !KATO.matcher(parent).matches()) {
+		if (!parent.isEmpty() && !Codes.isKato(parent)) {
 			problems.add(new LineProblem(line, "parent_code", parent, "kato.error.code", List.of()));
 		}
 		if (fields.get(2).isEmpty()) {

@@ -35,6 +35,13 @@ class OrgUnitRepository {
 			.optional();
 	}
 
+	Optional<OrgUnit> findOpenByPath(String path) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE path = :path AND valid_to IS NULL")
+			.param("path", path)
+			.query(OrgUnitRepository::map)
+			.optional();
+	}
+
 	Optional<OrgUnit> findByKato(String katoCode) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE kato_code = :kato")
 			.param("kato", katoCode)

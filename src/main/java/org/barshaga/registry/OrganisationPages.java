@@ -139,10 +139,9 @@ class OrganisationPages {
 	 * organisation.
 	 */
 	private String defaultUnit(Actor actor) {
-		String innermost = actor.scope().innermostCode();
-		return units.find(innermost)
+		return units.ofScope(actor.scope())
 			.map(OrgUnit::code)
-			.or(() -> organisations.findByCode(innermost).map(Organisation::orgUnitCode))
+			.or(() -> organisations.ofScope(actor.scope()).map(Organisation::orgUnitCode))
 			.orElse("KZ");
 	}
 

@@ -66,6 +66,13 @@ class OrganisationRepository {
 			.optional();
 	}
 
+	Optional<Organisation> findByPath(String path) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE path = :path")
+			.param("path", path)
+			.query(OrganisationRepository::map)
+			.optional();
+	}
+
 	Optional<Organisation> findByCode(String code) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE code = :code")
 			.param("code", code)

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.barshaga.audit.AuditLog;
 import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.Codes;
 import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.EditConflictException;
 import org.barshaga.kernel.InvalidInputException;
@@ -33,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Organisations {
 
 	static final String RECORD_TYPE = "organisation";
-
-	private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
 
 	private static final int MAX_NAME = 300;
 
@@ -66,6 +64,14 @@ public class Organisations {
 	}
 
 	/**
+	 * The organisation whose subtree a scope is, found by its whole path; none when the
+	 * scope is a unit's. A scope is never read by the last segment of its path.
+	 */
+	public Optional<Organisation> ofScope(DataScope scope) {
+		return repository.findByPath(scope.pathPrefix());
+	}
+
+	/**
 	 * An organisation the actor may change; anything outside the actor's scope is "not
 	 * found".
 	 */
@@ -81,7 +87,7 @@ public class Organisations {
 	public boolean canCreate(Actor actor) {
 		// Only a user bound to a unit has units to create organisations in; a school user
 		// is bound to an organisation.
-		return actor.role().maintainsRegistry() && units.find(actor.scope().innermostCode()).isPresent();
+		return actor.role().maintainsRegistry() && units.ofScope(actor.scope()).isPresent();
 	}
 
 	public ResultPage<Organisation> search(OrganisationSearch search) {
@@ -103,11 +109,11 @@ public class Organisations {
 	public Organisation create(Actor actor, OrganisationDraft draft) {
 		requireMaintainer(actor);
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
-		String code = draft.code() == null ? null : draft.code().strip().toUpperCase(java.util.Locale.ROOT);
-		if (code == null || code.isEmpty()) {
+		String code = Codes.place(draft.code()).orElse(null);
+		if (draft.code() == null || draft.code().isBlank()) {
 			problems.add("code", "validation.required");
 		}
-		else if (!CODE.matcher(code).matches()) {
+		else if (code == null) {
 			problems.add("code", "validation.organisation.code");
 		}
 		else if (repository.findByCode(code).isPresent()) {

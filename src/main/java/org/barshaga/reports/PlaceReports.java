@@ -81,7 +81,7 @@ class PlaceReports {
 	 * The unit a user's reports open on: their own region or district, if they have one.
 	 */
 	Optional<String> defaultUnit(Actor actor) {
-		return units.find(actor.scope().innermostCode()).filter(PlaceReports::reportable).map(OrgUnit::code);
+		return units.ofScope(actor.scope()).filter(PlaceReports::reportable).map(OrgUnit::code);
 	}
 
 	/** The regions and districts of the user's part of the country, grouped by region. */

@@ -34,9 +34,8 @@ class HomePage {
 	@GetMapping("/")
 	String home(Actor actor, Model model) {
 		Map<OrganisationType, Long> counts = organisations.openCountsByType(actor.scope());
-		String innermost = actor.scope().innermostCode();
-		model.addAttribute("scopeUnit", units.find(innermost).orElse(null));
-		model.addAttribute("scopeOrganisation", organisations.findByCode(innermost).orElse(null));
+		model.addAttribute("scopeUnit", units.ofScope(actor.scope()).orElse(null));
+		model.addAttribute("scopeOrganisation", organisations.ofScope(actor.scope()).orElse(null));
 		model.addAttribute("counts", counts);
 		model.addAttribute("types", OrganisationType.values());
 		model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());

@@ -145,10 +145,27 @@ class ConditionsApiTests {
 		assertThat(call(get("/api/v1/schools/{c}/evaluation", "KZ-61-D08-S002"), Demo.SCHOOL, null).getStatus())
 			.isEqualTo(404);
 		assertThat(call(get("/api/v1/schools/{c}/staff", SCHOOL), Demo.RESEARCHER, null).getStatus()).isEqualTo(403);
+		// staff needed, school by school, comes from children's conclusions: researchers
+		// read
+		// it through the indicators, suppressed
+		assertThat(call(get("/api/v1/org-units/{c}/staffing-gap", SCHOOL), Demo.RESEARCHER, null).getStatus())
+			.isEqualTo(403);
+		assertThat(call(get("/api/v1/org-units/KZ-61/staffing-gap"), Demo.RESEARCHER, null).getStatus()).isEqualTo(403);
 		assertThat(call(get("/api/v1/org-units/KZ-75/staffing-gap"), Demo.REGION_TURKISTAN, null).getStatus())
 			.isEqualTo(404);
 		assertThat(call(put("/api/v1/schools/{c}/conditions", SCHOOL), Demo.SPECIALIST, "{\"items\":{}}").getStatus())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void researchersReadNoSchoolsCountOfChildrenInEvaluations() throws Exception {
+		String url = "/api/v1/org-units/KZ-61-D08/evaluations";
+		List<Object> full = JsonPath.read(call(get(url), Demo.DISTRICT_SARYAGASH, null).getContentAsString(),
+				"$[*].failedRules[?(@.requirement =~ /(learners_with_sen|support_fte_per_10_learners) .*/)].value");
+		assertThat(full).as("the demo schools fail rules on their children").isNotEmpty().doesNotContainNull();
+		List<Object> open = JsonPath.read(call(get(url), Demo.RESEARCHER, null).getContentAsString(),
+				"$[*].failedRules[?(@.requirement =~ /(learners_with_sen|support_fte_per_10_learners) .*/)].value");
+		assertThat(open).hasSameSizeAs(full).containsOnlyNulls();
 	}
 
 	@Test

@@ -203,11 +203,11 @@ class DashboardPagesTests {
 
 	@Test
 	void aResearcherSeesSmallCellsSuppressedAndLabelled() throws Exception {
-		Document page = page(Demo.RESEARCHER, "/dashboards/explore?indicator=SEN_INCLUSIVE&unit=KZ-61-D08&lang=en");
-		IndicatorResult schools = indicators.values(RESEARCHER, "SEN_INCLUSIVE", "KZ-61-D08", year, Level.CHILDREN,
+		Document page = page(Demo.RESEARCHER, "/dashboards/explore?indicator=SEN_INCLUSIVE&unit=KZ-61&lang=en");
+		IndicatorResult districts = indicators.values(RESEARCHER, "SEN_INCLUSIVE", "KZ-61", year, Level.CHILDREN,
 				List.of());
-		List<IndicatorValue> suppressed = schools.values().stream().filter(IndicatorValue::suppressed).toList();
-		assertThat(suppressed).as("the demo schools have small cells").isNotEmpty();
+		List<IndicatorValue> suppressed = districts.values().stream().filter(IndicatorValue::suppressed).toList();
+		assertThat(suppressed).as("the demo districts have small cells").isNotEmpty();
 		for (IndicatorValue school : suppressed) {
 			Element row = page.selectFirst("table#explore tr[data-code=" + school.orgUnit() + "]");
 			assertThat(row.select("td.value").text()).isEqualTo("suppressed (fewer than 5)");

@@ -234,21 +234,32 @@ class IndicatorTests {
 	}
 
 	@Test
-	void oneSmallCellTakesTheSmallestOtherWithIt() {
-		Indicator indicator = indicators.indicator("SEN_BY_FORM");
-		List<IndicatorValue> cells = List.of(cell("A", 40), cell("B", 3), cell("C", 12), cell("D", 0));
-		List<IndicatorValue> published = Suppression.apply(indicator, cells);
-		assertThat(published).extracting(IndicatorValue::suppressed).containsExactly(false, true, false, true);
-		List<IndicatorValue> twoSmall = Suppression.apply(indicator,
-				List.of(cell("A", 40), cell("B", 3), cell("C", 2)));
-		assertThat(twoSmall).extracting(IndicatorValue::suppressed).containsExactly(false, true, true);
-		List<IndicatorValue> none = Suppression.apply(indicator, List.of(cell("A", 40), cell("B", 5)));
-		assertThat(none).noneMatch(IndicatorValue::suppressed);
-	}
-
-	private static IndicatorValue cell(String form, int count) {
-		return new IndicatorValue("KZ-10", null, "/KZ/KZ-10/", false, Map.of(Dimension.FORM, form),
-				BigDecimal.valueOf(count), null, BigDecimal.valueOf(count), false);
+	void aTableHiddenByOneDimensionStaysHiddenDividedByAnotherAndAtTheSchools() {
+		Actor researcher = new Actor(0, "researcher", "Researcher", Role.RESEARCHER, DataScope.NATION);
+		int year = indicators.currentYear();
+		int checked = 0;
+		for (String region : List.of("KZ-61", "KZ-75", "KZ-59")) {
+			List<IndicatorValue> byAge = indicators
+				.values(researcher, "SEN_INCLUSIVE", region, year, Level.CHILDREN, List.of(Dimension.AGE_GROUP))
+				.values();
+			List<IndicatorValue> byAgeAndSex = indicators
+				.values(researcher, "SEN_INCLUSIVE", region, year, Level.CHILDREN,
+						List.of(Dimension.AGE_GROUP, Dimension.SEX))
+				.values();
+			for (IndicatorValue district : byAge) {
+				if (district.suppressed()) {
+					checked++;
+					assertThat(byAgeAndSex).filteredOn(v -> v.path().equals(district.path()))
+						.as("%s divided by sex as well", district.orgUnit())
+						.allMatch(IndicatorValue::suppressed);
+				}
+			}
+		}
+		assertThat(checked).as("the demo districts have small cells by age").isPositive();
+		assertThatThrownBy(() -> indicators.values(researcher, "SEN_INCLUSIVE", IndicatorFixture.SCHOOL_A, fixture.year,
+				Level.SELF, List.of()))
+			.as("a school's children are not published")
+			.isInstanceOf(NotFoundException.class);
 	}
 
 	@Test

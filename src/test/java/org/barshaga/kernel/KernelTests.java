@@ -16,8 +16,22 @@ class KernelTests {
 		assertThat(district.contains("/KZ/KZ-61/KZ-61-D08/")).isTrue();
 		assertThat(district.contains("/KZ/KZ-61/KZ-61-D081/")).isFalse();
 		assertThat(district.contains("/KZ/KZ-61/")).isFalse();
-		assertThat(district.innermostCode()).isEqualTo("KZ-61-D08");
 		assertThat(district.sql("path")).isEqualTo("path LIKE :scopePathPattern ESCAPE '!'");
+	}
+
+	@Test
+	void aPlaceCodeIsLatinLettersDigitsAndHyphensInCapitals() {
+		assertThat(Codes.place(" kz-61-d08-s001 ")).contains("KZ-61-D08-S001");
+		assertThat(Codes.place("KATO-123456789-2026")).contains("KATO-123456789-2026");
+		for (String bad : new String[] { "z/KZ-75-R01-S001", "KZ-75\u0000", "\u0000", "A", "-KZ", "KZ 61", "КZ-61",
+				"\uFB00-1", "KZ\u200B61", "KZ\u202E61", "KZ/", "..", "", null, "A".repeat(41) }) {
+			assertThat(Codes.place(bad)).as("%s", bad).isEmpty();
+		}
+		assertThat(Codes.isPlace("KZ-61")).isTrue();
+		assertThat(Codes.isPlace("kz-61")).as("stored codes are in capitals").isFalse();
+		assertThat(Codes.isKato("751110000")).isTrue();
+		assertThat(Codes.isKato("७५१११००००")).as("digits of another script").isFalse();
+		assertThat(Codes.isKato("75111000")).isFalse();
 	}
 
 	@Test
