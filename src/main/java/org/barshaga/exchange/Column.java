@@ -13,7 +13,7 @@ record Column(String name, Kind kind, boolean required, int maxLength, List<Stri
 
 	enum Kind {
 
-		TEXT, NAME, CODE, CODES, DATE, INTEGER, DECIMAL, BOOLEAN, IIN, DIGITS, YEAR, SERVICES, PLACE_CODE
+		TEXT, NAME, REGISTER_NAME, CODE, CODES, DATE, INTEGER, DECIMAL, BOOLEAN, IIN, DIGITS, YEAR, SERVICES, PLACE_CODE
 
 	}
 
@@ -26,6 +26,16 @@ record Column(String name, Kind kind, boolean required, int maxLength, List<Stri
 	 */
 	static Column name(String name, boolean required, int maxLength) {
 		return new Column(name, Kind.NAME, required, maxLength, List.of(), null, null, null);
+	}
+
+	/**
+	 * A name as another register holds it (the enrolment extract, the health registry):
+	 * control and invisible characters are refused, but a word that mixes alphabets is
+	 * kept, because half-transliterated names are that register's own typing errors,
+	 * which linkage folds; refusing the row would drop the child from reconciliation.
+	 */
+	static Column registerName(String name, boolean required, int maxLength) {
+		return new Column(name, Kind.REGISTER_NAME, required, maxLength, List.of(), null, null, null);
 	}
 
 	/**

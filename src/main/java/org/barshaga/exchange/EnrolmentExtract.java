@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 class EnrolmentExtract implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.ENROLMENT,
-			List.of(Column.year("school_year"), Column.iin("iin"), Column.name("surname", true, 100),
-					Column.name("given_name", true, 100), Column.name("patronymic", false, 100),
+			List.of(Column.year("school_year"), Column.iin("iin"), Column.registerName("surname", true, 100),
+					Column.registerName("given_name", true, 100), Column.registerName("patronymic", false, 100),
 					Column.date("birth_date", true), Column.code("sex", true, Sex.class),
 					Column.placeCode("school_code", true), Column.integer("grade", true, 0, 12),
 					Column.code("language", true, InstructionLanguage.class)),

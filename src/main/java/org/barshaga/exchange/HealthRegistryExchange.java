@@ -24,8 +24,8 @@ class HealthRegistryExchange implements RegisterHandler {
 	static final List<String> GROUPS = List.of("CHILD_WITH_DISABILITY", "GROUP_1", "GROUP_2", "GROUP_3");
 
 	static final Layout LAYOUT = new Layout(Register.HEALTH_REGISTRY,
-			List.of(Column.text("record_id", true, 40), Column.digits("iin"), Column.name("surname", true, 100),
-					Column.name("given_name", true, 100), Column.name("patronymic", false, 100),
+			List.of(Column.text("record_id", true, 40), Column.digits("iin"), Column.registerName("surname", true, 100),
+					Column.registerName("given_name", true, 100), Column.registerName("patronymic", false, 100),
 					Column.date("birth_date", true), Column.code("sex", true, Sex.class),
 					Column.placeCode("region_code", true), Column.placeCode("district_code", false),
 					Column.code("disability_group", true, GROUPS, "exchange.disabilityGroup."),

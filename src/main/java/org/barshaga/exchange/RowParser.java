@@ -113,12 +113,13 @@ final class RowParser {
 				}
 				continue;
 			}
-			if (column.kind() == Column.Kind.TEXT || column.kind() == Column.Kind.NAME) {
+			if (column.kind() == Column.Kind.TEXT || column.kind() == Column.Kind.NAME
+					|| column.kind() == Column.Kind.REGISTER_NAME) {
 				text = PersonNames.normalised(text);
 				raw[i] = text;
 			}
-			if (text.length() > column.maxLength()
-					&& (column.kind() == Column.Kind.TEXT || column.kind() == Column.Kind.NAME)) {
+			if (text.length() > column.maxLength() && (column.kind() == Column.Kind.TEXT
+					|| column.kind() == Column.Kind.NAME || column.kind() == Column.Kind.REGISTER_NAME)) {
 				problems.add(new Rejection(line, column.name(), text, "exchange.reason.tooLong", column.maxLength()));
 				continue;
 			}
@@ -132,8 +133,9 @@ final class RowParser {
 		switch (column.kind()) {
 			case TEXT:
 				return text;
-			case NAME: {
-				var problem = PersonNames.problem(text);
+			case NAME, REGISTER_NAME: {
+				var problem = column.kind() == Column.Kind.NAME ? PersonNames.problem(text)
+						: PersonNames.hiddenCharacter(text);
 				if (problem.isPresent()) {
 					problems
 						.add(new Rejection(line, name, text, problem.get().messageKey(), problem.get().arguments()));

@@ -115,7 +115,8 @@ class Templates {
 			case DIGITS -> text("exchange.format.digits", locale);
 			case SERVICES -> text("exchange.format.services", locale);
 			case PLACE_CODE -> text("exchange.format.placeCode", locale);
-			case TEXT, NAME -> messages.getMessage("exchange.format.text", new Object[] { column.maxLength() }, locale);
+			case TEXT, NAME, REGISTER_NAME ->
+				messages.getMessage("exchange.format.text", new Object[] { column.maxLength() }, locale);
 		};
 	}
 

@@ -67,6 +67,26 @@ public final class PersonNames {
 	}
 
 	/**
+	 * Why a name from another register is refused, if it is: only for a control or
+	 * invisible character, which no register means to hold.
+	 */
+	public static Optional<Problem> hiddenCharacter(String name) {
+		if (name == null) {
+			return Optional.empty();
+		}
+		String text = normalised(name);
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			if (invisible(c)) {
+				return Optional.of(new Problem("validation.name.invisible",
+						new Object[] { text.codePointCount(0, i) + 1, String.format("U+%04X", c) }));
+			}
+			i += Character.charCount(c);
+		}
+		return Optional.empty();
+	}
+
+	/**
 	 * Adds to the problems each name that is refused, given as field and value pairs:
 	 * {@code check(problems, "surname", surname, "givenName", givenName)}.
 	 */
