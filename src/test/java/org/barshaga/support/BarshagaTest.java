@@ -24,9 +24,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag(BarshagaTest.DATABASE)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "barshaga.db.url=" + BarshagaTest.H2_URL, "barshaga.demo.enabled=true",
-				"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD })
+@SpringBootTest(properties = { "barshaga.db.url=" + BarshagaTest.H2_URL, "barshaga.demo.enabled=true",
+		"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD })
 @AutoConfigureMockMvc
 public @interface BarshagaTest {
 

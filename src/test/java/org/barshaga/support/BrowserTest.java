@@ -7,16 +7,21 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
 
+import org.springframework.boot.test.context.SpringBootTest;
+
 /**
- * A test that drives Debian's Chromium against the running application, in the one
- * context every {@link BarshagaTest} shares. What it checks (pages, accessibility,
- * keyboard use) does not depend on the database vendor, so CI runs it once, on H2, and
- * leaves it out of the PostgreSQL run (see docs/testing.md).
+ * A test that drives Debian's Chromium against the application on a real port (a second
+ * context, on the same in-memory database as every {@link BarshagaTest}). What it checks
+ * (pages, accessibility, keyboard use) does not depend on the database vendor, so CI runs
+ * it once, on H2, and leaves it out of the PostgreSQL run (see docs/testing.md).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@BarshagaTest
+@Tag(BarshagaTest.DATABASE)
 @Tag(BarshagaTest.BROWSER)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "barshaga.db.url=" + BarshagaTest.H2_URL, "barshaga.demo.enabled=true",
+				"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD })
 public @interface BrowserTest {
 
 }
