@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.barshaga.support.BarshagaTest;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL (when BARSHAGA_DB_URL names a server, as in CI), and the seeded units are
  * exactly the ones of the seed file.
  */
+@Tag(BarshagaTest.DATABASE)
 class DatabaseMigrationTests {
 
 	@Test

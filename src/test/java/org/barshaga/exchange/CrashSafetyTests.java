@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 import org.barshaga.BarshagaApplication;
 import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.Sex;
+import org.barshaga.support.BarshagaTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and running the same file again completes it. The child processes use the database of
  * the run: a file H2 database of their own, or the PostgreSQL of CI's second run.
  */
+@Tag(BarshagaTest.DATABASE)
 class CrashSafetyTests {
 
 	static final int ROWS = 100_000;

@@ -13,6 +13,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.barshaga.support.BarshagaTest;
+import org.barshaga.support.BrowserTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -48,9 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rules, on any message key left untranslated, and on pages that need a mouse or a wide
  * screen.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "barshaga.db.url=" + BarshagaTest.H2_URL, "barshaga.demo.enabled=true",
-				"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD })
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityBrowserTests {
 
