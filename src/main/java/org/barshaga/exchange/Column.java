@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * One column of a file layout: its English header name, what it holds and whether a row
- * needs it. The same definition validates imports, writes exports and builds templates.
- * A health column ({@link #health()}) is given out and taken in only for the children
- * whose health fields the user sees ({@link HealthSight}); its register's writer, not
- * the parser, asks for it when it is required.
+ * needs it. The same definition validates imports, writes exports and builds templates. A
+ * health column ({@link #health()}) is given out and taken in only for the children whose
+ * health fields the user sees ({@link HealthSight}); its register's writer, not the
+ * parser, asks for it when it is required.
  */
 record Column(String name, Kind kind, boolean required, int maxLength, List<String> codes, BigDecimal min,
 		BigDecimal max, String labelPrefix, boolean health) {
@@ -63,7 +63,8 @@ record Column(String name, Kind kind, boolean required, int maxLength, List<Stri
 	}
 
 	static Column decimal(String name, boolean required, String min, String max) {
-		return new Column(name, Kind.DECIMAL, required, 12, List.of(), new BigDecimal(min), new BigDecimal(max), null, false);
+		return new Column(name, Kind.DECIMAL, required, 12, List.of(), new BigDecimal(min), new BigDecimal(max), null,
+				false);
 	}
 
 	static Column bool(String name, boolean required) {
@@ -80,8 +81,8 @@ record Column(String name, Kind kind, boolean required, int maxLength, List<Stri
 	}
 
 	static Column year(String name) {
-		return new Column(name, Kind.YEAR, true, 4, List.of(), BigDecimal.valueOf(2000), BigDecimal.valueOf(2100),
-				null, false);
+		return new Column(name, Kind.YEAR, true, 4, List.of(), BigDecimal.valueOf(2000), BigDecimal.valueOf(2100), null,
+				false);
 	}
 
 	static Column services(String name, Class<? extends Enum<?>> specialists) {

@@ -45,8 +45,8 @@ class ExportQueries {
 	 * health rule bound.
 	 */
 	void stream(String sql, DataScope scope, HealthSight health, RowCallbackHandler rows) {
-		transactions.executeWithoutResult(
-				t -> jdbc.query(sql, health.bind(scope.bind(new MapSqlParameterSource())), rows));
+		transactions
+			.executeWithoutResult(t -> jdbc.query(sql, health.bind(scope.bind(new MapSqlParameterSource())), rows));
 	}
 
 	/**

@@ -70,9 +70,11 @@ class FunctioningExchange implements RegisterHandler {
 				References.Person learner = Checks.learner(references, row, IIN, problems);
 				Checks.notInFuture(row, ASSESSED, "assessed_on", today, problems);
 				boolean seen = learner != null && context.health().sees(jdbc, learner.id());
-				if (learner != null && !Checks.healthCell(row, ANSWERS, LAYOUT.columns().get(ANSWERS), seen, problems)) {
+				if (learner != null
+						&& !Checks.healthCell(row, ANSWERS, LAYOUT.columns().get(ANSWERS), seen, problems)) {
 					if (!seen && row.raw(ANSWERS).isEmpty()) {
-						problems.add(new Rejection(row.line(), "answers", "", "exchange.reason.healthHidden", "answers"));
+						problems
+							.add(new Rejection(row.line(), "answers", "", "exchange.reason.healthHidden", "answers"));
 					}
 					return null;
 				}
@@ -129,11 +131,13 @@ class FunctioningExchange implements RegisterHandler {
 
 	@Override
 	public void export(Actor actor, ExportRows rows) {
-		exports.stream("""
-				SELECT l.id AS learner_id, l.iin, f.assessed_on, f.age_group, f.answers
-				FROM functioning f JOIN learner l ON l.id = f.learner_id
-				WHERE l.iin IS NOT NULL AND""" + " " + rows.health().sql("l") + " AND " + actor.scope().sql("l.path")
-				+ " ORDER BY l.iin, f.assessed_on", actor.scope(), rows.health(),
+		exports.stream(
+				"""
+						SELECT l.id AS learner_id, l.iin, f.assessed_on, f.age_group, f.answers
+						FROM functioning f JOIN learner l ON l.id = f.learner_id
+						WHERE l.iin IS NOT NULL AND""" + " " + rows.health()
+					.sql("l") + " AND " + actor.scope().sql("l.path") + " ORDER BY l.iin, f.assessed_on",
+				actor.scope(), rows.health(),
 				rs -> rows.accept(rs.getLong("learner_id"),
 						new String[] { rs.getString("iin"), ExportQueries.date(rs, "assessed_on"),
 								rs.getString("age_group"), rs.getString("answers").replace(';', '|') }));

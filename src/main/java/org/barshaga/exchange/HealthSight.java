@@ -59,8 +59,8 @@ final class HealthSight {
 
 	/**
 	 * Whether the user sees the health fields of a stored learner, or of a new one when
-	 * {@code learnerId} is null: a new record has no consent yet, so only a role that sees
-	 * every child's health states them, as in the record's own form.
+	 * {@code learnerId} is null: a new record has no consent yet, so only a role that
+	 * sees every child's health states them, as in the record's own form.
 	 */
 	boolean sees(JdbcClient jdbc, Long learnerId) {
 		if (level == LearnerAccess.Health.ALWAYS) {

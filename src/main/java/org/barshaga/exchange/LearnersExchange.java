@@ -32,8 +32,8 @@ class LearnersExchange implements RegisterHandler {
 					Column.name("patronymic", false, 100), Column.date("birth_date", true),
 					Column.code("sex", true, Sex.class), Column.code("citizenship", true, Citizenship.class),
 					Column.code("language", true, InstructionLanguage.class),
-					Column.code("disability", true, Disability.class).asHealth(), Column.text("home_unit_code", true, 40),
-					Column.text("school_code", false, 40)),
+					Column.code("disability", true, Disability.class).asHealth(),
+					Column.text("home_unit_code", true, 40), Column.text("school_code", false, 40)),
 			List.of("iin"));
 
 	private static final int IIN = 0, SURNAME = 1, GIVEN = 2, PATRONYMIC = 3, BIRTH = 4, SEX = 5, CITIZENSHIP = 6,
@@ -124,8 +124,9 @@ class LearnersExchange implements RegisterHandler {
 				String search = SearchText.fold(String.join(" ", row.text(SURNAME), row.text(GIVEN),
 						row.text(PATRONYMIC) == null ? "" : row.text(PATRONYMIC), iin));
 				return Statements.withStamp(context, iin, row.text(SURNAME), row.text(GIVEN), row.text(PATRONYMIC),
-						row.date(BIRTH), row.text(SEX), row.text(CITIZENSHIP), row.text(LANGUAGE), health ? row.text(DISABILITY) : null,
-						row.text(HOME), path, search.length() <= 400 ? search : search.substring(0, 400));
+						row.date(BIRTH), row.text(SEX), row.text(CITIZENSHIP), row.text(LANGUAGE),
+						health ? row.text(DISABILITY) : null, row.text(HOME), path,
+						search.length() <= 400 ? search : search.substring(0, 400));
 			}
 
 			@Override
@@ -147,15 +148,14 @@ class LearnersExchange implements RegisterHandler {
 							l.disability, l.home_unit_code, CASE WHEN %s THEN 1 ELSE 0 END AS health_seen,
 							(SELECT MIN(o.code) FROM organisation o WHERE l.path = o.path) AS school_code
 						FROM learner l WHERE l.iin IS NOT NULL AND"""
-						.formatted(rows.health().sql("l")) + " " + actor.scope().sql("l.path") + " ORDER BY l.iin",
+					.formatted(rows.health().sql("l")) + " " + actor.scope().sql("l.path") + " ORDER BY l.iin",
 				actor.scope(), rows.health(),
 				rs -> rows.accept(rs.getLong("learner_id"),
 						new String[] { rs.getString("iin"), rs.getString("surname"), rs.getString("given_name"),
 								ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"),
 								rs.getString("sex"), rs.getString("citizenship"), rs.getString("language"),
 								rs.getInt("health_seen") == 1 ? rs.getString("disability") : "",
-								rs.getString("home_unit_code"),
-								ExportQueries.text(rs, "school_code") }));
+								rs.getString("home_unit_code"), ExportQueries.text(rs, "school_code") }));
 	}
 
 }

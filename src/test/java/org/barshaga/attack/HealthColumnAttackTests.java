@@ -118,7 +118,8 @@ class HealthColumnAttackTests {
 
 		long refused = upload(Demo.SCHOOL, "conclusions", conclusionLine(unconsented, "SPEECH", "2027-05-20"));
 		assertThat(runStatus(refused)).isEqualTo("REJECTED");
-		assertThat(report(Demo.SCHOOL, refused)).contains("2,sen_categories,SPEECH,\"the health field sen_categories of this child is not shown to you");
+		assertThat(report(Demo.SCHOOL, refused))
+			.contains("2,sen_categories,SPEECH,\"the health field sen_categories of this child is not shown to you");
 		assertThat(categories(unconsented)).isEqualTo("MOTOR");
 
 		long kept = upload(Demo.SCHOOL, "conclusions", conclusionLine(unconsented, "", "2027-05-20"));
@@ -192,7 +193,8 @@ class HealthColumnAttackTests {
 	}
 
 	private String categories(String iin) {
-		return jdbc.sql("SELECT c.sen_categories FROM conclusion c JOIN learner l ON l.id = c.learner_id WHERE l.iin = ?")
+		return jdbc
+			.sql("SELECT c.sen_categories FROM conclusion c JOIN learner l ON l.id = c.learner_id WHERE l.iin = ?")
 			.param(iin)
 			.query(String.class)
 			.single();
@@ -214,7 +216,10 @@ class HealthColumnAttackTests {
 		return jdbc.sql("SELECT status FROM import_run WHERE id = ?").param(run).query(String.class).single();
 	}
 
-	/** The data rows of a page export as CSV, split into fields (the test's names hold no comma). */
+	/**
+	 * The data rows of a page export as CSV, split into fields (the test's names hold no
+	 * comma).
+	 */
 	private List<String[]> export(String user, String register) throws Exception {
 		String text = mvc.perform(get("/exchange/exports/" + register + ".csv").with(as(user)))
 			.andExpect(status().isOk())

@@ -156,10 +156,8 @@ class RoundTripTests {
 		Path goals = dir.resolve("plan_goals.csv");
 		Files.writeString(goals, "iin,school_year,goal_domain,description,baseline,target_state,measure\n" + child
 				+ ",2001,MOTOR,Goal,a,b,c\n");
-		run = importer.run(
-				new ImportRequest(ADMIN, Register.PLAN_GOALS, goals, "plan_goals.csv", ImportMode.VALID_ROWS, false,
-						Channel.COMMAND_LINE),
-				null);
+		run = importer.run(new ImportRequest(ADMIN, Register.PLAN_GOALS, goals, "plan_goals.csv", ImportMode.VALID_ROWS,
+				false, Channel.COMMAND_LINE), null);
 		assertThat(runs.rejections(run.id(), 10)).extracting(Rejection::reasonKey)
 			.containsExactly("exchange.reason.unknownPlan");
 	}
