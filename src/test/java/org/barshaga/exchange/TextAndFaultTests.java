@@ -186,7 +186,7 @@ class TextAndFaultTests {
 	private static String learner(String iin, String surname) {
 		return """
 				{"iin":"%s","surname":"%s","givenName":"Тест","birthDate":"%s","sex":"MALE","citizenship":"KZ",
-				 "language":"RU","disability":"NONE","homeUnitCode":"KZ-61-D08"}""".formatted(iin,
+				 "language":"RU","homeUnitCode":"KZ-61-D08"}""".formatted(iin,
 				surname.replace("\u0000", "\\u0000").replace("\u202E", "\\u202e"), Iin.birthDate(iin));
 	}
 
