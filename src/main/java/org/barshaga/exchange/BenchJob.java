@@ -89,7 +89,7 @@ class BenchJob implements CommandLineJob {
 		if (organisations != null) {
 			Path file = Path.of(organisations);
 			ImportRun run = importer.run(new ImportRequest(ImportJob.SYSTEM, Register.ORGANISATIONS, file,
-					file.getFileName().toString(), ImportMode.VALID_ROWS, false), null);
+					file.getFileName().toString(), ImportMode.VALID_ROWS, false, Channel.COMMAND_LINE), null);
 			out.printf(Locale.ROOT, "organisations: %,d rows, %s%n", run.rowsWritten(), run.status());
 		}
 		int year = firstYear(enrolment);
@@ -123,7 +123,7 @@ class BenchJob implements CommandLineJob {
 		resetPeaks();
 		start = System.nanoTime();
 		ImportRun first = importer.run(new ImportRequest(ImportJob.SYSTEM, Register.ENROLMENT, enrolment,
-				enrolment.getFileName().toString(), ImportMode.ALL_OR_NOTHING, false), null);
+				enrolment.getFileName().toString(), ImportMode.ALL_OR_NOTHING, false, Channel.COMMAND_LINE), null);
 		double load = seconds(start);
 		out.printf(Locale.ROOT, "Barshaga import, first load: %,d rows in %.1f s (%,.0f rows/s), %s, peak heap %d MB%n",
 				first.rowsWritten(), load, first.rowsWritten() / load, first.status(), peakHeapMegabytes());
@@ -131,7 +131,7 @@ class BenchJob implements CommandLineJob {
 		resetPeaks();
 		start = System.nanoTime();
 		ImportRun again = importer.run(new ImportRequest(ImportJob.SYSTEM, Register.ENROLMENT, enrolment,
-				enrolment.getFileName().toString(), ImportMode.ALL_OR_NOTHING, false), null);
+				enrolment.getFileName().toString(), ImportMode.ALL_OR_NOTHING, false, Channel.COMMAND_LINE), null);
 		double reload = seconds(start);
 		out.printf(Locale.ROOT, "Barshaga import, same file again: %,d rows in %.1f s, %s, peak heap %d MB%n",
 				again.rowsWritten(), reload, again.status(), peakHeapMegabytes());

@@ -10,6 +10,25 @@ final class Checks {
 	}
 
 	/**
+	 * Whether a health cell's value is written. Where the user sees the child's health
+	 * fields it is required as its column says; where they may not, a filled cell is
+	 * refused, so that a value nobody showed them is never overwritten, and a blank one
+	 * leaves what is stored.
+	 */
+	static boolean healthCell(ParsedRow row, int index, Column column, boolean seen, List<Rejection> problems) {
+		boolean filled = !row.raw(index).isEmpty()
+				&& (column.kind() != Column.Kind.CODES || !row.codes(index).isEmpty());
+		if (filled && !seen) {
+			problems.add(new Rejection(row.line(), column.name(), row.raw(index), "exchange.reason.healthHidden",
+					column.name()));
+		}
+		else if (!filled && seen && column.required()) {
+			problems.add(new Rejection(row.line(), column.name(), row.raw(index), "exchange.reason.required"));
+		}
+		return filled && seen;
+	}
+
+	/**
 	 * The organisation a cell names, or null after saying it is unknown or not the
 	 * user's.
 	 */

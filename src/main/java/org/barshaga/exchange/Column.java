@@ -6,10 +6,13 @@ import java.util.List;
 
 /**
  * One column of a file layout: its English header name, what it holds and whether a row
- * needs it. The same definition validates imports, writes exports and builds templates.
+ * needs it. The same definition validates imports, writes exports and builds templates. A
+ * health column ({@link #health()}) is given out and taken in only for the children whose
+ * health fields the user sees ({@link HealthSight}); its register's writer, not the
+ * parser, asks for it when it is required.
  */
 record Column(String name, Kind kind, boolean required, int maxLength, List<String> codes, BigDecimal min,
-		BigDecimal max, String labelPrefix) {
+		BigDecimal max, String labelPrefix, boolean health) {
 
 	enum Kind {
 
@@ -17,15 +20,25 @@ record Column(String name, Kind kind, boolean required, int maxLength, List<Stri
 
 	}
 
+	/** This column as a health field of a child. */
+	Column asHealth() {
+		return new Column(name, kind, required, maxLength, codes, min, max, labelPrefix, true);
+	}
+
+	/** Whether the parser itself refuses a row without this column's value. */
+	boolean requiredOfEveryRow() {
+		return required && !health;
+	}
+
 	static Column text(String name, boolean required, int maxLength) {
-		return new Column(name, Kind.TEXT, required, maxLength, List.of(), null, null, null);
+		return new Column(name, Kind.TEXT, required, maxLength, List.of(), null, null, null, false);
 	}
 
 	/**
 	 * A person's name: text under the rule of {@link org.barshaga.kernel.PersonNames}.
 	 */
 	static Column name(String name, boolean required, int maxLength) {
-		return new Column(name, Kind.NAME, required, maxLength, List.of(), null, null, null);
+		return new Column(name, Kind.NAME, required, maxLength, List.of(), null, null, null, false);
 	}
 
 	/**
@@ -35,7 +48,7 @@ record Column(String name, Kind kind, boolean required, int maxLength, List<Stri
 	 * which linkage folds; refusing the row would drop the child from reconciliation.
 	 */
 	static Column registerName(String name, boolean required, int maxLength) {
-		return new Column(name, Kind.REGISTER_NAME, required, maxLength, List.of(), null, null, null);
+		return new Column(name, Kind.REGISTER_NAME, required, maxLength, List.of(), null, null, null, false);
 	}
 
 	/**
@@ -43,55 +56,56 @@ record Column(String name, Kind kind, boolean required, int maxLength, List<Stri
 	 * such codes ({@link org.barshaga.kernel.Codes}).
 	 */
 	static Column placeCode(String name, boolean required) {
-		return new Column(name, Kind.PLACE_CODE, required, 40, List.of(), null, null, null);
+		return new Column(name, Kind.PLACE_CODE, required, 40, List.of(), null, null, null, false);
 	}
 
 	static Column code(String name, boolean required, Class<? extends Enum<?>> codes) {
-		return new Column(name, Kind.CODE, required, 40, names(codes), null, null, labelPrefix(codes));
+		return new Column(name, Kind.CODE, required, 40, names(codes), null, null, labelPrefix(codes), false);
 	}
 
 	static Column code(String name, boolean required, List<String> codes, String labelPrefix) {
-		return new Column(name, Kind.CODE, required, 40, codes, null, null, labelPrefix);
+		return new Column(name, Kind.CODE, required, 40, codes, null, null, labelPrefix, false);
 	}
 
 	static Column codes(String name, boolean required, Class<? extends Enum<?>> codes) {
-		return new Column(name, Kind.CODES, required, 400, names(codes), null, null, labelPrefix(codes));
+		return new Column(name, Kind.CODES, required, 400, names(codes), null, null, labelPrefix(codes), false);
 	}
 
 	static Column date(String name, boolean required) {
-		return new Column(name, Kind.DATE, required, 10, List.of(), null, null, null);
+		return new Column(name, Kind.DATE, required, 10, List.of(), null, null, null, false);
 	}
 
 	static Column integer(String name, boolean required, long min, long max) {
 		return new Column(name, Kind.INTEGER, required, 12, List.of(), BigDecimal.valueOf(min), BigDecimal.valueOf(max),
-				null);
+				null, false);
 	}
 
 	static Column decimal(String name, boolean required, String min, String max) {
-		return new Column(name, Kind.DECIMAL, required, 12, List.of(), new BigDecimal(min), new BigDecimal(max), null);
+		return new Column(name, Kind.DECIMAL, required, 12, List.of(), new BigDecimal(min), new BigDecimal(max), null,
+				false);
 	}
 
 	static Column bool(String name, boolean required) {
-		return new Column(name, Kind.BOOLEAN, required, 5, List.of(), null, null, null);
+		return new Column(name, Kind.BOOLEAN, required, 5, List.of(), null, null, null, false);
 	}
 
 	static Column iin(String name) {
-		return new Column(name, Kind.IIN, true, 12, List.of(), null, null, null);
+		return new Column(name, Kind.IIN, true, 12, List.of(), null, null, null, false);
 	}
 
 	/** Twelve digits as received, not checked against the check digit. */
 	static Column digits(String name) {
-		return new Column(name, Kind.DIGITS, false, 12, List.of(), null, null, null);
+		return new Column(name, Kind.DIGITS, false, 12, List.of(), null, null, null, false);
 	}
 
 	static Column year(String name) {
-		return new Column(name, Kind.YEAR, true, 4, List.of(), BigDecimal.valueOf(2000), BigDecimal.valueOf(2100),
-				null);
+		return new Column(name, Kind.YEAR, true, 4, List.of(), BigDecimal.valueOf(2000), BigDecimal.valueOf(2100), null,
+				false);
 	}
 
 	static Column services(String name, Class<? extends Enum<?>> specialists) {
 		return new Column(name, Kind.SERVICES, false, 400, names(specialists), BigDecimal.valueOf(0.5),
-				BigDecimal.valueOf(40), labelPrefix(specialists));
+				BigDecimal.valueOf(40), labelPrefix(specialists), false);
 	}
 
 	/**

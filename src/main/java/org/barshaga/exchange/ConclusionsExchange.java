@@ -29,7 +29,8 @@ class ConclusionsExchange implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.CONCLUSIONS,
 			List.of(Column.iin("iin"), Column.text("conclusion_number", true, 40), Column.date("concluded_on", true),
-					Column.placeCode("pmpc_code", true), Column.codes("sen_categories", true, SenCategory.class),
+					Column.placeCode("pmpc_code", true),
+					Column.codes("sen_categories", true, SenCategory.class).asHealth(),
 					Column.code("programme", true, Programme.class),
 					Column.code("form", true,
 							Column.names(EducationForm.class).stream().filter(f -> !f.equals("NOT_ENROLLED")).toList(),
@@ -46,7 +47,7 @@ class ConclusionsExchange implements RegisterHandler {
 		.key("conclusion_number", "VARCHAR(40)")
 		.value("concluded_on", "DATE")
 		.value("pmpc_id", "BIGINT")
-		.value("sen_categories", "VARCHAR(300)")
+		.kept("sen_categories", "VARCHAR(300)", "NULL")
 		.value("programme", "VARCHAR(40)")
 		.value("form", "VARCHAR(30)")
 		.value("conditions", "VARCHAR(300)")
@@ -104,13 +105,36 @@ class ConclusionsExchange implements RegisterHandler {
 				if (pmpc < 0) {
 					problems.add(new Rejection(row.line(), "pmpc_code", row.raw(PMPC), "exchange.reason.notPmpc"));
 				}
+				boolean health = learner != null && categories(learner.id(), row, problems);
 				if (!problems.isEmpty()) {
 					return null;
 				}
-				return new Row(Statements.withStamp(context, learner.id(), row.text(NUMBER), row.date(CONCLUDED), pmpc,
-						String.join(",", row.codes(CATEGORIES).stream().sorted().toList()), row.text(PROGRAMME),
-						row.text(FORM), String.join(",", row.codes(CONDITIONS).stream().sorted().toList()), review),
+				return new Row(
+						Statements.withStamp(context, learner.id(), row.text(NUMBER), row.date(CONCLUDED), pmpc,
+								health ? String.join(",", row.codes(CATEGORIES).stream().sorted().toList()) : null,
+								row.text(PROGRAMME), row.text(FORM),
+								String.join(",", row.codes(CONDITIONS).stream().sorted().toList()), review),
 						row.services(SERVICES));
+			}
+
+			/**
+			 * Whether the row's SEN categories are written. A new conclusion needs them,
+			 * so an importer who may not see the child's health fields only changes the
+			 * other fields of a conclusion already recorded.
+			 */
+			private boolean categories(long learnerId, ParsedRow row, List<Rejection> problems) {
+				boolean seen = context.health().sees(jdbc, learnerId);
+				boolean written = Checks.healthCell(row, CATEGORIES, LAYOUT.columns().get(CATEGORIES), seen, problems);
+				if (!seen && row.raw(CATEGORIES).isEmpty()
+						&& jdbc.sql("SELECT COUNT(*) FROM conclusion WHERE learner_id = ? AND conclusion_number = ?")
+							.param(learnerId)
+							.param(row.text(NUMBER))
+							.query(Long.class)
+							.single() == 0) {
+					problems.add(new Rejection(row.line(), "sen_categories", "", "exchange.reason.healthNew",
+							"sen_categories"));
+				}
+				return written;
 			}
 
 			@Override
@@ -146,16 +170,19 @@ class ConclusionsExchange implements RegisterHandler {
 		exports.stream(
 				"""
 						SELECT c.id, l.id AS learner_id, l.iin, c.conclusion_number, c.concluded_on, p.code AS pmpc_code, c.sen_categories,
-							c.programme, c.form, c.conditions, c.next_review_on
+							c.programme, c.form, c.conditions, c.next_review_on, CASE WHEN %s THEN 1 ELSE 0 END AS health_seen
 						FROM conclusion c JOIN learner l ON l.id = c.learner_id JOIN organisation p ON p.id = c.pmpc_id
 						WHERE l.iin IS NOT NULL AND"""
+					.formatted(rows.health().sql("l"))
 						+ " " + actor.scope().sql("l.path") + " ORDER BY l.iin, c.conclusion_number",
-				actor.scope(),
-				rs -> rows.accept(rs.getLong("learner_id"), new String[] { rs.getString("iin"),
-						rs.getString("conclusion_number"), ExportQueries.date(rs, "concluded_on"),
-						rs.getString("pmpc_code"), ExportQueries.list(rs, "sen_categories"), rs.getString("programme"),
-						rs.getString("form"), ExportQueries.list(rs, "conditions"),
-						ExportQueries.date(rs, "next_review_on"), services.getOrDefault(rs.getLong("id"), "") }));
+				actor.scope(), rows.health(),
+				rs -> rows.accept(rs.getLong("learner_id"),
+						new String[] { rs.getString("iin"), rs.getString("conclusion_number"),
+								ExportQueries.date(rs, "concluded_on"), rs.getString("pmpc_code"),
+								rs.getInt("health_seen") == 1 ? ExportQueries.list(rs, "sen_categories") : "",
+								rs.getString("programme"), rs.getString("form"), ExportQueries.list(rs, "conditions"),
+								ExportQueries.date(rs, "next_review_on"),
+								services.getOrDefault(rs.getLong("id"), "") }));
 	}
 
 }

@@ -53,8 +53,8 @@ class ExportJob implements CommandLineJob {
 		long started = System.nanoTime();
 		try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
 			long rows = file.toLowerCase(Locale.ROOT).endsWith(".xlsx")
-					? exporter.xlsx(ImportJob.SYSTEM, register.get(), stream)
-					: exporter.csv(ImportJob.SYSTEM, register.get(), stream);
+					? exporter.xlsx(ImportJob.SYSTEM, register.get(), stream, Channel.COMMAND_LINE)
+					: exporter.csv(ImportJob.SYSTEM, register.get(), stream, Channel.COMMAND_LINE);
 			out.printf(Locale.ROOT, "%s: %,d rows written to %s in %.1f s%n", register.get().fileName(), rows,
 					path.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
 			return 0;

@@ -41,6 +41,15 @@ class ExportQueries {
 	}
 
 	/**
+	 * Runs a query that asks {@link HealthSight#sql} too, with both the scope and the
+	 * health rule bound.
+	 */
+	void stream(String sql, DataScope scope, HealthSight health, RowCallbackHandler rows) {
+		transactions
+			.executeWithoutResult(t -> jdbc.query(sql, health.bind(scope.bind(new MapSqlParameterSource())), rows));
+	}
+
+	/**
 	 * Weekly hours per specialist in the file's form
 	 * ({@code SPEECH_THERAPIST:2|TUTOR:1.5}) by owner id, from a query of owner id,
 	 * specialist and hours ordered by both.

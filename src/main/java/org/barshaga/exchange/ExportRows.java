@@ -8,6 +8,9 @@ import java.util.function.Consumer;
  */
 interface ExportRows extends Consumer<String[]> {
 
+	/** Whose health fields the file may hold: the others' are left blank or out. */
+	HealthSight health();
+
 	/**
 	 * Notes the child (a learner id, a health record id, an IIN) the next row is about.
 	 */

@@ -9,6 +9,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.barshaga.audit.AuditAction;
@@ -27,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Gives out a register inside the user's scope in its import layout, so that exporting
  * and importing again changes nothing. Learners' registers are read in the learner scope,
- * the same as every read of a child's record. Exports of personal data are audited with
- * the row count and, for children, with every child the file held.
+ * the same as every read of a child's record, and their health fields go only to those
+ * who see them in the record ({@link HealthSight}). Exports of personal data are audited
+ * with the row count and, for children, with every child the file held.
  */
 @Service
 class Exporter {
@@ -50,20 +53,28 @@ class Exporter {
 
 	private final Learners learners;
 
-	Exporter(Importer importer, AuditLog audit, TransactionTemplate transactions, Learners learners) {
+	private final Clock clock;
+
+	Exporter(Importer importer, AuditLog audit, TransactionTemplate transactions, Learners learners, Clock clock) {
 		this.importer = importer;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.learners = learners;
+		this.clock = clock;
+	}
+
+	/** Writes the CSV for the pages or the API. */
+	long csv(Actor actor, Register register, OutputStream output) throws IOException {
+		return csv(actor, register, output, Channel.WEB);
 	}
 
 	/** Writes the CSV (UTF-8 with a byte-order mark, so that Excel reads it right). */
-	long csv(Actor actor, Register register, OutputStream output) throws IOException {
+	long csv(Actor actor, Register register, OutputStream output, Channel channel) throws IOException {
 		RegisterHandler handler = permitted(actor, register);
 		Held held = new Held(register);
 		try {
 			output.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-			rows(reader(actor, register), handler, output, held);
+			rows(reader(actor, register), handler, output, held, health(actor, channel));
 		}
 		finally {
 			// rows already sent are audited even when the transfer breaks off
@@ -77,13 +88,21 @@ class Exporter {
 	 * for one sheet is refused before anything is sent, never cut short.
 	 */
 	long xlsx(Actor actor, Register register, OutputStream output) throws IOException {
+		return xlsx(actor, register, output, Channel.WEB);
+	}
+
+	/**
+	 * Writes the XLSX by the given way out.
+	 * @see #xlsx(Actor, Register, OutputStream)
+	 */
+	long xlsx(Actor actor, Register register, OutputStream output, Channel channel) throws IOException {
 		RegisterHandler handler = permitted(actor, register);
 		Path spool = Files.createTempFile("barshaga-export", ".csv");
 		Held held = new Held(register);
 		try {
 			long count;
 			try (OutputStream out = Files.newOutputStream(spool)) {
-				count = rows(reader(actor, register), handler, out, held);
+				count = rows(reader(actor, register), handler, out, held, health(actor, channel));
 			}
 			if (count > xlsxRows) {
 				throw InvalidInputException.of("format", "exchange.problem.tooManyForXlsx", count);
@@ -138,13 +157,23 @@ class Exporter {
 		return new Actor(actor.userId(), actor.username(), actor.fullName(), actor.role(), learners.scopeOf(actor));
 	}
 
+	private HealthSight health(Actor actor, Channel channel) {
+		return HealthSight.of(actor, channel, LocalDate.now(clock));
+	}
+
 	/** The header and every row in scope, as CSV; the number of rows. */
-	private long rows(Actor actor, RegisterHandler handler, OutputStream output, Held held) throws IOException {
+	private long rows(Actor actor, RegisterHandler handler, OutputStream output, Held held, HealthSight health)
+			throws IOException {
 		Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
 		out.write(handler.layout().headerLine());
 		out.write("\r\n");
 		StringBuilder scratch = new StringBuilder(256);
 		handler.export(actor, new ExportRows() {
+
+			@Override
+			public HealthSight health() {
+				return health;
+			}
 
 			@Override
 			public void held(Object subject) {

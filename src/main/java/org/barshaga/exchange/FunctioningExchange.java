@@ -16,18 +16,21 @@ import org.barshaga.learner.CfmAgeGroup;
 import org.barshaga.learner.ChildFunctioning;
 import org.barshaga.learner.FunctioningResult;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Child Functioning Module answers by learner and date. The flagged domains are computed
  * here by the module's own rules ({@link ChildFunctioning}), never taken from the file.
+ * The whole profile is a health field, so a user who may not see a child's health neither
+ * gets the child's rows in an export nor loads any.
  */
 @Component
 class FunctioningExchange implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.FUNCTIONING,
 			List.of(Column.iin("iin"), Column.date("assessed_on", true),
-					Column.code("age_group", true, CfmAgeGroup.class), Column.text("answers", true, 2000)),
+					Column.code("age_group", true, CfmAgeGroup.class), Column.text("answers", true, 2000).asHealth()),
 			List.of("iin", "assessed_on"));
 
 	private static final int IIN = 0, ASSESSED = 1, GROUP = 2, ANSWERS = 3;
@@ -44,8 +47,11 @@ class FunctioningExchange implements RegisterHandler {
 
 	private final ExportQueries exports;
 
-	FunctioningExchange(ExportQueries exports) {
+	private final JdbcClient jdbc;
+
+	FunctioningExchange(ExportQueries exports, JdbcClient jdbc) {
 		this.exports = exports;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -63,6 +69,19 @@ class FunctioningExchange implements RegisterHandler {
 			public Object resolve(ParsedRow row, List<Rejection> problems) {
 				References.Person learner = Checks.learner(references, row, IIN, problems);
 				Checks.notInFuture(row, ASSESSED, "assessed_on", today, problems);
+				boolean seen = learner != null && context.health().sees(jdbc, learner.id());
+				if (learner != null
+						&& !Checks.healthCell(row, ANSWERS, LAYOUT.columns().get(ANSWERS), seen, problems)) {
+					if (!seen && row.raw(ANSWERS).isEmpty()) {
+						problems
+							.add(new Rejection(row.line(), "answers", "", "exchange.reason.healthHidden", "answers"));
+					}
+					return null;
+				}
+				if (row.raw(ANSWERS).isEmpty()) {
+					problems.add(new Rejection(row.line(), "answers", "", "exchange.reason.required"));
+					return null;
+				}
 				Map<String, String> answers = new LinkedHashMap<>();
 				for (String pair : row.text(ANSWERS).split("\\|")) {
 					int equals = pair.indexOf('=');
@@ -112,11 +131,13 @@ class FunctioningExchange implements RegisterHandler {
 
 	@Override
 	public void export(Actor actor, ExportRows rows) {
-		exports.stream("""
-				SELECT l.id AS learner_id, l.iin, f.assessed_on, f.age_group, f.answers
-				FROM functioning f JOIN learner l ON l.id = f.learner_id
-				WHERE l.iin IS NOT NULL AND""" + " " + actor.scope().sql("l.path") + " ORDER BY l.iin, f.assessed_on",
-				actor.scope(),
+		exports.stream(
+				"""
+						SELECT l.id AS learner_id, l.iin, f.assessed_on, f.age_group, f.answers
+						FROM functioning f JOIN learner l ON l.id = f.learner_id
+						WHERE l.iin IS NOT NULL AND""" + " " + rows.health()
+					.sql("l") + " AND " + actor.scope().sql("l.path") + " ORDER BY l.iin, f.assessed_on",
+				actor.scope(), rows.health(),
 				rs -> rows.accept(rs.getLong("learner_id"),
 						new String[] { rs.getString("iin"), ExportQueries.date(rs, "assessed_on"),
 								rs.getString("age_group"), rs.getString("answers").replace(';', '|') }));

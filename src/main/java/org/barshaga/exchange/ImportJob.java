@@ -73,7 +73,7 @@ class ImportJob implements CommandLineJob {
 		}
 		boolean dryRun = arguments.contains("--dry-run");
 		ImportRequest request = new ImportRequest(SYSTEM, register.get(), path, path.getFileName().toString(),
-				mode.get(), dryRun);
+				mode.get(), dryRun, Channel.COMMAND_LINE);
 		long started = System.nanoTime();
 		ImportRun run;
 		try {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -241,7 +242,8 @@ class Importer {
 			RowParser parser = RowParser.forHeader(layout, header.fields(), layouts());
 			connection.setAutoCommit(false);
 			ImportContext context = new ImportContext(request.actor(), now, postgres,
-					new References(jdbc, request.actor().scope()));
+					new References(jdbc, request.actor().scope()),
+					HealthSight.of(request.actor(), request.channel(), LocalDate.now(clock)));
 			RegisterHandler.RowWriter writer = handler.writer(context);
 			int batchSize = request.register() == Register.ENROLMENT ? 20_000 : 2_000;
 			int[] keyColumns = layout.key().stream().mapToInt(layout::index).toArray();

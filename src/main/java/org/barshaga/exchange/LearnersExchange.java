@@ -32,8 +32,8 @@ class LearnersExchange implements RegisterHandler {
 					Column.name("patronymic", false, 100), Column.date("birth_date", true),
 					Column.code("sex", true, Sex.class), Column.code("citizenship", true, Citizenship.class),
 					Column.code("language", true, InstructionLanguage.class),
-					Column.code("disability", true, Disability.class), Column.placeCode("home_unit_code", true),
-					Column.placeCode("school_code", false)),
+					Column.code("disability", true, Disability.class).asHealth(),
+					Column.placeCode("home_unit_code", true), Column.placeCode("school_code", false)),
 			List.of("iin"));
 
 	private static final int IIN = 0, SURNAME = 1, GIVEN = 2, PATRONYMIC = 3, BIRTH = 4, SEX = 5, CITIZENSHIP = 6,
@@ -48,7 +48,7 @@ class LearnersExchange implements RegisterHandler {
 		.value("sex", "VARCHAR(6)")
 		.value("citizenship", "VARCHAR(20)")
 		.value("language", "VARCHAR(2)")
-		.value("disability", "VARCHAR(30)")
+		.kept("disability", "VARCHAR(30)", "'" + Disability.NOT_RECORDED.name() + "'")
 		.value("home_unit_code", "VARCHAR(40)")
 		.value("path", "VARCHAR(450)")
 		.value("search_text", "VARCHAR(400)")
@@ -104,7 +104,10 @@ class LearnersExchange implements RegisterHandler {
 				String home = Checks.unit(references, row, HOME, "home_unit_code", problems);
 				References.Organisation school = row.text(SCHOOL) == null ? null
 						: Checks.organisation(references, row, SCHOOL, "school_code", problems);
-				boolean heldElsewhere = !national && references.learner(iin) == null
+				References.Person stored = references.learner(iin);
+				boolean health = Checks.healthCell(row, DISABILITY, LAYOUT.columns().get(DISABILITY),
+						context.health().sees(jdbc, stored == null ? null : stored.id()), problems);
+				boolean heldElsewhere = !national && stored == null
 						&& jdbc.sql("SELECT COUNT(*) FROM learner WHERE iin = ?")
 							.param(iin)
 							.query(Long.class)
@@ -121,8 +124,9 @@ class LearnersExchange implements RegisterHandler {
 				String search = SearchText.fold(String.join(" ", row.text(SURNAME), row.text(GIVEN),
 						row.text(PATRONYMIC) == null ? "" : row.text(PATRONYMIC), iin));
 				return Statements.withStamp(context, iin, row.text(SURNAME), row.text(GIVEN), row.text(PATRONYMIC),
-						row.date(BIRTH), row.text(SEX), row.text(CITIZENSHIP), row.text(LANGUAGE), row.text(DISABILITY),
-						row.text(HOME), path, search.length() <= 400 ? search : search.substring(0, 400));
+						row.date(BIRTH), row.text(SEX), row.text(CITIZENSHIP), row.text(LANGUAGE),
+						health ? row.text(DISABILITY) : null, row.text(HOME), path,
+						search.length() <= 400 ? search : search.substring(0, 400));
 			}
 
 			@Override
@@ -141,17 +145,17 @@ class LearnersExchange implements RegisterHandler {
 		exports.stream(
 				"""
 						SELECT l.id AS learner_id, l.iin, l.surname, l.given_name, l.patronymic, l.birth_date, l.sex, l.citizenship, l.language,
-							l.disability, l.home_unit_code,
+							l.disability, l.home_unit_code, CASE WHEN %s THEN 1 ELSE 0 END AS health_seen,
 							(SELECT MIN(o.code) FROM organisation o WHERE l.path = o.path) AS school_code
 						FROM learner l WHERE l.iin IS NOT NULL AND"""
-						+ " " + actor.scope().sql("l.path") + " ORDER BY l.iin",
-				actor.scope(),
+					.formatted(rows.health().sql("l")) + " " + actor.scope().sql("l.path") + " ORDER BY l.iin",
+				actor.scope(), rows.health(),
 				rs -> rows.accept(rs.getLong("learner_id"),
 						new String[] { rs.getString("iin"), rs.getString("surname"), rs.getString("given_name"),
 								ExportQueries.text(rs, "patronymic"), ExportQueries.date(rs, "birth_date"),
 								rs.getString("sex"), rs.getString("citizenship"), rs.getString("language"),
-								rs.getString("disability"), rs.getString("home_unit_code"),
-								ExportQueries.text(rs, "school_code") }));
+								rs.getInt("health_seen") == 1 ? rs.getString("disability") : "",
+								rs.getString("home_unit_code"), ExportQueries.text(rs, "school_code") }));
 	}
 
 }

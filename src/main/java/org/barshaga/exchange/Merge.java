@@ -18,6 +18,8 @@ final class Merge {
 
 	private final List<String[]> values = new ArrayList<>();
 
+	private final List<String[]> kept = new ArrayList<>();
+
 	private final List<String[]> onInsert = new ArrayList<>();
 
 	private final List<String[]> onUpdate = new ArrayList<>();
@@ -37,6 +39,16 @@ final class Merge {
 
 	Merge value(String column, String type) {
 		values.add(new String[] { column, type });
+		return this;
+	}
+
+	/**
+	 * A value that a null parameter leaves as stored, and sets to {@code whenNew} (an SQL
+	 * expression) in a new row: a field the importer may not see is never overwritten.
+	 */
+	Merge kept(String column, String type, String whenNew) {
+		values.add(new String[] { column, type });
+		kept.add(new String[] { column, whenNew });
 		return this;
 	}
 
@@ -89,12 +101,18 @@ final class Merge {
 					stamped ? ", CAST(? AS TIMESTAMP WITH TIME ZONE) AS stamp, CAST(? AS VARCHAR(60)) AS actor" : ""));
 		String on = keys.stream().map(c -> "t." + c[0] + " = s." + c[0]).collect(Collectors.joining(" AND "));
 		String differs = values.stream()
-			.map(c -> "t." + c[0] + " IS DISTINCT FROM s." + c[0])
+			.map(c -> whenNew(c[0]) == null ? "t." + c[0] + " IS DISTINCT FROM s." + c[0]
+					: "(s." + c[0] + " IS NOT NULL AND t." + c[0] + " IS DISTINCT FROM s." + c[0] + ")")
 			.collect(Collectors.joining(" OR "));
-		List<String> sets = new ArrayList<>(values.stream().map(c -> c[0] + " = s." + c[0]).toList());
+		List<String> sets = new ArrayList<>(values.stream()
+			.map(c -> whenNew(c[0]) == null ? c[0] + " = s." + c[0]
+					: c[0] + " = COALESCE(s." + c[0] + ", t." + c[0] + ")")
+			.toList());
 		onUpdate.forEach(c -> sets.add(c[0] + " = " + c[1]));
 		List<String> columns = new ArrayList<>(all.stream().map(c -> c[0]).toList());
-		List<String> inserted = new ArrayList<>(all.stream().map(c -> "s." + c[0]).toList());
+		List<String> inserted = new ArrayList<>(all.stream()
+			.map(c -> whenNew(c[0]) == null ? "s." + c[0] : "COALESCE(s." + c[0] + ", " + whenNew(c[0]) + ")")
+			.toList());
 		onInsert.forEach(c -> {
 			columns.add(c[0]);
 			inserted.add(c[1]);
@@ -117,6 +135,10 @@ final class Merge {
 			.append(String.join(", ", inserted))
 			.append(")");
 		return sql.toString();
+	}
+
+	private String whenNew(String column) {
+		return kept.stream().filter(k -> k[0].equals(column)).map(k -> k[1]).findFirst().orElse(null);
 	}
 
 }

@@ -9,8 +9,8 @@ import org.barshaga.kernel.Role;
 
 /**
  * The registers that travel as files, with the roles that may load and give them out. The
- * learner registers hold health data, so they go only to the roles that may see it in the
- * record itself.
+ * learner registers go only to the roles that read children's records; their health
+ * columns follow the record's rule row by row ({@link HealthSight}).
  */
 public enum Register {
 

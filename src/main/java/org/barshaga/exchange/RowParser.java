@@ -108,7 +108,7 @@ final class RowParser {
 			raw[i] = text;
 			Column column = columns.get(i);
 			if (text.isEmpty()) {
-				if (column.required()) {
+				if (column.requiredOfEveryRow()) {
 					problems.add(new Rejection(line, column.name(), "", "exchange.reason.required"));
 				}
 				continue;
@@ -166,7 +166,7 @@ final class RowParser {
 						result.add(code);
 					}
 				}
-				if (result.isEmpty() && column.required()) {
+				if (result.isEmpty() && column.requiredOfEveryRow()) {
 					problems.add(new Rejection(line, name, text, "exchange.reason.required"));
 					return null;
 				}

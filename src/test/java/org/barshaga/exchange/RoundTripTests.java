@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every register goes in from a file, comes out by export exactly as it went in, and goes
  * in again without changing anything: the layouts are one contract for both directions.
+ * The files go through the command-line jobs' way, which carries every health field; the
+ * pages' rule on them is tried in {@code HealthColumnAttackTests}.
  */
 @BarshagaTest
 class RoundTripTests {
@@ -147,16 +149,15 @@ class RoundTripTests {
 		Files.writeString(functioning, "iin,assessed_on,age_group,answers\n" + child
 				+ ",2025-06-01,AGES_5_17,SHOE_SIZE=38\n" + child + ",2025-06-02,AGES_5_17,just text\n");
 		ImportRun run = importer.run(new ImportRequest(ADMIN, Register.FUNCTIONING, functioning, "functioning.csv",
-				ImportMode.VALID_ROWS, false), null);
+				ImportMode.VALID_ROWS, false, Channel.COMMAND_LINE), null);
 		assertThat(runs.rejections(run.id(), 10)).extracting(Rejection::line, Rejection::reasonKey)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "validation.functioning.question"),
 					org.assertj.core.groups.Tuple.tuple(3L, "exchange.reason.answers"));
 		Path goals = dir.resolve("plan_goals.csv");
 		Files.writeString(goals, "iin,school_year,goal_domain,description,baseline,target_state,measure\n" + child
 				+ ",2001,MOTOR,Goal,a,b,c\n");
-		run = importer.run(
-				new ImportRequest(ADMIN, Register.PLAN_GOALS, goals, "plan_goals.csv", ImportMode.VALID_ROWS, false),
-				null);
+		run = importer.run(new ImportRequest(ADMIN, Register.PLAN_GOALS, goals, "plan_goals.csv", ImportMode.VALID_ROWS,
+				false, Channel.COMMAND_LINE), null);
 		assertThat(runs.rejections(run.id(), 10)).extracting(Rejection::reasonKey)
 			.containsExactly("exchange.reason.unknownPlan");
 	}
@@ -196,7 +197,7 @@ class RoundTripTests {
 			Path path = dir.resolve(entry.getKey().fileName() + ".csv");
 			Files.writeString(path, entry.getValue(), StandardCharsets.UTF_8);
 			ImportRun run = importer.run(new ImportRequest(ADMIN, entry.getKey(), path, path.getFileName().toString(),
-					ImportMode.ALL_OR_NOTHING, false), null);
+					ImportMode.ALL_OR_NOTHING, false, Channel.COMMAND_LINE), null);
 			assertThat(run.status()).as(entry.getKey() + " " + run.problemKey() + " " + run.problemArguments())
 				.isEqualTo(ImportRun.Status.COMPLETED);
 		}
@@ -204,7 +205,7 @@ class RoundTripTests {
 
 	private String export(Actor actor, Register register) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		exporter.csv(actor, register, out);
+		exporter.csv(actor, register, out, Channel.COMMAND_LINE);
 		String text = out.toString(StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\uFEFF");
 		return text.substring(1);
