@@ -228,16 +228,22 @@ class DemoLearners implements ApplicationRunner {
 		LocalDate consentGiven = concluded.minusDays(3 + random.nextInt(20));
 		add(consentSql(), id("consent"), id, ConsentPurpose.EXAMINATION.name(), guardian, Date.valueOf(consentGiven),
 				ts(now), BY, null, null);
-		double drawn = random.nextDouble();
-		double consentDraw = withoutConsent ? 0 : drawn;
+		// The draws are made whether or not the consents are written, so that forcing the
+		// gap changes nothing else in the demo.
+		double consentDraw = random.nextDouble();
 		if (consentDraw >= 0.04) {
 			boolean withdrawn = consentDraw < 0.065;
-			add(consentSql(), id("consent"), id, ConsentPurpose.DATA_PROCESSING.name(), guardian,
+			Object[] processing = { id("consent"), id, ConsentPurpose.DATA_PROCESSING.name(), guardian,
 					Date.valueOf(consentGiven), ts(now), BY,
-					withdrawn ? Date.valueOf(today.minusDays(5 + random.nextInt(60))) : null, withdrawn ? BY : null);
-			if (random.nextDouble() < 0.9) {
-				add(consentSql(), id("consent"), id, ConsentPurpose.SHARING_WITH_SCHOOL.name(), guardian,
-						Date.valueOf(consentGiven), ts(now), BY, null, null);
+					withdrawn ? Date.valueOf(today.minusDays(5 + random.nextInt(60))) : null, withdrawn ? BY : null };
+			boolean sharing = random.nextDouble() < 0.9;
+			Object[] sharingRow = sharing ? new Object[] { id("consent"), id, ConsentPurpose.SHARING_WITH_SCHOOL.name(),
+					guardian, Date.valueOf(consentGiven), ts(now), BY, null, null } : null;
+			if (!withoutConsent) {
+				add(consentSql(), processing);
+				if (sharing) {
+					add(consentSql(), sharingRow);
+				}
 			}
 		}
 		SenCategory category = category(random);
