@@ -91,17 +91,27 @@ class ImportRuns {
 	void reject(long id, List<Rejection> rejections) {
 		template.batchUpdate("""
 				INSERT INTO import_rejection (run_id, line_number, column_name, cell_value, reason_key, reason_args)
-				VALUES (?, ?, ?, ?, ?, ?)""", rejections.stream()
-			.map(r -> new Object[] { id, r.line(), r.column(), r.value(), r.reasonKey(), joined(r.arguments(), 400) })
-			.toList());
+				VALUES (?, ?, ?, ?, ?, ?)""",
+				rejections.stream()
+					.map(r -> new Object[] { id, r.line(), r.column(), storable(r.value()), r.reasonKey(),
+							joined(r.arguments(), 400) })
+					.toList());
 	}
 
 	private static String joined(Object[] arguments, int max) {
 		if (arguments == null || arguments.length == 0) {
 			return null;
 		}
-		String text = Arrays.stream(arguments).map(String::valueOf).collect(Collectors.joining(SEPARATOR));
+		String text = storable(Arrays.stream(arguments).map(String::valueOf).collect(Collectors.joining(SEPARATOR)));
 		return text.length() <= max ? text : text.substring(0, max);
+	}
+
+	/**
+	 * A refused cell as the report can keep it: PostgreSQL holds no NUL in text, so it is
+	 * kept as the symbol that shows it (U+2400), which the report then shows the user.
+	 */
+	static String storable(String value) {
+		return value == null ? null : value.replace('\u0000', '\u2400');
 	}
 
 	/**

@@ -131,8 +131,17 @@ final class RowParser {
 	private static Object convert(long line, Column column, Set<String> codes, String text, List<Rejection> problems) {
 		String name = column.name();
 		switch (column.kind()) {
-			case TEXT:
+			case TEXT: {
+				// No database keeps a NUL in text (PostgreSQL refuses it), so the cell is
+				// refused rather than the batch.
+				int nul = text.indexOf('\u0000');
+				if (nul >= 0) {
+					problems.add(new Rejection(line, name, text, "validation.name.invisible",
+							new Object[] { text.codePointCount(0, nul) + 1, "U+0000" }));
+					return null;
+				}
 				return text;
+			}
 			case NAME, REGISTER_NAME: {
 				var problem = column.kind() == Column.Kind.NAME ? PersonNames.problem(text)
 						: PersonNames.hiddenCharacter(text);

@@ -105,6 +105,11 @@ class OrganisationCodeAttackTests {
 				VALUES ('Z/KZ-75-R01-S001', 'GENERAL_SCHOOL', 'М', 'Ш', 'S', 's', 'KZ-61-D08',
 					'/KZ/KZ-61/KZ-61-D08/Z/KZ-75-R01-S001/', 'URBAN', 'STATE', 'KK', 'OPEN', CURRENT_TIMESTAMP, 'test',
 					CURRENT_TIMESTAMP, 'test', 0)""").update()).isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	@Transactional
+	void theDatabaseRefusesAUnitCodeInLowerCase() {
 		assertThatThrownBy(() -> jdbc
 			.sql("""
 					INSERT INTO org_unit (code, parent_code, kind, path, depth, name_kk, name_ru, name_en, valid_from)
