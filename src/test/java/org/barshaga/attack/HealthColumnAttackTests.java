@@ -9,19 +9,16 @@ import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.Sex;
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;
+import org.barshaga.support.PageImports;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.barshaga.support.Demo.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -213,7 +210,7 @@ class HealthColumnAttackTests {
 	}
 
 	private String runStatus(long run) {
-		return jdbc.sql("SELECT status FROM import_run WHERE id = ?").param(run).query(String.class).single();
+		return PageImports.runStatus(jdbc, run);
 	}
 
 	/**
@@ -234,24 +231,7 @@ class HealthColumnAttackTests {
 	}
 
 	private long upload(String user, String register, String text) throws Exception {
-		MvcResult result = mvc
-			.perform(multipart("/exchange/imports")
-				.file(new MockMultipartFile("file", register + ".csv", "text/csv",
-						text.getBytes(StandardCharsets.UTF_8)))
-				.param("register", register)
-				.param("mode", "all-or-nothing")
-				.with(as(user))
-				.with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn();
-		long run = Long.parseLong(result.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
-		for (int i = 0; i < 300; i++) {
-			if (!runStatus(run).equals("RUNNING")) {
-				return run;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("The import did not finish");
+		return PageImports.upload(mvc, jdbc, user, register, text, "all-or-nothing");
 	}
 
 }

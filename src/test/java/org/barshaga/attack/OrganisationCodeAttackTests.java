@@ -3,12 +3,9 @@ package org.barshaga.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.barshaga.support.Demo.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.barshaga.kernel.Actor;
@@ -25,14 +22,13 @@ import org.barshaga.learner.Learners;
 import org.barshaga.registry.InstructionLanguage;
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;
+import org.barshaga.support.PageImports;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -183,27 +179,7 @@ class OrganisationCodeAttackTests {
 	}
 
 	private long upload(String user, String register, String text) throws Exception {
-		MvcResult result = mvc
-			.perform(multipart("/exchange/imports")
-				.file(new MockMultipartFile("file", register + ".csv", "text/csv",
-						text.getBytes(StandardCharsets.UTF_8)))
-				.param("register", register)
-				.param("mode", "valid-rows")
-				.with(as(user))
-				.with(csrf()))
-			.andReturn();
-		long run = Long.parseLong(result.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
-		for (int i = 0; i < 300; i++) {
-			String status = jdbc.sql("SELECT status FROM import_run WHERE id = ?")
-				.param(run)
-				.query(String.class)
-				.single();
-			if (!status.equals("RUNNING")) {
-				return run;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("The import did not finish");
+		return PageImports.upload(mvc, jdbc, user, register, text, "valid-rows");
 	}
 
 }

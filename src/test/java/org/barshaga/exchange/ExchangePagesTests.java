@@ -9,6 +9,7 @@ import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.Sex;
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;
+import org.barshaga.support.PageImports;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,28 +133,7 @@ class ExchangePagesTests {
 	}
 
 	private long upload(String user, String register, String text, String mode) throws Exception {
-		MvcResult result = mvc
-			.perform(multipart("/exchange/imports")
-				.file(new MockMultipartFile("file", register + ".csv", "text/csv",
-						text.getBytes(StandardCharsets.UTF_8)))
-				.param("register", register)
-				.param("mode", mode)
-				.with(as(user))
-				.with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn();
-		long run = Long.parseLong(result.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
-		for (int i = 0; i < 300; i++) {
-			String status = jdbc.sql("SELECT status FROM import_run WHERE id = ?")
-				.param(run)
-				.query(String.class)
-				.single();
-			if (!status.equals("RUNNING")) {
-				return run;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("The import did not finish");
+		return PageImports.upload(mvc, jdbc, user, register, text, mode);
 	}
 
 }

@@ -6,20 +6,17 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;
+import org.barshaga.support.PageImports;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.barshaga.support.Demo.as;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -189,28 +186,7 @@ class ExportAuditTests {
 	}
 
 	private long upload(String user, String register, String text) throws Exception {
-		MvcResult result = mvc
-			.perform(multipart("/exchange/imports")
-				.file(new MockMultipartFile("file", register + ".csv", "text/csv",
-						text.getBytes(StandardCharsets.UTF_8)))
-				.param("register", register)
-				.param("mode", "valid-rows")
-				.with(as(user))
-				.with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn();
-		long run = Long.parseLong(result.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
-		for (int i = 0; i < 300; i++) {
-			if (!jdbc.sql("SELECT status FROM import_run WHERE id = ?")
-				.param(run)
-				.query(String.class)
-				.single()
-				.equals("RUNNING")) {
-				return run;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("The import did not finish");
+		return PageImports.upload(mvc, jdbc, user, register, text, "valid-rows");
 	}
 
 }
