@@ -23,9 +23,9 @@ public final class BarshagaLinker implements Linker {
 
 	@Override
 	public Map<String, String> link(List<Person> health, List<Person> pupils) {
-		List<HealthRecord> records = health.stream()
+		List<RegisterRecord> records = health.stream()
 			.filter(p -> p.birthDate() != null)
-			.map(p -> new HealthRecord(p.id(), p.iin(), p.surname(), p.givenName(), p.patronymic(), p.birthDate(),
+			.map(p -> new RegisterRecord(p.id(), p.iin(), p.surname(), p.givenName(), p.patronymic(), p.birthDate(),
 					Sex.valueOf(p.sex()), "/KZ/" + p.region() + "/"))
 			.toList();
 		PupilSource source = sink -> {

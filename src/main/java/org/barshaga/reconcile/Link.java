@@ -12,7 +12,7 @@ package org.barshaga.reconcile;
  * round
  * @param decided a reviewer's earlier decision settled the pair
  */
-record Link(HealthRecord record, Pupil pupil, Verdict verdict, double probability, double weight, int vector,
+record Link(RegisterRecord record, Pupil pupil, Verdict verdict, double probability, double weight, int vector,
 		boolean namesSwapped, boolean decided) {
 
 	enum Verdict {

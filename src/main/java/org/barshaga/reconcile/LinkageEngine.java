@@ -5,10 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.barshaga.kernel.Iin;
 
 /**
@@ -49,20 +46,12 @@ final class LinkageEngine {
 	static final int FEW_PAIRS = 1000;
 
 	/**
-	 * A second pupil whose weight is within this many bits of the best one (a likelihood
-	 * ratio of 32) makes the record's link a matter for review.
-	 */
-	private static final double RIVAL_BITS = 5;
-
-	/**
 	 * The share of health records found in the enrolment extract in full national runs.
 	 */
 	private static final double EXPECTED_FOUND = 0.85;
 
 	/** Pupils handed to a worker at a time; numbered by their place in the stream. */
 	private static final int BATCH = 4096;
-
-	private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
 	private final LinkageSettings settings;
 
@@ -74,7 +63,12 @@ final class LinkageEngine {
 	record Model(double[][] m, double[][] u, double matchShare, long pupils, long candidatePairs, long randomPairs) {
 	}
 
-	record Outcome(List<Link> links, Model model) {
+	/**
+	 * @param model that of the health registry's records, or of the only register linked
+	 * @param models the model fitted for each register's records: the registers make their
+	 * own kinds of errors
+	 */
+	record Outcome(List<Link> links, Model model, Map<RecordSource, Model> models) {
 	}
 
 	/**
@@ -82,9 +76,21 @@ final class LinkageEngine {
 	 * for a confirmed and false for a rejected pair
 	 * @param progress called with the number of pupils read so far, now and then
 	 */
-	Outcome link(List<HealthRecord> records, PupilSource pupils, Map<String, Map<String, Boolean>> decisions,
+	Outcome link(List<RegisterRecord> records, PupilSource pupils, Map<String, Map<String, Boolean>> decisions,
 			LongConsumer progress) {
-		Run run = new Run(records, decisions);
+		int[] alone = new int[records.size()];
+		Arrays.setAll(alone, i -> i);
+		return link(records, alone, pupils, decisions, progress);
+	}
+
+	/**
+	 * @param clusterOf for each record, the number of its cluster: records that name the
+	 * same child, found in one register, which go to one pupil together
+	 * @param decisions keyed by {@link RegisterRecord#key()}
+	 */
+	Outcome link(List<RegisterRecord> records, int[] clusterOf, PupilSource pupils,
+			Map<String, Map<String, Boolean>> decisions, LongConsumer progress) {
+		Run run = new Run(records, clusterOf, decisions);
 		int workers = Math.max(1, Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()));
 		BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(workers * 4);
 		List<Run.Worker> team = new ArrayList<>();
@@ -160,74 +166,8 @@ final class LinkageEngine {
 		}
 	}
 
-	/** A name, date and place in the forms the comparisons use. */
-	static final class Prepared {
-
-		final String iin;
-
-		final boolean iinValid;
-
-		final String surname;
-
-		final String surnameStem;
-
-		final String given;
-
-		final String patronymic;
-
-		final int day;
-
-		final int swappedDay;
-
-		final int year;
-
-		final int monthDay;
-
-		final int sex;
-
-		final String region;
-
-		final String district;
-
-		Prepared(String iin, String surname, String given, String patronymic, LocalDate birth,
-				org.barshaga.kernel.Sex sex, String path) {
-			this.iin = iin == null || iin.isBlank() ? null : iin.trim();
-			this.iinValid = this.iin != null && Iin.isValid(this.iin);
-			this.surname = NameForms.canonical(surname);
-			this.surnameStem = NameForms.surnameStem(this.surname);
-			this.given = NameForms.canonical(given);
-			this.patronymic = NameForms.patronymicStem(NameForms.canonical(patronymic));
-			this.day = (int) birth.toEpochDay();
-			int d = birth.getDayOfMonth();
-			int mo = birth.getMonthValue();
-			this.swappedDay = d <= 12 && d != mo ? (int) LocalDate.of(birth.getYear(), d, mo).toEpochDay() : -1;
-			this.year = birth.getYear();
-			this.monthDay = mo * 100 + d;
-			this.sex = sex == null ? 0 : sex.ordinal() + 1;
-			this.region = segment(path, 2);
-			this.district = segment(path, 3);
-		}
-
-		int year() {
-			return year;
-		}
-
-		/** The n-th part of a path such as /KZ/KZ-61/KZ-61-D08/, counting from 1. */
-		private static String segment(String path, int n) {
-			int from = 0;
-			for (int i = 0; i < n; i++) {
-				from = path.indexOf('/', from) + 1;
-				if (from == 0) {
-					return null;
-				}
-			}
-			int to = path.indexOf('/', from);
-			return to < 0 || to == from ? null : path.substring(from, to);
-		}
-
-	}
-
-	private static final class Candidate {
+	/** A record and a pupil worth weighing, with their agreement and weight. */
+	static final class Candidate {
 
 		final int record;
 
@@ -258,7 +198,7 @@ final class LinkageEngine {
 
 	private final class Run {
 
-		final List<HealthRecord> records;
+		final List<RegisterRecord> records;
 
 		final Prepared[] health;
 
@@ -275,8 +215,11 @@ final class LinkageEngine {
 		/** Pairs a reviewer confirmed, kept apart from the ranked candidates. */
 		final List<Candidate> confirmed = new ArrayList<>();
 
-		Run(List<HealthRecord> records, Map<String, Map<String, Boolean>> decisions) {
+		final int[] clusterOf;
+
+		Run(List<RegisterRecord> records, int[] clusterOf, Map<String, Map<String, Boolean>> decisions) {
 			this.records = records;
+			this.clusterOf = clusterOf;
 			this.decisions = decisions;
 			int n = records.size();
 			health = new Prepared[n];
@@ -287,60 +230,11 @@ final class LinkageEngine {
 			}
 			provisional = Weights.provisional();
 			for (int i = 0; i < n; i++) {
-				HealthRecord r = records.get(i);
+				RegisterRecord r = records.get(i);
 				Prepared p = new Prepared(r.iin(), r.surname(), r.givenName(), r.patronymic(), r.birthDate(), r.sex(),
 						r.path());
 				health[i] = p;
-				indexRecord(i, p, decisions.get(r.recordId()));
-			}
-		}
-
-		private void indexRecord(int i, Prepared p, Map<String, Boolean> decided) {
-			int s = NameForms.soundKey(p.surnameStem);
-			int g = NameForms.soundKey(p.given);
-			for (int day : new int[] { p.day, p.swappedDay }) {
-				if (day == -1) {
-					continue;
-				}
-				if (s != 0) {
-					index.add(dayKey(day, s), i);
-				}
-				if (g != 0) {
-					index.add(dayKey(day, g), i);
-				}
-			}
-			index.add(sameDayKey(p.day), i);
-			if (s != 0 && g != 0) {
-				index.add(monthKey(p.year, p.monthDay / 100, s, g), i);
-				index.add(monthKey(p.year, p.monthDay / 100, NameForms.soundKey(NameForms.surnameStem(p.given)),
-						NameForms.soundKey(p.surname)), i);
-			}
-			int year = p.year();
-			int patronymic = nameHash(p.patronymic);
-			int surname = s;
-			int given = g;
-			// with the names swapped, the given name holds the surname and is stemmed as
-			// one
-			int surnameInGiven = NameForms.soundKey(NameForms.surnameStem(p.given));
-			int givenInSurname = NameForms.soundKey(p.surname);
-			for (int y = year - 1; y <= year + 1; y++) {
-				index.add(nameKey(y, surname, given, patronymic), i);
-				index.add(nameKey(y, surnameInGiven, givenInSurname, patronymic), i);
-			}
-			if (p.iin != null && p.iin.length() == 12 && p.iin.chars().allMatch(Character::isDigit)) {
-				index.add(iinKey(p.iin), i);
-				if (!p.iinValid) {
-					for (String corrected : Iin.corrections(p.iin)) {
-						index.add(iinKey(corrected), i);
-					}
-				}
-			}
-			if (decided != null) {
-				for (Map.Entry<String, Boolean> d : decided.entrySet()) {
-					if (d.getValue() && Iin.isValid(d.getKey())) {
-						index.add(iinKey(d.getKey()), i);
-					}
-				}
+				BlockingKeys.index(index, i, p, decisions.get(r.key()));
 			}
 		}
 
@@ -400,28 +294,11 @@ final class LinkageEngine {
 						pupil.birthDate(), pupil.sex(), pupil.path());
 				surnames.computeIfAbsent(p.surnameStem, k -> new int[1])[0]++;
 				givenNames.computeIfAbsent(p.given, k -> new int[1])[0]++;
-				int s = NameForms.soundKey(p.surnameStem);
-				int g = NameForms.soundKey(p.given);
-				if (s != 0) {
-					index.forEach(dayKey(p.day, s), h -> compare(number, h, pupil, p));
-				}
-				if (g != 0 && g != s) {
-					index.forEach(dayKey(p.day, g), h -> compare(number, h, pupil, p));
-				}
-				index.forEach(nameKey(p.year(), s, g, nameHash(p.patronymic)), h -> compare(number, h, pupil, p));
-				if (!p.patronymic.isEmpty()) {
-					index.forEach(nameKey(p.year(), s, g, nameHash("")), h -> compare(number, h, pupil, p));
-				}
-				if (s != 0 && g != 0) {
-					index.forEach(monthKey(p.year, p.monthDay / 100, s, g), h -> compare(number, h, pupil, p));
-				}
-				if (p.iinValid) {
-					index.forEach(iinKey(p.iin), h -> compare(number, h, pupil, p));
-				}
+				BlockingKeys.probe(index, p, h -> compare(number, h, pupil, p));
 				days.set(p.day + 30000);
 				if (position % settings.sampleEvery() == 0 && health.length > 0) {
 					SplittableRandom draws = new SplittableRandom(settings.seed() ^ (position * 0x9E3779B97F4A7C15L));
-					int vector = vector(health[(int) Math.floorMod(draws.nextLong(), (long) health.length)], p, false);
+					int vector = Agreement.vector(health[(int) Math.floorMod(draws.nextLong(), (long) health.length)], p, false);
 					for (Field f : Field.ALL) {
 						randomCounts[f.ordinal()][f.of(vector)]++;
 					}
@@ -429,13 +306,13 @@ final class LinkageEngine {
 					// and a record born the same day, drawn evenly among them
 					int[] chosen = { -1 };
 					int[] seen = { 0 };
-					index.forEach(sameDayKey(p.day), h -> {
+					index.forEach(BlockingKeys.sameDayKey(p.day), h -> {
 						if (draws.nextInt(++seen[0]) == 0) {
 							chosen[0] = h;
 						}
 					});
 					if (chosen[0] >= 0 && !p.iin.equals(health[chosen[0]].iin)) {
-						sameDayIin[iinLevel(health[chosen[0]].iin, p.iin)]++;
+						sameDayIin[Agreement.iinLevel(health[chosen[0]].iin, p.iin)]++;
 					}
 				}
 			}
@@ -446,13 +323,13 @@ final class LinkageEngine {
 				}
 				seenAt[h] = number;
 				Prepared r = health[h];
-				int straight = vector(r, p, false);
+				int straight = Agreement.vector(r, p, false);
 				double weight = Weights.sum(provisional, straight);
 				boolean useSwapped = false;
 				int swapped = straight;
 				if (Field.SURNAME.of(straight) < Field.SURNAME.top()
 						|| Field.GIVEN_NAME.of(straight) < Field.GIVEN_NAME.top()) {
-					swapped = vector(r, p, true);
+					swapped = Agreement.vector(r, p, true);
 					double w = Weights.sum(provisional, swapped);
 					if (w > weight) {
 						weight = w;
@@ -461,7 +338,7 @@ final class LinkageEngine {
 				}
 				Boolean decided = null;
 				if (!decisions.isEmpty()) {
-					Map<String, Boolean> decidedForRecord = decisions.get(records.get(h).recordId());
+					Map<String, Boolean> decidedForRecord = decisions.get(records.get(h).key());
 					decided = decidedForRecord == null ? null : decidedForRecord.get(pupil.iin());
 				}
 				if (Boolean.FALSE.equals(decided) || (weight < KEEP_FROM && decided == null)) {
@@ -533,86 +410,80 @@ final class LinkageEngine {
 				w.surnames.forEach((k, v) -> surnames.computeIfAbsent(k, x -> new int[1])[0] += v[0]);
 				w.givenNames.forEach((k, v) -> givenNames.computeIfAbsent(k, x -> new int[1])[0] += v[0]);
 			}
-			double[][] u = randomPairs >= FEW_PAIRS
-					? Weights.chance(randomCounts, sameDayIin, pupils, Math.max(1, days.cardinality()), mistyped())
-					: Weights.provisionalU(pupils);
-			List<Candidate> all = new ArrayList<>();
+			Map<RecordSource, List<Candidate>> bySource = new java.util.EnumMap<>(RecordSource.class);
+			Map<RecordSource, Integer> sizes = new java.util.EnumMap<>(RecordSource.class);
+			for (RegisterRecord r : records) {
+				sizes.merge(r.source(), 1, Integer::sum);
+				bySource.computeIfAbsent(r.source(), s -> new ArrayList<>());
+			}
 			for (Candidate[] list : best) {
 				if (list != null) {
 					for (Candidate c : list) {
 						if (c != null) {
-							all.add(c);
+							bySource.get(records.get(c.record).source()).add(c);
 						}
 					}
 				}
 			}
 			// the confirmed pairs in a fixed order, whichever worker met them
 			confirmed.sort(Comparator.comparingInt((Candidate c) -> c.record).thenComparing(c -> c.pupil.iin()));
-			Map<Integer, long[]> patterns = new HashMap<>();
-			for (Candidate c : all) {
-				patterns.computeIfAbsent(c.vector, k -> new long[1])[0]++;
-			}
-			double[][] m = Weights.provisionalM();
-			double share;
-			double expectedMatches;
-			if (all.size() >= FEW_PAIRS) {
-				share = Weights.expectationMaximisation(patterns, m, EM_ITERATIONS);
-				expectedMatches = share * all.size();
-			}
-			else {
-				// too few pairs to fit: the starting values stand, and most records are
-				// expected to be found, as in every full run so far
-				expectedMatches = EXPECTED_FOUND * Math.min(health.length, pupils);
-				share = all.isEmpty() ? 0 : Math.min(1, expectedMatches / all.size());
-			}
-			double pairs = (double) pupils * Math.max(1, health.length);
-			double priorBits = Weights.log2(Math.max(expectedMatches, 1) / Math.max(pairs - expectedMatches, 1));
-			double[][] weights = Weights.of(m, u);
-			for (Candidate c : all) {
-				c.weight = Weights.sum(weights, c.vector) + frequencyAdjustment(c, u, surnames, givenNames, pupils);
-				c.probability = 1 / (1 + Math.pow(2, -(c.weight + priorBits)));
-			}
-			for (Candidate c : confirmed) {
-				c.weight = Weights.sum(weights, c.vector) + frequencyAdjustment(c, u, surnames, givenNames, pupils);
-				c.probability = 1;
+			Map<RecordSource, Model> models = new java.util.EnumMap<>(RecordSource.class);
+			List<Candidate> all = new ArrayList<>();
+			for (Map.Entry<RecordSource, List<Candidate>> entry : bySource.entrySet()) {
+				RecordSource source = entry.getKey();
+				List<Candidate> candidates = entry.getValue();
+				int size = sizes.get(source);
+				double[][] u = randomPairs >= FEW_PAIRS ? Weights.chance(randomCounts, sameDayIin, pupils,
+						Math.max(1, days.cardinality()), mistyped(source)) : Weights.provisionalU(pupils);
+				Map<Integer, long[]> patterns = new HashMap<>();
+				for (Candidate c : candidates) {
+					patterns.computeIfAbsent(c.vector, k -> new long[1])[0]++;
+				}
+				double[][] m = Weights.provisionalM();
+				double share;
+				double expectedMatches;
+				if (candidates.size() >= FEW_PAIRS) {
+					share = Weights.expectationMaximisation(patterns, m, EM_ITERATIONS);
+					expectedMatches = share * candidates.size();
+				}
+				else {
+					// too few pairs to fit: the starting values stand, and most records are
+					// expected to be found, as in every full run so far
+					expectedMatches = EXPECTED_FOUND * Math.min(size, pupils);
+					share = candidates.isEmpty() ? 0 : Math.min(1, expectedMatches / candidates.size());
+				}
+				double pairs = (double) pupils * Math.max(1, size);
+				double priorBits = Weights.log2(Math.max(expectedMatches, 1) / Math.max(pairs - expectedMatches, 1));
+				double[][] weights = Weights.of(m, u);
+				for (Candidate c : candidates) {
+					c.weight = Weights.sum(weights, c.vector) + frequencyAdjustment(c, u, surnames, givenNames, pupils);
+					c.probability = 1 / (1 + Math.pow(2, -(c.weight + priorBits)));
+				}
+				for (Candidate c : confirmed) {
+					if (records.get(c.record).source() == source) {
+						c.weight = Weights.sum(weights, c.vector)
+								+ frequencyAdjustment(c, u, surnames, givenNames, pupils);
+						c.probability = 1;
+					}
+				}
+				all.addAll(candidates);
+				models.put(source, new Model(m, u, share, pupils, candidates.size(), randomPairs));
 			}
 			all.addAll(confirmed);
-			all.sort(Comparator.comparingDouble((Candidate c) -> -c.probability)
-				.thenComparingDouble(c -> -c.weight)
-				.thenComparing(c -> records.get(c.record).recordId())
-				.thenComparing(c -> c.pupil.iin()));
-			Link[] links = new Link[health.length];
-			Set<String> taken = new HashSet<>();
-			Map<Integer, List<Candidate>> byRecord = new HashMap<>();
-			for (Candidate c : all) {
-				byRecord.computeIfAbsent(c.record, k -> new ArrayList<>()).add(c);
-			}
-			for (Candidate c : all) {
-				if (links[c.record] != null || c.probability < settings.reviewAbove()
-						|| taken.contains(c.pupil.iin())) {
-					continue;
-				}
-				taken.add(c.pupil.iin());
-				boolean sure = c.probability >= settings.matchAbove()
-						&& (c.decided || !rivalled(c, byRecord.get(c.record), taken));
-				Link.Verdict verdict = sure ? Link.Verdict.MATCH : Link.Verdict.REVIEW;
-				links[c.record] = new Link(records.get(c.record), c.pupil, verdict, c.probability, c.weight, c.vector,
-						c.swapped, c.decided);
-			}
-			List<Link> result = new ArrayList<>(health.length);
-			for (int i = 0; i < health.length; i++) {
-				result.add(links[i] != null ? links[i]
-						: new Link(records.get(i), null, Link.Verdict.NONE, 0, 0, 0, false, false));
-			}
-			return new Outcome(result, new Model(m, u, share, pupils, all.size(), randomPairs));
+			List<Link> result = new Assignment(records, clusterOf, settings).assign(all);
+			Model main = models.containsKey(RecordSource.HEALTH) ? models.get(RecordSource.HEALTH)
+					: models.values().stream().findFirst().orElse(new Model(Weights.provisionalM(),
+							Weights.provisionalU(pupils), 0, pupils, 0, randomPairs));
+			return new Outcome(result, main, models);
 		}
 
-		/** The share of the records' twelve-digit IINs that fail the check digit. */
-		private double mistyped() {
+		/** The share of a register's twelve-digit IINs that fail the check digit. */
+		private double mistyped(RecordSource source) {
 			int present = 0;
 			int failing = 0;
-			for (Prepared p : health) {
-				if (p.iin != null && p.iin.length() == 12) {
+			for (int i = 0; i < health.length; i++) {
+				Prepared p = health[i];
+				if (records.get(i).source() == source && p.iin != null && p.iin.length() == 12) {
 					present++;
 					if (!p.iinValid) {
 						failing++;
@@ -620,21 +491,6 @@ final class LinkageEngine {
 				}
 			}
 			return present == 0 ? 0 : (double) failing / present;
-		}
-
-		/**
-		 * Whether another pupil, not yet taken by a likelier pair, fits the record almost
-		 * as well: two namesakes born on the same day, when the record has no IIN and no
-		 * patronymic to tell them apart. Then a reviewer decides, not the ranking.
-		 */
-		private boolean rivalled(Candidate chosen, List<Candidate> others, Set<String> taken) {
-			for (Candidate other : others) {
-				if (other != chosen && !taken.contains(other.pupil.iin())
-						&& other.weight >= chosen.weight - RIVAL_BITS) {
-					return true;
-				}
-			}
-			return false;
 		}
 
 		/**
@@ -656,135 +512,6 @@ final class LinkageEngine {
 			return adjustment;
 		}
 
-	}
-
-	/** The agreement levels of a record and a pupil, names taken straight or swapped. */
-	static int vector(Prepared r, Prepared p, boolean swapNames) {
-		int v = 0;
-		v = Field.IIN.with(v, iinLevel(r.iin, p.iin));
-		String rSurname = swapNames ? r.given : r.surname;
-		String rSurnameStem = swapNames ? NameForms.surnameStem(r.given) : r.surnameStem;
-		String rGiven = swapNames ? r.surname : r.given;
-		v = Field.SURNAME.with(v, nameLevel(rSurname, rSurnameStem, p.surname, p.surnameStem));
-		v = Field.GIVEN_NAME.with(v, nameLevel(rGiven, rGiven, p.given, p.given));
-		v = Field.PATRONYMIC.with(v, patronymicLevel(r.patronymic, p.patronymic));
-		v = Field.BIRTH_DATE.with(v, birthLevel(r, p));
-		v = Field.SEX.with(v, r.sex == 0 || p.sex == 0 ? 0 : r.sex == p.sex ? 2 : 1);
-		int place = 0;
-		if (r.region != null && p.region != null) {
-			place = !r.region.equals(p.region) ? 1 : r.district != null && r.district.equals(p.district) ? 3 : 2;
-		}
-		v = Field.PLACE.with(v, place);
-		return v;
-	}
-
-	static int iinLevel(String a, String b) {
-		if (a == null || b == null) {
-			return 0;
-		}
-		if (a.equals(b)) {
-			return 3;
-		}
-		return oneEdit(a, b) ? 2 : 1;
-	}
-
-	/** One digit replaced, or two neighbouring digits swapped. */
-	static boolean oneEdit(String a, String b) {
-		if (a.length() != b.length()) {
-			return false;
-		}
-		int first = -1;
-		int count = 0;
-		for (int i = 0; i < a.length(); i++) {
-			if (a.charAt(i) != b.charAt(i)) {
-				if (count++ == 0) {
-					first = i;
-				}
-				if (count > 2) {
-					return false;
-				}
-			}
-		}
-		if (count == 1) {
-			return true;
-		}
-		return count == 2 && first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
-				&& a.charAt(first + 1) == b.charAt(first) && a.charAt(first + 1) != b.charAt(first + 1);
-	}
-
-	static int nameLevel(String a, String aStem, String b, String bStem) {
-		if (a.isEmpty() || b.isEmpty()) {
-			return 0;
-		}
-		if (a.equals(b) || aStem.equals(bStem)) {
-			return 4;
-		}
-		double similarity = JARO_WINKLER.apply(aStem, bStem);
-		return similarity >= 0.94 ? 3 : similarity >= 0.88 ? 2 : 1;
-	}
-
-	static int patronymicLevel(String a, String b) {
-		if (a.isEmpty() || b.isEmpty()) {
-			return 0;
-		}
-		if (a.equals(b)) {
-			return 3;
-		}
-		return JARO_WINKLER.apply(a, b) >= 0.9 ? 2 : 1;
-	}
-
-	static int birthLevel(Prepared r, Prepared p) {
-		if (r.day == p.day) {
-			return 4;
-		}
-		if (r.swappedDay == p.day) {
-			return 3;
-		}
-		if (Math.abs(r.day - p.day) <= 31) {
-			return 2;
-		}
-		return r.monthDay == p.monthDay && Math.abs(r.year - p.year) == 1 ? 2 : 1;
-	}
-
-	private static long dayKey(int day, int sound) {
-		return (1L << 61) | ((long) (day + 30000) << 20) | sound;
-	}
-
-	/**
-	 * Both names' sound keys and the patronymic, with the birth year one apart at most:
-	 * for a birth date mistyped in a way other than day and month swapped. A record
-	 * without a patronymic is found under the pupil's names without one. The patronymic
-	 * keeps the blocks small, since a year of birth holds some three hundred thousand
-	 * pupils.
-	 */
-	private static long nameKey(int year, int first, int second, int patronymic) {
-		long names = ((long) first * 31 + second) * 31 + patronymic;
-		return (2L << 61) | ((long) ((year - 1900) & 0xFF) << 52) | (mix(names) & ((1L << 52) - 1));
-	}
-
-	private static int nameHash(String name) {
-		return name.hashCode();
-	}
-
-	private static long mix(long x) {
-		long h = x * 0x9E3779B97F4A7C15L;
-		return h ^ (h >>> 31);
-	}
-
-	/**
-	 * Both names' sound keys with the month of birth: for a birth date typed a few days
-	 * out together with a typing error in a name, which the keys above would each miss.
-	 */
-	private static long monthKey(int year, int month, int surname, int given) {
-		return (5L << 61) | ((long) (((year - 1900) & 0xFF) * 16 + month) << 40) | ((long) surname << 20) | given;
-	}
-
-	private static long sameDayKey(int day) {
-		return (4L << 61) | (day + 30000);
-	}
-
-	private static long iinKey(String iin) {
-		return (3L << 61) | Long.parseLong(iin);
 	}
 
 }

@@ -164,12 +164,12 @@ class ReconcileRepository {
 
 	// what a run reads
 
-	List<HealthRecord> healthRecords(DataScope scope) {
+	List<RegisterRecord> healthRecords(DataScope scope) {
 		return jdbc.sql("""
 				SELECT record_id, iin, surname, given_name, patronymic, birth_date, sex, path
 				FROM health_registry_record WHERE""" + " " + scope.sql("path") + " ORDER BY record_id")
 			.param("scopePathPattern", likePattern(scope))
-			.query((rs, row) -> new HealthRecord(rs.getString("record_id"), rs.getString("iin"),
+			.query((rs, row) -> new RegisterRecord(rs.getString("record_id"), rs.getString("iin"),
 					rs.getString("surname"), rs.getString("given_name"), rs.getString("patronymic"),
 					rs.getObject("birth_date", LocalDate.class), Sex.valueOf(rs.getString("sex")),
 					rs.getString("path")))

@@ -120,7 +120,7 @@ public class Reconciliation {
 
 	private void execute(long id, Actor actor, int schoolYear, LinkageSettings settings) {
 		try {
-			List<HealthRecord> records = repository.healthRecords(actor.scope());
+			List<RegisterRecord> records = repository.healthRecords(actor.scope());
 			Map<String, Map<String, Boolean>> decisions = repository.decisions(actor.scope());
 			long pupils = repository.pupilCount(schoolYear);
 			repository.counted(id, records.size(), pupils, decisions.values().stream().mapToInt(Map::size).sum());
@@ -150,7 +150,7 @@ public class Reconciliation {
 		LocalDate ageOn = LocalDate.of(schoolYear, 9, 1);
 		List<ReconcileRepository.ResultRow> rows = new ArrayList<>(links.size());
 		for (Link link : links) {
-			HealthRecord record = link.record();
+			RegisterRecord record = link.record();
 			int age = (int) ChronoUnit.YEARS.between(record.birthDate(), ageOn);
 			ReconcileOutcome outcome;
 			Pupil pupil = link.pupil();

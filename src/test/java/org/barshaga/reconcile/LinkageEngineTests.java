@@ -72,7 +72,7 @@ class LinkageEngineTests {
 		assertThat(Iin.isValid(link.record().iin())).isFalse();
 		// the decoy has the same surname, given name and birth date, and the record has
 		// no patronymic: only the corrected IIN tells them apart
-		assertThat(LinkageEngine.oneEdit(link.record().iin(), population.iinOf("iin-digit-decoy"))).isFalse();
+		assertThat(Agreement.oneEdit(link.record().iin(), population.iinOf("iin-digit-decoy"))).isFalse();
 		assertThat(link.pupil().iin()).isEqualTo(population.iinOf("iin-digit"))
 			.isNotEqualTo(population.iinOf("iin-digit-decoy"));
 		assertThat(level(link, Field.IIN)).isEqualTo(2);
@@ -83,7 +83,7 @@ class LinkageEngineTests {
 	void linksAnIinWithTwoNeighbouringDigitsSwappedToThePupilItWasMeantFor() {
 		Link link = links.get("iin-swap");
 		assertThat(Iin.isValid(link.record().iin())).isFalse();
-		assertThat(LinkageEngine.oneEdit(link.record().iin(), population.iinOf("iin-swap-decoy"))).isFalse();
+		assertThat(Agreement.oneEdit(link.record().iin(), population.iinOf("iin-swap-decoy"))).isFalse();
 		assertThat(link.pupil().iin()).isEqualTo(population.iinOf("iin-swap"))
 			.isNotEqualTo(population.iinOf("iin-swap-decoy"));
 		assertThat(level(link, Field.IIN)).isEqualTo(2);
@@ -271,7 +271,7 @@ class LinkageEngineTests {
 	void neverLinksARejectedPairAgain() {
 		String pupil = population.iinOf("exact-iin-latin");
 		Map<String, Link> decided = byRecord(
-				run(population, Map.of("exact-iin-latin", Map.of(pupil, false)), LinkageSettings.DEFAULT));
+				run(population, Map.of("HEALTH:exact-iin-latin", Map.of(pupil, false)), LinkageSettings.DEFAULT));
 		Link link = decided.get("exact-iin-latin");
 		assertThat(link.pupil()).isNull();
 		assertThat(link.verdict()).isEqualTo(Link.Verdict.NONE);
@@ -285,7 +285,7 @@ class LinkageEngineTests {
 	void rejectingTheBestCandidateLeavesTheOthers() {
 		String first = population.iinOf("twin-arsen");
 		Map<String, Link> decided = byRecord(
-				run(population, Map.of("twin-arsen", Map.of(first, false)), LinkageSettings.DEFAULT));
+				run(population, Map.of("HEALTH:twin-arsen", Map.of(first, false)), LinkageSettings.DEFAULT));
 		Link link = decided.get("twin-arsen");
 		// Арман, the next candidate, is his own record's
 		assertThat(decided.get("twin-arman").pupil().iin()).isEqualTo(population.iinOf("twin-arman"));
@@ -301,7 +301,7 @@ class LinkageEngineTests {
 		String confirmed = proposed.equals(population.iinOf("ambiguous-1")) ? population.iinOf("ambiguous-2")
 				: population.iinOf("ambiguous-1");
 		Map<String, Link> decided = byRecord(
-				run(population, Map.of("ambiguous", Map.of(confirmed, true)), LinkageSettings.DEFAULT));
+				run(population, Map.of("HEALTH:ambiguous", Map.of(confirmed, true)), LinkageSettings.DEFAULT));
 		Link link = decided.get("ambiguous");
 		assertThat(link.pupil().iin()).isEqualTo(confirmed);
 		assertThat(link.verdict()).isEqualTo(Link.Verdict.MATCH);
@@ -315,7 +315,7 @@ class LinkageEngineTests {
 		// the reviewer said the record of Бекмұратов Арсен is his twin Арман
 		String arman = population.iinOf("twin-arman");
 		Map<String, Link> decided = byRecord(
-				run(population, Map.of("twin-arsen", Map.of(arman, true)), LinkageSettings.DEFAULT));
+				run(population, Map.of("HEALTH:twin-arsen", Map.of(arman, true)), LinkageSettings.DEFAULT));
 		assertThat(decided.get("twin-arsen").pupil().iin()).isEqualTo(arman);
 		assertThat(decided.get("twin-arsen").decided()).isTrue();
 		assertThat(decided.get("twin-arsen").verdict()).isEqualTo(Link.Verdict.MATCH);
@@ -332,7 +332,7 @@ class LinkageEngineTests {
 		String first = population.iinOf("ambiguous-1");
 		String second = population.iinOf("ambiguous-2");
 		String confirmed = first.compareTo(second) > 0 ? first : second;
-		Link link = byRecord(run(population, Map.of("ambiguous", Map.of(confirmed, true)), oneCandidate))
+		Link link = byRecord(run(population, Map.of("HEALTH:ambiguous", Map.of(confirmed, true)), oneCandidate))
 			.get("ambiguous");
 		assertThat(link.pupil()).isNotNull();
 		assertThat(link.pupil().iin()).isEqualTo(confirmed);
@@ -344,7 +344,7 @@ class LinkageEngineTests {
 	void linksAConfirmedPairWhateverItsWeight() {
 		String pupil = population.iinOf("confirmed-weak");
 		assertThat(links.get("confirmed-weak").verdict()).isEqualTo(Link.Verdict.NONE);
-		Link link = byRecord(run(population, Map.of("confirmed-weak", Map.of(pupil, true)), LinkageSettings.DEFAULT))
+		Link link = byRecord(run(population, Map.of("HEALTH:confirmed-weak", Map.of(pupil, true)), LinkageSettings.DEFAULT))
 			.get("confirmed-weak");
 		assertThat(link.pupil()).isNotNull();
 		assertThat(link.pupil().iin()).isEqualTo(pupil);
@@ -514,7 +514,7 @@ class LinkageEngineTests {
 
 		final List<Pupil> pupils = new ArrayList<>();
 
-		final List<HealthRecord> records = new ArrayList<>();
+		final List<RegisterRecord> records = new ArrayList<>();
 
 		/**
 		 * Record id to the IIN of the pupil it belongs to, null for a child not in the
@@ -730,7 +730,7 @@ class LinkageEngineTests {
 
 		private void record(String id, String iin, String surname, String given, String patronymic, LocalDate birth,
 				Sex sex, String path) {
-			records.add(new HealthRecord(id, iin, surname, given, patronymic, birth, sex, path));
+			records.add(new RegisterRecord(id, iin, surname, given, patronymic, birth, sex, path));
 			Pupil pupil = named.get(id);
 			truth.put(id, pupil == null ? null : pupil.iin());
 		}
@@ -772,7 +772,7 @@ class LinkageEngineTests {
 		}
 
 		/** The record of a pupil as the health registry keeps it. */
-		private HealthRecord noisy(String id, Pupil pupil) {
+		private RegisterRecord noisy(String id, Pupil pupil) {
 			String iin = pupil.iin();
 			if (random.nextDouble() < 0.05) {
 				iin = null;
@@ -814,7 +814,7 @@ class LinkageEngineTests {
 			String path = pupil.path();
 			String district = path.substring(0, path.indexOf('/', "/KZ/KZ-61/".length()) + 1);
 			String region = path.substring(0, "/KZ/KZ-61/".length());
-			return new HealthRecord(id, iin, surname, given, patronymic, birth, pupil.sex(),
+			return new RegisterRecord(id, iin, surname, given, patronymic, birth, pupil.sex(),
 					random.nextDouble() < 0.7 ? district : region);
 		}
 
