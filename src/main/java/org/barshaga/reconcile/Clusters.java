@@ -1,0 +1,140 @@
+package org.barshaga.reconcile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The records of one register grouped by the child they name. Pairs sure to be the same
+ * child join their records into one cluster; pairs in the review band leave the records
+ * apart and mark both uncertain, so that neither is listed as out of school on its own
+ * word. Twins stay apart: two records whose given names differ outright are never one
+ * child unless they carry the same IIN, and then a reviewer decides.
+ */
+final class Clusters {
+
+	/** For each record, the number of its cluster: the index of its first record. */
+	final int[] clusterOf;
+
+	/** For each record, the probability of its strongest pair inside its cluster (1 alone). */
+	final double[] probability;
+
+	/** For each record, whether a possible duplicate outside its cluster waits for review. */
+	final boolean[] uncertain;
+
+	/** For each record, the number of records of its cluster. */
+	final int[] size;
+
+	/** The pairs that joined records, and those left for review. */
+	final List<RecordPairs.Pair> joined = new ArrayList<>();
+
+	final List<RecordPairs.Pair> review = new ArrayList<>();
+
+	final LinkageEngine.Model model;
+
+	private Clusters(int n, LinkageEngine.Model model) {
+		clusterOf = new int[n];
+		probability = new double[n];
+		uncertain = new boolean[n];
+		size = new int[n];
+		this.model = model;
+		Arrays.setAll(clusterOf, i -> i);
+		Arrays.fill(probability, 1);
+	}
+
+	/**
+	 * @param decisions reviewers' decisions on pairs of this register, by the two records'
+	 * ids joined with a space, the smaller first: true when they name the same child
+	 */
+	static Clusters of(List<RegisterRecord> records, Map<String, Boolean> decisions, LinkageSettings settings) {
+		RecordPairs.Scored scored = RecordPairs.within(records, settings.seed());
+		Clusters clusters = new Clusters(records.size(), scored.model());
+		List<RecordPairs.Pair> pairs = new ArrayList<>(scored.pairs());
+		pairs.sort(Comparator.comparingDouble((RecordPairs.Pair p) -> -p.probability())
+			.thenComparing(p -> records.get(p.a()).recordId())
+			.thenComparing(p -> records.get(p.b()).recordId()));
+		int[] parent = new int[records.size()];
+		Arrays.setAll(parent, i -> i);
+		for (RecordPairs.Pair pair : pairs) {
+			Boolean decided = decisions.get(pairKey(records.get(pair.a()), records.get(pair.b())));
+			double p = Boolean.TRUE.equals(decided) ? 1
+					: Boolean.FALSE.equals(decided) || (pair.givenNamesDiffer() && !pair.sameIin()) ? 0
+							: pair.givenNamesDiffer() ? Math.min(pair.probability(), settings.reviewAbove())
+									: pair.probability();
+			if (p >= settings.matchAbove()) {
+				union(parent, pair.a(), pair.b());
+				clusters.joined.add(pair);
+				clusters.probability[pair.a()] = Math.min(clusters.probability[pair.a()], p);
+				clusters.probability[pair.b()] = Math.min(clusters.probability[pair.b()], p);
+			}
+			else if (p >= settings.reviewAbove()) {
+				clusters.review.add(pair);
+			}
+		}
+		// a pair confirmed by a reviewer need not be among the blocked pairs
+		Map<String, Integer> byId = new java.util.HashMap<>();
+		if (!decisions.isEmpty()) {
+			for (int i = 0; i < records.size(); i++) {
+				byId.put(records.get(i).recordId(), i);
+			}
+		}
+		for (Map.Entry<String, Boolean> d : decisions.entrySet()) {
+			if (d.getValue()) {
+				String[] ids = d.getKey().split(" ");
+				int x = byId.getOrDefault(ids[0], -1);
+				int y = byId.getOrDefault(ids[1], -1);
+				if (x >= 0 && y >= 0) {
+					union(parent, x, y);
+				}
+			}
+		}
+		for (int i = 0; i < parent.length; i++) {
+			clusters.clusterOf[i] = find(parent, i);
+		}
+		// the cluster's number is its first record's index, whatever the order of union
+		int[] first = new int[parent.length];
+		Arrays.fill(first, Integer.MAX_VALUE);
+		for (int i = 0; i < parent.length; i++) {
+			first[clusters.clusterOf[i]] = Math.min(first[clusters.clusterOf[i]], i);
+		}
+		for (int i = 0; i < parent.length; i++) {
+			clusters.clusterOf[i] = first[clusters.clusterOf[i]];
+			clusters.size[clusters.clusterOf[i]]++;
+		}
+		for (int i = 0; i < parent.length; i++) {
+			clusters.size[i] = clusters.size[clusters.clusterOf[i]];
+		}
+		for (RecordPairs.Pair pair : clusters.review) {
+			if (clusters.clusterOf[pair.a()] != clusters.clusterOf[pair.b()]) {
+				clusters.uncertain[pair.a()] = true;
+				clusters.uncertain[pair.b()] = true;
+			}
+		}
+		return clusters;
+	}
+
+	/** How a pair of one register's records is known to reviewers' decisions. */
+	static String pairKey(RegisterRecord x, RegisterRecord y) {
+		return x.recordId().compareTo(y.recordId()) <= 0 ? x.recordId() + " " + y.recordId()
+				: y.recordId() + " " + x.recordId();
+	}
+
+	private static int find(int[] parent, int i) {
+		while (parent[i] != i) {
+			parent[i] = parent[parent[i]];
+			i = parent[i];
+		}
+		return i;
+	}
+
+	private static void union(int[] parent, int a, int b) {
+		int x = find(parent, a);
+		int y = find(parent, b);
+		if (x != y) {
+			parent[Math.max(x, y)] = Math.min(x, y);
+		}
+	}
+
+}
