@@ -85,8 +85,9 @@ final class Assignment {
 
 	/**
 	 * Whether another pupil, not yet taken by a likelier pair of the register, fits the
-	 * cluster almost as well: two namesakes born on the same day, when the records have no
-	 * IIN and no patronymic to tell them apart. Then a reviewer decides, not the ranking.
+	 * cluster almost as well: two namesakes born on the same day, when the records have
+	 * no IIN and no patronymic to tell them apart. Then a reviewer decides, not the
+	 * ranking.
 	 */
 	private boolean rivalled(LinkageEngine.Candidate chosen, List<LinkageEngine.Candidate> others, Set<String> taken,
 			RecordSource source) {

@@ -129,4 +129,5 @@ final class BlockingKeys {
 	static long iinKey(String iin) {
 		return (3L << 61) | Long.parseLong(iin);
 	}
+
 }

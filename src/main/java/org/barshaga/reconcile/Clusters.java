@@ -18,11 +18,19 @@ final class Clusters {
 	/** For each record, the number of its cluster: the index of its first record. */
 	final int[] clusterOf;
 
-	/** For each record, the probability of its strongest pair inside its cluster (1 alone). */
+	/**
+	 * For each record, the probability of its strongest pair inside its cluster (1
+	 * alone).
+	 */
 	final double[] probability;
 
-	/** For each record, whether a possible duplicate outside its cluster waits for review. */
+	/**
+	 * For each record, whether a possible duplicate outside its cluster waits for review.
+	 */
 	final boolean[] uncertain;
+
+	/** For each record, its likeliest possible duplicate outside its cluster, or -1. */
+	final int[] possibleDuplicate;
 
 	/** For each record, the number of records of its cluster. */
 	final int[] size;
@@ -39,14 +47,17 @@ final class Clusters {
 		probability = new double[n];
 		uncertain = new boolean[n];
 		size = new int[n];
+		possibleDuplicate = new int[n];
+		Arrays.fill(possibleDuplicate, -1);
 		this.model = model;
 		Arrays.setAll(clusterOf, i -> i);
 		Arrays.fill(probability, 1);
 	}
 
 	/**
-	 * @param decisions reviewers' decisions on pairs of this register, by the two records'
-	 * ids joined with a space, the smaller first: true when they name the same child
+	 * @param decisions reviewers' decisions on pairs of this register, by the two
+	 * records' ids joined with a space, the smaller first: true when they name the same
+	 * child
 	 */
 	static Clusters of(List<RegisterRecord> records, Map<String, Boolean> decisions, LinkageSettings settings) {
 		RecordPairs.Scored scored = RecordPairs.within(records, settings.seed());
@@ -107,9 +118,16 @@ final class Clusters {
 			clusters.size[i] = clusters.size[clusters.clusterOf[i]];
 		}
 		for (RecordPairs.Pair pair : clusters.review) {
+			// the review pairs come most probable first
 			if (clusters.clusterOf[pair.a()] != clusters.clusterOf[pair.b()]) {
 				clusters.uncertain[pair.a()] = true;
 				clusters.uncertain[pair.b()] = true;
+				if (clusters.possibleDuplicate[pair.a()] < 0) {
+					clusters.possibleDuplicate[pair.a()] = pair.b();
+				}
+				if (clusters.possibleDuplicate[pair.b()] < 0) {
+					clusters.possibleDuplicate[pair.b()] = pair.a();
+				}
 			}
 		}
 		return clusters;

@@ -65,8 +65,8 @@ final class LinkageEngine {
 
 	/**
 	 * @param model that of the health registry's records, or of the only register linked
-	 * @param models the model fitted for each register's records: the registers make their
-	 * own kinds of errors
+	 * @param models the model fitted for each register's records: the registers make
+	 * their own kinds of errors
 	 */
 	record Outcome(List<Link> links, Model model, Map<RecordSource, Model> models) {
 	}
@@ -298,7 +298,8 @@ final class LinkageEngine {
 				days.set(p.day + 30000);
 				if (position % settings.sampleEvery() == 0 && health.length > 0) {
 					SplittableRandom draws = new SplittableRandom(settings.seed() ^ (position * 0x9E3779B97F4A7C15L));
-					int vector = Agreement.vector(health[(int) Math.floorMod(draws.nextLong(), (long) health.length)], p, false);
+					int vector = Agreement.vector(health[(int) Math.floorMod(draws.nextLong(), (long) health.length)],
+							p, false);
 					for (Field f : Field.ALL) {
 						randomCounts[f.ordinal()][f.of(vector)]++;
 					}
@@ -447,7 +448,8 @@ final class LinkageEngine {
 					expectedMatches = share * candidates.size();
 				}
 				else {
-					// too few pairs to fit: the starting values stand, and most records are
+					// too few pairs to fit: the starting values stand, and most records
+					// are
 					// expected to be found, as in every full run so far
 					expectedMatches = EXPECTED_FOUND * Math.min(size, pupils);
 					share = candidates.isEmpty() ? 0 : Math.min(1, expectedMatches / candidates.size());
@@ -471,9 +473,10 @@ final class LinkageEngine {
 			}
 			all.addAll(confirmed);
 			List<Link> result = new Assignment(records, clusterOf, settings).assign(all);
-			Model main = models.containsKey(RecordSource.HEALTH) ? models.get(RecordSource.HEALTH)
-					: models.values().stream().findFirst().orElse(new Model(Weights.provisionalM(),
-							Weights.provisionalU(pupils), 0, pupils, 0, randomPairs));
+			Model main = models.containsKey(RecordSource.HEALTH) ? models.get(RecordSource.HEALTH) : models.values()
+				.stream()
+				.findFirst()
+				.orElse(new Model(Weights.provisionalM(), Weights.provisionalU(pupils), 0, pupils, 0, randomPairs));
 			return new Outcome(result, main, models);
 		}
 

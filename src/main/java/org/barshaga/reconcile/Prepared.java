@@ -33,8 +33,8 @@ final class Prepared {
 
 	final String district;
 
-	Prepared(String iin, String surname, String given, String patronymic, LocalDate birth,
-			org.barshaga.kernel.Sex sex, String path) {
+	Prepared(String iin, String surname, String given, String patronymic, LocalDate birth, org.barshaga.kernel.Sex sex,
+			String path) {
 		this.iin = iin == null || iin.isBlank() ? null : iin.trim();
 		this.iinValid = this.iin != null && Iin.isValid(this.iin);
 		this.surname = NameForms.canonical(surname);

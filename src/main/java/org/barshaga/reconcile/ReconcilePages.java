@@ -149,7 +149,7 @@ class ReconcilePages {
 			Locale locale, HttpServletResponse response) {
 		ReconcileViews views = views(locale);
 		ReconcileRun run = reconciliation.run(actor, id);
-		ListRequest request = listRequest(actor, outcome, unit, page, views);
+		ListRequests.ListRequest request = ListRequests.of(actor, outcome, unit, page, views);
 		if (!request.problems().isEmpty()) {
 			return invalid(request.problems(), model, locale, response);
 		}
@@ -177,166 +177,6 @@ class ReconcilePages {
 		return "reconcile/children";
 	}
 
-	/**
-	 * The same list as a CSV file, every child in it: UTF-8 with a byte order mark for
-	 * spreadsheets, a header in the user's language, each row an audited read.
-	 */
-	@GetMapping("/reconcile/runs/{id}/children.csv")
-	ModelAndView childrenCsv(Actor actor, @PathVariable long id, @RequestParam(required = false) String outcome,
-			@RequestParam(required = false) String unit, Model model, Locale locale, HttpServletResponse response)
-			throws IOException {
-		ReconcileViews views = views(locale);
-		ReconcileRun run = reconciliation.run(actor, id);
-		ListRequest request = listRequest(actor, outcome, unit, null, views);
-		if (!request.problems().isEmpty()) {
-			return new ModelAndView(invalid(request.problems(), model, locale, response));
-		}
-		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				"attachment; filename=\"reconciliation-" + run.id() + "-"
-						+ request.outcome().name().toLowerCase(Locale.ROOT)
-						+ (request.unitCode() == null ? "" : "-" + request.unitCode().replaceAll("[^A-Za-z0-9-]", ""))
-						+ ".csv\"");
-		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		out.write('\uFEFF');
-		List<String> header = new ArrayList<>();
-		for (String key : List.of("reconcile.list.record", "reconcile.list.name", "reconcile.list.birthDate",
-				"reconcile.list.age", "reconcile.list.sex", "reconcile.list.disability", "reconcile.list.residence",
-				"reconcile.list.schoolCode", "reconcile.list.school", "reconcile.list.probability",
-				"reconcile.list.decision")) {
-			header.add(views.text(key));
-		}
-		csvLine(out, header);
-		boolean uncertain = request.outcome() == ReconcileOutcome.UNCERTAIN;
-		for (int page = 0;; page++) {
-			Reconciliation.ResultList list = reconciliation.list(actor, id, request.outcome(), request.within(), page);
-			Map<String, Boolean> decisions = uncertain ? reconciliation.decisions(list) : Map.of();
-			for (ReconcileRepository.ListedResult result : list.results()) {
-				ReconcileViews.ChildRow row = views.child(result, list.schools(), decisions.get(result.recordId()));
-				csvLine(out, List.of(row.recordId(), row.fullName(), String.valueOf(row.birthDate()),
-						String.valueOf(row.age()), row.sex(), row.disability(), row.residence(),
-						row.schoolCode() == null ? "" : row.schoolCode(), row.school() == null ? "" : row.school(),
-						row.probability() == null ? "" : row.probability(),
-						row.decisionKey() == null ? "" : views.text(row.decisionKey())));
-			}
-			if (page + 1 >= list.pages()) {
-				break;
-			}
-		}
-		out.flush();
-		return null;
-	}
-
-	private static void csvLine(Writer out, List<String> cells) throws IOException {
-		StringBuilder line = new StringBuilder();
-		for (int i = 0; i < cells.size(); i++) {
-			if (i > 0) {
-				line.append(',');
-			}
-			SpreadsheetCells.appendCsv(line, cells.get(i));
-		}
-		out.write(line.append("\r\n").toString());
-	}
-
-	/** The outcome, the place and the page of a list, as asked and checked. */
-	private record ListRequest(ReconcileOutcome outcome, DataScope within, String unitCode, String placeName, int page,
-			List<String> problems) {
-	}
-
-	private ListRequest listRequest(Actor actor, String outcome, String unit, String page, ReconcileViews views) {
-		List<String> problems = new ArrayList<>();
-		ReconcileOutcome chosen = null;
-		try {
-			chosen = outcome == null ? null : ReconcileOutcome.valueOf(outcome.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			// reported below
-		}
-		if (chosen == null) {
-			problems.add("reconcile.error.outcome");
-		}
-		DataScope within = actor.scope();
-		String code = unit == null || unit.isBlank() ? null : unit.strip();
-		String placeName = views.places().ofPath(actor.scope().pathPrefix());
-		if (code != null) {
-			Optional<ReconcileViews.Places.Place> place = views.places().find(code);
-			if (place.isEmpty()) {
-				problems.add("reconcile.error.unit");
-			}
-			else if (!actor.scope().contains(place.get().scope())) {
-				// a place outside the user's part of the country is not there for them
-				throw new NotFoundException("place", code);
-			}
-			else {
-				within = place.get().scope();
-				placeName = place.get().name();
-			}
-		}
-		int number = 0;
-		if (page != null && !page.isBlank()) {
-			try {
-				number = Integer.parseInt(page.strip());
-			}
-			catch (NumberFormatException ex) {
-				number = -1;
-			}
-			if (number < 0) {
-				problems.add("reconcile.error.page");
-				number = 0;
-			}
-		}
-		return new ListRequest(chosen, within, code, placeName, number, problems);
-	}
-
-	// the review of a pair
-
-	@GetMapping("/reconcile/runs/{id}/records/{recordId}")
-	String review(Actor actor, @PathVariable long id, @PathVariable String recordId, Model model, Locale locale) {
-		return reviewPage(actor, id, recordId, FormErrors.NONE, model, locale);
-	}
-
-	private String reviewPage(Actor actor, long id, String recordId, FormErrors errors, Model model, Locale locale) {
-		ReconcileViews views = views(locale);
-		Reconciliation.Evidence evidence = reconciliation.evidence(actor, id, recordId);
-		ReconcileRepository.ListedResult result = evidence.result();
-		model.addAttribute("run", views.run(evidence.run()));
-		model.addAttribute("recordId", result.recordId());
-		model.addAttribute("childName",
-				ReconcileViews.fullName(result.surname(), result.givenName(), result.patronymic()));
-		model.addAttribute("outcome", ReconcileViews.OutcomeView.of(result.outcome()));
-		model.addAttribute("rows", views.evidence(result, evidence.pupil()));
-		model.addAttribute("pupilIin", result.pupilIin());
-		model.addAttribute("hasPupil", evidence.pupil() != null);
-		model.addAttribute("probability", result.pupilIin() == null ? null : views.percent(result.probability()));
-		model.addAttribute("namesSwapped", result.namesSwapped());
-		model.addAttribute("settledByDecision", result.decided());
-		model.addAttribute("decisionKey",
-				evidence.decision() == null ? null : ReconcileViews.decisionKey(evidence.decision()));
-		model.addAttribute("errors", errors);
-		return "reconcile/review";
-	}
-
-	@PostMapping("/reconcile/runs/{id}/records/{recordId}/decision")
-	String decide(Actor actor, @PathVariable long id, @PathVariable String recordId,
-			@RequestParam(required = false) String pupilIin, @RequestParam(required = false) String decision,
-			Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
-		Boolean confirmed = "confirm".equals(decision) ? Boolean.TRUE
-				: "reject".equals(decision) ? Boolean.FALSE : null;
-		try {
-			if (confirmed == null) {
-				reconciliation.run(actor, id);
-				throw InvalidInputException.of("decision", "reconcile.error.decision");
-			}
-			reconciliation.decide(actor, id, recordId, pupilIin == null ? "" : pupilIin.strip(), confirmed);
-		}
-		catch (InvalidInputException invalid) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return reviewPage(actor, id, recordId, FormErrors.of(invalid, messages, locale), model, locale);
-		}
-		redirect.addFlashAttribute("notice", confirmed ? "notice.reconcile.confirmed" : "notice.reconcile.rejected");
-		return "redirect:/reconcile/runs/" + id + "/children?outcome=" + ReconcileOutcome.UNCERTAIN.name();
-	}
-
 	// bad input
 
 	/**
@@ -351,20 +191,8 @@ class ReconcilePages {
 		return year >= 2000 && year <= 2099 ? year : null;
 	}
 
-	/** The page that says, in the user's language, what is wrong with the address. */
 	private String invalid(List<String> problems, Model model, Locale locale, HttpServletResponse response) {
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		ReconcileViews views = views(locale);
-		List<String> texts = new ArrayList<>();
-		for (String key : problems) {
-			texts.add(key.equals("reconcile.error.outcome")
-					? views.text(key,
-							String.join(", ",
-									ReconcileViews.OUTCOMES.stream().map(o -> views.text(o.messageKey())).toList()))
-					: views.text(key));
-		}
-		model.addAttribute("problems", texts);
-		return "reconcile/invalid";
+		return ListRequests.invalid(problems, model, views(locale), response);
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +38,7 @@ class ReconcileRepository {
 	private static final String RUN_COLUMNS = """
 			id, school_year, scope_path, actor, status, started_at, finished_at, match_above, review_above, seed,
 			health_records, pupils_total, pupils_read, decisions_applied, candidate_pairs, random_pairs, match_share,
-			model, problem""";
-
-	/** A result is in a scope when the child lives or goes to school there. */
-	private static final String RESULT_IN_SCOPE = "(r.path LIKE :scopePathPattern ESCAPE '!'"
-			+ " OR r.residence_path LIKE :scopePathPattern ESCAPE '!')";
+			model, problem, benefit_records, duplicate_pairs""";
 
 	private final JdbcClient jdbc;
 
@@ -74,9 +69,11 @@ class ReconcileRepository {
 		return keys.getKey().longValue();
 	}
 
-	void counted(long id, int healthRecords, long pupils, int decisions) {
-		jdbc.sql("UPDATE reconcile_run SET health_records = ?, pupils_total = ?, decisions_applied = ? WHERE id = ?")
-			.params(healthRecords, pupils, decisions, id)
+	void counted(long id, int healthRecords, int benefitRecords, long pupils, int decisions) {
+		jdbc.sql("""
+				UPDATE reconcile_run SET health_records = ?, benefit_records = ?, pupils_total = ?,
+					decisions_applied = ? WHERE id = ?""")
+			.params(healthRecords, benefitRecords, pupils, decisions, id)
 			.update();
 	}
 
@@ -84,12 +81,12 @@ class ReconcileRepository {
 		jdbc.sql("UPDATE reconcile_run SET pupils_read = ? WHERE id = ?").params(pupilsRead, id).update();
 	}
 
-	void finish(long id, LinkageEngine.Model model, String modelText, Instant now) {
+	void finish(long id, LinkageEngine.Model model, int duplicatePairs, String modelText, Instant now) {
 		jdbc.sql("""
 				UPDATE reconcile_run SET status = 'FINISHED', finished_at = ?, pupils_read = ?, candidate_pairs = ?,
-					random_pairs = ?, match_share = ?, model = ? WHERE id = ?""")
+					random_pairs = ?, match_share = ?, model = ?, duplicate_pairs = ? WHERE id = ?""")
 			.params(Timestamp.from(now), model.pupils(), model.candidatePairs(), model.randomPairs(),
-					model.matchShare(), modelText, id)
+					model.matchShare(), modelText, duplicatePairs, id)
 			.update();
 	}
 
@@ -145,7 +142,7 @@ class ReconcileRepository {
 		return "(" + column + " || " + literal + ")";
 	}
 
-	private static String likePattern(DataScope scope) {
+	static String likePattern(DataScope scope) {
 		return scope.pathPrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
 	}
 
@@ -159,20 +156,37 @@ class ReconcileRepository {
 				rs.getDouble("match_above"), rs.getDouble("review_above"), rs.getLong("seed"),
 				rs.getInt("health_records"), rs.getLong("pupils_total"), rs.getLong("pupils_read"),
 				rs.getInt("decisions_applied"), rs.getLong("candidate_pairs"), rs.getLong("random_pairs"), matchShare,
-				rs.getString("model"), rs.getString("problem"));
+				rs.getString("model"), rs.getString("problem"), rs.getInt("benefit_records"),
+				rs.getInt("duplicate_pairs"));
 	}
 
 	// what a run reads
 
 	List<RegisterRecord> healthRecords(DataScope scope) {
-		return jdbc.sql("""
-				SELECT record_id, iin, surname, given_name, patronymic, birth_date, sex, path
-				FROM health_registry_record WHERE""" + " " + scope.sql("path") + " ORDER BY record_id")
+		return records(RecordSource.HEALTH, """
+				SELECT record_id, iin, surname, given_name, patronymic, birth_date, sex, path,
+					disability_group AS group_code
+				FROM health_registry_record WHERE""", scope);
+	}
+
+	/**
+	 * The social-protection register's records; a benefit's type gives the disability
+	 * group it is paid for, and a carer's benefit none.
+	 */
+	List<RegisterRecord> benefitRecords(DataScope scope) {
+		return records(RecordSource.BENEFIT, """
+				SELECT record_id, iin, surname, given_name, patronymic, birth_date, sex, path,
+					CASE WHEN benefit_type = 'CARER' THEN NULL ELSE benefit_type END AS group_code
+				FROM social_benefit_record WHERE""", scope);
+	}
+
+	private List<RegisterRecord> records(RecordSource source, String select, DataScope scope) {
+		return jdbc.sql(select + " " + scope.sql("path") + " ORDER BY record_id")
 			.param("scopePathPattern", likePattern(scope))
-			.query((rs, row) -> new RegisterRecord(rs.getString("record_id"), rs.getString("iin"),
+			.query((rs, row) -> new RegisterRecord(source, rs.getString("record_id"), rs.getString("iin"),
 					rs.getString("surname"), rs.getString("given_name"), rs.getString("patronymic"),
-					rs.getObject("birth_date", LocalDate.class), Sex.valueOf(rs.getString("sex")),
-					rs.getString("path")))
+					rs.getObject("birth_date", LocalDate.class), Sex.valueOf(rs.getString("sex")), rs.getString("path"),
+					rs.getString("group_code")))
 			.list();
 	}
 
@@ -258,11 +272,27 @@ class ReconcileRepository {
 	/** Every remembered decision on the records of the scope. */
 	Map<String, Map<String, Boolean>> decisions(DataScope scope) {
 		Map<String, Map<String, Boolean>> decisions = new HashMap<>();
-		jdbc.sql("SELECT record_id, pupil_iin, confirmed FROM reconcile_decision WHERE " + scope.sql("path"))
+		jdbc.sql("SELECT register, record_id, pupil_iin, confirmed FROM reconcile_decision WHERE " + scope.sql("path"))
 			.param("scopePathPattern", likePattern(scope))
 			.query((ResultSet rs) -> {
-				decisions.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-					.put(rs.getString(2).trim(), rs.getBoolean(3));
+				decisions.computeIfAbsent(rs.getString(1) + ":" + rs.getString(2), k -> new HashMap<>())
+					.put(rs.getString(3).trim(), rs.getBoolean(4));
+			});
+		return decisions;
+	}
+
+	/**
+	 * Every remembered decision on pairs of records of one register in the scope, by the
+	 * two record ids joined with a space, the smaller first.
+	 */
+	Map<RecordSource, Map<String, Boolean>> duplicateDecisions(DataScope scope) {
+		Map<RecordSource, Map<String, Boolean>> decisions = new java.util.EnumMap<>(RecordSource.class);
+		jdbc.sql("SELECT register, record_id, other_record_id, confirmed FROM reconcile_duplicate_decision WHERE "
+				+ scope.sql("path"))
+			.param("scopePathPattern", likePattern(scope))
+			.query((ResultSet rs) -> {
+				decisions.computeIfAbsent(RecordSource.valueOf(rs.getString(1)), k -> new HashMap<>())
+					.put(rs.getString(2) + " " + rs.getString(3), rs.getBoolean(4));
 			});
 		return decisions;
 	}
@@ -270,178 +300,49 @@ class ReconcileRepository {
 	void saveResults(long runId, List<ResultRow> rows) {
 		template.batchUpdate("""
 				INSERT INTO reconcile_result (run_id, record_id, outcome, path, residence_path, pupil_iin,
-					organisation_id, probability, weight, agreement, names_swapped, decided, age, sex)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 5_000, (ps, r) -> {
-			ps.setLong(1, runId);
-			ps.setString(2, r.recordId());
-			ps.setString(3, r.outcome().name());
-			ps.setString(4, r.path());
-			ps.setString(5, r.residencePath());
-			ps.setString(6, r.pupilIin());
-			if (r.organisationId() == null) {
-				ps.setNull(7, java.sql.Types.BIGINT);
-			}
-			else {
-				ps.setLong(7, r.organisationId());
-			}
-			ps.setDouble(8, r.probability());
-			ps.setDouble(9, r.weight());
-			ps.setString(10, r.agreement());
-			ps.setBoolean(11, r.namesSwapped());
-			ps.setBoolean(12, r.decided());
-			ps.setInt(13, r.age());
-			ps.setString(14, r.sex());
-		});
+					organisation_id, probability, weight, agreement, names_swapped, decided, age, sex, register,
+					child_key, child_primary, cluster_key, cluster_size, cluster_probability, cluster_uncertain,
+					found_in, disagreements, possible_duplicate)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 5_000,
+				(ps, r) -> {
+					ps.setLong(1, runId);
+					ps.setString(2, r.recordId());
+					ps.setString(3, r.outcome().name());
+					ps.setString(4, r.path());
+					ps.setString(5, r.residencePath());
+					ps.setString(6, r.pupilIin());
+					if (r.organisationId() == null) {
+						ps.setNull(7, java.sql.Types.BIGINT);
+					}
+					else {
+						ps.setLong(7, r.organisationId());
+					}
+					ps.setDouble(8, r.probability());
+					ps.setDouble(9, r.weight());
+					ps.setString(10, r.agreement());
+					ps.setBoolean(11, r.namesSwapped());
+					ps.setBoolean(12, r.decided());
+					ps.setInt(13, r.age());
+					ps.setString(14, r.sex());
+					ps.setString(15, r.register().name());
+					ps.setString(16, r.childKey());
+					ps.setBoolean(17, r.primary());
+					ps.setString(18, r.clusterKey());
+					ps.setInt(19, r.clusterSize());
+					ps.setDouble(20, r.clusterProbability());
+					ps.setBoolean(21, r.clusterUncertain());
+					ps.setString(22, r.foundIn());
+					ps.setString(23, r.disagreements());
+					ps.setString(24, r.possibleDuplicate());
+				});
 	}
 
 	/** One result as stored. */
 	record ResultRow(String recordId, ReconcileOutcome outcome, String path, String residencePath, String pupilIin,
 			Long organisationId, double probability, double weight, String agreement, boolean namesSwapped,
-			boolean decided, int age, String sex) {
-	}
-
-	// what the pages read
-
-	/** Counts of each outcome, per place one level below the scope. */
-	Map<String, Map<ReconcileOutcome, Long>> countsByPlace(long runId, DataScope scope, int depth) {
-		Map<String, Map<ReconcileOutcome, Long>> counts = new LinkedHashMap<>();
-		jdbc.sql("SELECT r.path, r.residence_path, r.outcome FROM reconcile_result r WHERE r.run_id = :run AND "
-				+ RESULT_IN_SCOPE)
-			.param("run", runId)
-			.param("scopePathPattern", likePattern(scope))
-			.query((ResultSet rs) -> {
-				String place = placeBelow(scope, rs.getString(1), rs.getString(2), depth);
-				counts.computeIfAbsent(place, k -> new java.util.EnumMap<>(ReconcileOutcome.class))
-					.merge(ReconcileOutcome.valueOf(rs.getString(3)), 1L, Long::sum);
-			});
-		return counts;
-	}
-
-	/**
-	 * The code of the unit one level below the scope that a result falls in: where the
-	 * child goes to school when that is inside the scope, else where the child lives; an
-	 * empty string when the record knows the place no closer than the scope itself.
-	 */
-	static String placeBelow(DataScope scope, String path, String residence, int depth) {
-		String chosen = scope.contains(path) ? path : residence;
-		String[] parts = chosen.split("/");
-		return parts.length > depth + 1 ? parts[depth + 1] : "";
-	}
-
-	List<ListedResult> results(long runId, DataScope scope, ReconcileOutcome outcome, int limit, int offset) {
-		return jdbc.sql("""
-				SELECT r.record_id, r.outcome, r.path, r.residence_path, r.pupil_iin, r.organisation_id, r.probability,
-					r.agreement, r.names_swapped, r.decided, r.age, h.surname, h.given_name, h.patronymic, h.birth_date,
-					h.sex, h.iin, h.disability_group
-				FROM reconcile_result r JOIN health_registry_record h ON h.record_id = r.record_id
-				WHERE r.run_id = :run AND r.outcome = :outcome AND""" + " " + RESULT_IN_SCOPE + """
-				ORDER BY r.residence_path, h.surname, h.given_name, r.record_id LIMIT :limit OFFSET :offset""")
-			.param("run", runId)
-			.param("outcome", outcome.name())
-			.param("scopePathPattern", likePattern(scope))
-			.param("limit", limit)
-			.param("offset", offset)
-			.query(ReconcileRepository::listed)
-			.list();
-	}
-
-	long countResults(long runId, DataScope scope, ReconcileOutcome outcome) {
-		return jdbc
-			.sql("SELECT COUNT(*) FROM reconcile_result r WHERE r.run_id = :run AND r.outcome = :outcome AND "
-					+ RESULT_IN_SCOPE)
-			.param("run", runId)
-			.param("outcome", outcome.name())
-			.param("scopePathPattern", likePattern(scope))
-			.query(Long.class)
-			.single();
-	}
-
-	Optional<ListedResult> result(long runId, String recordId, DataScope scope) {
-		return jdbc.sql("""
-				SELECT r.record_id, r.outcome, r.path, r.residence_path, r.pupil_iin, r.organisation_id, r.probability,
-					r.agreement, r.names_swapped, r.decided, r.age, h.surname, h.given_name, h.patronymic, h.birth_date,
-					h.sex, h.iin, h.disability_group
-				FROM reconcile_result r JOIN health_registry_record h ON h.record_id = r.record_id
-				WHERE r.run_id = :run AND r.record_id = :record AND""" + " " + RESULT_IN_SCOPE)
-			.param("run", runId)
-			.param("record", recordId)
-			.param("scopePathPattern", likePattern(scope))
-			.query(ReconcileRepository::listed)
-			.optional();
-	}
-
-	private static ListedResult listed(ResultSet rs, int row) throws SQLException {
-		long org = rs.getLong("organisation_id");
-		Long organisation = rs.wasNull() ? null : org;
-		return new ListedResult(rs.getString("record_id"), ReconcileOutcome.valueOf(rs.getString("outcome")),
-				rs.getString("path"), rs.getString("residence_path"), trimmed(rs.getString("pupil_iin")), organisation,
-				rs.getDouble("probability"), rs.getString("agreement"), rs.getBoolean("names_swapped"),
-				rs.getBoolean("decided"), rs.getInt("age"), rs.getString("surname"), rs.getString("given_name"),
-				rs.getString("patronymic"), rs.getObject("birth_date", LocalDate.class), rs.getString("sex"),
-				rs.getString("iin"), rs.getString("disability_group"));
-	}
-
-	/** A result with the health record's own fields, for the lists and the review. */
-	record ListedResult(String recordId, ReconcileOutcome outcome, String path, String residencePath, String pupilIin,
-			Long organisationId, double probability, String agreement, boolean namesSwapped, boolean decided, int age,
-			String surname, String givenName, String patronymic, LocalDate birthDate, String sex, String iin,
-			String disabilityGroup) {
-	}
-
-	/** The pupil as the enrolment extract has it, for the side-by-side review. */
-	Optional<Map<String, Object>> pupil(int schoolYear, String iin) {
-		return jdbc.sql("""
-				SELECT e.iin, e.surname, e.given_name, e.patronymic, e.birth_date, e.sex, e.grade, o.code, o.path,
-					o.name_kk, o.name_ru, o.name_en
-				FROM enrolment_extract e JOIN organisation o ON o.id = e.organisation_id
-				WHERE e.school_year = ? AND e.iin = ?""").params(schoolYear, iin).query((rs, row) -> {
-			Map<String, Object> pupil = new LinkedHashMap<>();
-			for (String column : List.of("iin", "surname", "given_name", "patronymic", "sex", "code", "path", "name_kk",
-					"name_ru", "name_en")) {
-				pupil.put(column, rs.getString(column));
-			}
-			pupil.put("birth_date", rs.getObject("birth_date", LocalDate.class));
-			pupil.put("grade", rs.getInt("grade"));
-			return pupil;
-		}).optional();
-	}
-
-	void decide(String recordId, String pupilIin, boolean confirmed, String path, long runId, String actor,
-			Instant now) {
-		int updated = jdbc.sql("""
-				UPDATE reconcile_decision SET confirmed = ?, path = ?, run_id = ?, decided_by = ?, decided_at = ?
-				WHERE record_id = ? AND pupil_iin = ?""")
-			.params(confirmed, path, runId, actor, Timestamp.from(now), recordId, pupilIin)
-			.update();
-		if (updated == 0) {
-			jdbc.sql("""
-					INSERT INTO reconcile_decision (record_id, pupil_iin, confirmed, path, run_id, decided_by,
-						decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.params(recordId, pupilIin, confirmed, path, runId, actor, Timestamp.from(now))
-				.update();
-		}
-	}
-
-	Optional<Boolean> decision(String recordId, String pupilIin) {
-		return jdbc.sql("SELECT confirmed FROM reconcile_decision WHERE record_id = ? AND pupil_iin = ?")
-			.params(recordId, pupilIin)
-			.query(Boolean.class)
-			.optional();
-	}
-
-	/** Names of organisations by id, for the lists. */
-	Map<Long, String[]> organisations(List<Long> ids) {
-		Map<Long, String[]> names = new HashMap<>();
-		if (ids.isEmpty()) {
-			return names;
-		}
-		jdbc.sql("SELECT id, code, name_kk, name_ru, name_en FROM organisation WHERE id IN (:ids)")
-			.param("ids", new ArrayList<>(new HashSet<>(ids)))
-			.query((ResultSet rs) -> {
-				names.put(rs.getLong(1),
-						new String[] { rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5) });
-			});
-		return names;
+			boolean decided, int age, String sex, RecordSource register, String childKey, boolean primary,
+			String clusterKey, int clusterSize, double clusterProbability, boolean clusterUncertain, String foundIn,
+			String disagreements, String possibleDuplicate) {
 	}
 
 	private static String trimmed(String text) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 record ReconcileRun(long id, int schoolYear, String scopePath, String actor, Status status, Instant startedAt,
 		Instant finishedAt, double matchAbove, double reviewAbove, long seed, int healthRecords, long pupilsTotal,
 		long pupilsRead, int decisionsApplied, long candidatePairs, long randomPairs, Double matchShare, String model,
-		String problem) {
+		String problem, int benefitRecords, int duplicatePairs) {
 
 	enum Status {
 

@@ -101,7 +101,7 @@ final class ReconcileViews {
 			boolean running, boolean finished, int percent, java.time.Instant startedAt, java.time.Instant finishedAt,
 			Long seconds, String matchAbove, String reviewAbove, long seed, long healthRecords, long pupilsTotal,
 			long pupilsRead, long decisionsApplied, long candidatePairs, long randomPairs, String matchShare,
-			String problem) {
+			String problem, long benefitRecords, long duplicatePairs) {
 	}
 
 	RunView run(ReconcileRun run) {
@@ -110,7 +110,8 @@ final class ReconcileViews {
 				run.status() == ReconcileRun.Status.FINISHED, run.percent(), run.startedAt(), run.finishedAt(),
 				run.seconds(), percent(run.matchAbove()), percent(run.reviewAbove()), run.seed(), run.healthRecords(),
 				run.pupilsTotal(), run.pupilsRead(), run.decisionsApplied(), run.candidatePairs(), run.randomPairs(),
-				run.matchShare() == null ? null : percent(run.matchShare()), run.problem());
+				run.matchShare() == null ? null : percent(run.matchShare()), run.problem(), run.benefitRecords(),
+				run.duplicatePairs());
 	}
 
 	String percent(double share) {
@@ -128,7 +129,12 @@ final class ReconcileViews {
 		if (text == null) {
 			return rows;
 		}
+		String register = null;
 		for (String line : text.split("\\R")) {
+			if (line.strip().equals(RecordSource.HEALTH.name()) || line.strip().equals(RecordSource.BENEFIT.name())) {
+				register = text(RecordSource.valueOf(line.strip()).messageKey());
+				continue;
+			}
 			Matcher parts = MODEL_LINE.matcher(line.strip());
 			if (!parts.matches()) {
 				continue;
@@ -136,8 +142,9 @@ final class ReconcileViews {
 			double m = Double.parseDouble(parts.group(3));
 			double u = Double.parseDouble(parts.group(4));
 			String weight = m > 0 && u > 0 ? String.format(locale, "%+.2f", Math.log(m / u) / Math.log(2)) : "—";
-			rows.add(new ModelRow(fieldLabel(parts.group(1)), levelLabel(parts.group(1), parts.group(2)),
-					probability(m), probability(u), weight));
+			String field = fieldLabel(parts.group(1));
+			rows.add(new ModelRow(register == null ? field : register + " · " + field,
+					levelLabel(parts.group(1), parts.group(2)), probability(m), probability(u), weight));
 		}
 		return rows;
 	}
@@ -264,19 +271,55 @@ final class ReconcileViews {
 	// the lists
 
 	/** A child of a list, as the table and the CSV file show them. */
-	record ChildRow(String recordId, String fullName, LocalDate birthDate, int age, String sex, String disability,
-			String residence, String schoolCode, String school, String probability, boolean reviewable,
-			String decisionKey) {
+	record ChildRow(String register, String recordId, String fullName, LocalDate birthDate, int age, String sex,
+			String disability, String residence, String schoolCode, String school, String probability,
+			boolean reviewable, String decisionKey, String registers, String disagreements, String registerLabel) {
 	}
 
-	ChildRow child(ReconcileRepository.ListedResult result, Map<Long, String[]> schools, Boolean decision) {
+	ChildRow child(ResultRepository.ListedResult result, Map<Long, String[]> schools, Boolean decision) {
 		String[] school = result.organisationId() == null ? null : schools.get(result.organisationId());
-		return new ChildRow(result.recordId(), fullName(result.surname(), result.givenName(), result.patronymic()),
-				result.birthDate(), result.age(), sex(result.sex()), disability(result.disabilityGroup()),
+		return new ChildRow(result.register().name(), result.recordId(),
+				fullName(result.surname(), result.givenName(), result.patronymic()), result.birthDate(), result.age(),
+				sex(result.sex()), disability(result.register(), result.disabilityGroup()),
 				places.residence(result.residencePath()), school == null ? null : school[0],
 				school == null ? null : schoolName(school),
-				result.outcome() == ReconcileOutcome.UNCERTAIN ? percent(result.probability()) : null,
-				result.pupilIin() != null, decision == null ? null : decisionKey(decision));
+				result.outcome() == ReconcileOutcome.UNCERTAIN && result.pupilIin() != null
+						? percent(result.probability()) : null,
+				result.outcome() == ReconcileOutcome.UNCERTAIN || result.pupilIin() != null,
+				decision == null ? null : decisionKey(decision), labels("reconcile.found.", result.registers()),
+				labels("reconcile.disagreement.", result.disagreementList()), text(result.register().messageKey()));
+	}
+
+	/**
+	 * A record of the child under review, beside the one the review is of: its register,
+	 * its own fields and whether the two records are one child by the linkage.
+	 */
+	record MemberRow(String register, String registerLabel, String recordId, String iin, String fullName,
+			LocalDate birthDate, String sex, String disability, String residence, String cluster, boolean current,
+			boolean sameRegister) {
+	}
+
+	MemberRow member(ResultRepository.ListedResult member, ResultRepository.ListedResult reviewed) {
+		boolean sameCluster = member.clusterKey() != null && member.clusterKey().equals(reviewed.clusterKey());
+		return new MemberRow(member.register().name(), text(member.register().messageKey()), member.recordId(),
+				orDash(member.iin()), fullName(member.surname(), member.givenName(), member.patronymic()),
+				member.birthDate(), sex(member.sex()), disability(member.register(), member.disabilityGroup()),
+				places.residence(member.residencePath()),
+				sameCluster ? text("reconcile.review.sameCluster", percent(member.clusterProbability()))
+						: text("reconcile.review.otherRegister"),
+				member.register() == reviewed.register() && member.recordId().equals(reviewed.recordId()),
+				member.register() == reviewed.register());
+	}
+
+	/** The labels of codes, joined for a table cell; a dash when there are none. */
+	String labels(String prefix, List<String> codes) {
+		return codes.isEmpty() ? "—" : String.join(", ", codes.stream().map(code -> text(prefix + code)).toList());
+	}
+
+	/** A benefit's type, or the health registry's disability group. */
+	String disability(RecordSource register, String code) {
+		return register == RecordSource.BENEFIT && code != null
+				? messages.getMessage("reconcile.benefitType." + code, null, code, locale) : disability(code);
 	}
 
 	private String schoolName(String[] school) {
@@ -318,7 +361,7 @@ final class ReconcileViews {
 	record EvidenceRow(String labelKey, String health, String extract, String agreement) {
 	}
 
-	List<EvidenceRow> evidence(ReconcileRepository.ListedResult result, Map<String, Object> pupil) {
+	List<EvidenceRow> evidence(ResultRepository.ListedResult result, Map<String, Object> pupil) {
 		Map<String, String> agreement = agreement(result.agreement());
 		boolean swapped = result.namesSwapped();
 		List<EvidenceRow> rows = new ArrayList<>();
@@ -342,7 +385,8 @@ final class ReconcileViews {
 										(String) pupil.get("name_ru"), (String) pupil.get("name_en") }),
 								pupil.get("code"), pupil.get("grade")),
 				null));
-		rows.add(new EvidenceRow("reconcile.evidence.disability", disability(result.disabilityGroup()), "—", null));
+		rows.add(new EvidenceRow("reconcile.evidence.disability",
+				disability(result.register(), result.disabilityGroup()), "—", null));
 		return rows;
 	}
 

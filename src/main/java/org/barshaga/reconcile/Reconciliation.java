@@ -48,6 +48,8 @@ public class Reconciliation {
 
 	private final ReconcileRepository repository;
 
+	private final ResultRepository results;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -60,8 +62,10 @@ public class Reconciliation {
 		return thread;
 	});
 
-	Reconciliation(ReconcileRepository repository, AuditLog audit, Clock clock, TransactionTemplate transactions) {
+	Reconciliation(ReconcileRepository repository, ResultRepository results, AuditLog audit, Clock clock,
+			TransactionTemplate transactions) {
 		this.repository = repository;
+		this.results = results;
 		this.audit = audit;
 		this.clock = clock;
 		this.transactions = transactions;
@@ -120,18 +124,23 @@ public class Reconciliation {
 
 	private void execute(long id, Actor actor, int schoolYear, LinkageSettings settings) {
 		try {
-			List<RegisterRecord> records = repository.healthRecords(actor.scope());
+			List<RegisterRecord> health = repository.healthRecords(actor.scope());
+			List<RegisterRecord> benefit = repository.benefitRecords(actor.scope());
 			Map<String, Map<String, Boolean>> decisions = repository.decisions(actor.scope());
 			long pupils = repository.pupilCount(schoolYear);
-			repository.counted(id, records.size(), pupils, decisions.values().stream().mapToInt(Map::size).sum());
-			LinkageEngine.Outcome outcome = new LinkageEngine(settings).link(records,
-					sink -> repository.pupils(schoolYear, sink), decisions, read -> repository.progress(id, read));
-			List<ReconcileRepository.ResultRow> rows = classify(outcome.links(), schoolYear);
+			repository.counted(id, health.size(), benefit.size(), pupils,
+					decisions.values().stream().mapToInt(Map::size).sum());
+			ThreeRegisterLinkage.Outcome outcome = new ThreeRegisterLinkage(settings).link(health, benefit,
+					sink -> repository.pupils(schoolYear, sink), decisions,
+					repository.duplicateDecisions(actor.scope()), read -> repository.progress(id, read));
+			List<ReconcileRepository.ResultRow> rows = new ResultRows(repository).classify(outcome.results(),
+					schoolYear);
+			int duplicatePairs = outcome.health().joined.size() + outcome.benefit().joined.size();
 			transactions.executeWithoutResult(status -> {
 				repository.saveResults(id, rows);
-				repository.finish(id, outcome.model(), describe(outcome.model()), clock.instant());
-				audit.recorded(actor, AuditAction.CREATE, "reconcile_run", id, actor.scope().pathPrefix(),
-						records.size() + " health records, school year " + schoolYear);
+				repository.finish(id, outcome.linkage().model(), duplicatePairs, describe(outcome), clock.instant());
+				audit.recorded(actor, AuditAction.CREATE, "reconcile_run", id, actor.scope().pathPrefix(), health.size()
+						+ " health records, " + benefit.size() + " benefit records, school year " + schoolYear);
 			});
 		}
 		catch (RuntimeException ex) {
@@ -140,39 +149,17 @@ public class Reconciliation {
 		}
 	}
 
-	private List<ReconcileRepository.ResultRow> classify(List<Link> links, int schoolYear) {
-		Set<String> withSenRecord = repository.withSenRecord();
-		Set<String> supported = repository.supportedAmong(schoolYear,
-				links.stream()
-					.filter(link -> link.verdict() == Link.Verdict.MATCH && withSenRecord.contains(link.pupil().iin()))
-					.map(link -> link.pupil().iin())
-					.toList());
-		LocalDate ageOn = LocalDate.of(schoolYear, 9, 1);
-		List<ReconcileRepository.ResultRow> rows = new ArrayList<>(links.size());
-		for (Link link : links) {
-			RegisterRecord record = link.record();
-			int age = (int) ChronoUnit.YEARS.between(record.birthDate(), ageOn);
-			ReconcileOutcome outcome;
-			Pupil pupil = link.pupil();
-			if (link.verdict() == Link.Verdict.REVIEW) {
-				outcome = ReconcileOutcome.UNCERTAIN;
+	/** Every fitted model of the run, each under its register's name. */
+	static String describe(ThreeRegisterLinkage.Outcome outcome) {
+		StringBuilder s = new StringBuilder();
+		Map<RecordSource, LinkageEngine.Model> models = outcome.linkage().models();
+		models.forEach((source, model) -> {
+			if (models.size() > 1) {
+				s.append(source.name()).append('\n');
 			}
-			else if (link.verdict() == Link.Verdict.MATCH) {
-				outcome = !withSenRecord.contains(pupil.iin()) ? ReconcileOutcome.NO_SEN_RECORD
-						: supported.contains(pupil.iin()) ? ReconcileOutcome.SUPPORTED : ReconcileOutcome.NO_SUPPORT;
-			}
-			else {
-				outcome = age >= SCHOOL_AGE_FROM && age <= SCHOOL_AGE_TO ? ReconcileOutcome.NOT_ENROLLED
-						: ReconcileOutcome.NOT_SCHOOL_AGE;
-			}
-			boolean enrolled = link.verdict() == Link.Verdict.MATCH;
-			rows.add(new ReconcileRepository.ResultRow(record.recordId(), outcome,
-					enrolled ? pupil.path() : record.path(), record.path(), pupil == null ? null : pupil.iin(),
-					pupil == null ? null : pupil.organisationId(), link.probability(), link.weight(),
-					pupil == null ? null : Field.describe(link.vector()), link.namesSwapped(), link.decided(), age,
-					record.sex().name()));
-		}
-		return rows;
+			s.append(describe(model));
+		});
+		return s.length() > 4000 ? s.substring(0, 4000) : s.toString();
 	}
 
 	/**
@@ -220,7 +207,7 @@ public class Reconciliation {
 	Map<String, Map<ReconcileOutcome, Long>> summary(Actor actor, long runId) {
 		run(actor, runId);
 		int depth = actor.scope().pathPrefix().split("/").length - 1;
-		return repository.countsByPlace(runId, actor.scope(), depth);
+		return results.countsByPlace(runId, actor.scope(), depth);
 	}
 
 	/**
@@ -232,21 +219,21 @@ public class Reconciliation {
 		run(actor, runId);
 		DataScope scope = within != null && actor.scope().contains(within) ? within : actor.scope();
 		int size = ResultList.PAGE_SIZE;
-		List<ReconcileRepository.ListedResult> results = repository.results(runId, scope, outcome, size,
+		List<ResultRepository.ListedResult> listed = results.results(runId, scope, outcome, size,
 				Math.max(0, page) * size);
-		for (ReconcileRepository.ListedResult result : results) {
-			audit.recorded(actor, AuditAction.READ, "health_record", result.recordId(), result.residencePath(),
-					"reconciliation list, run " + runId + ", " + outcome.name());
+		for (ResultRepository.ListedResult result : listed) {
+			audit.recorded(actor, AuditAction.READ, auditEntity(result.register()), result.recordId(),
+					result.residencePath(), "reconciliation list, run " + runId + ", " + outcome.name());
 		}
-		Map<Long, String[]> schools = repository.organisations(results.stream()
-			.map(ReconcileRepository.ListedResult::organisationId)
+		Map<Long, String[]> schools = results.organisations(listed.stream()
+			.map(ResultRepository.ListedResult::organisationId)
 			.filter(java.util.Objects::nonNull)
 			.toList());
-		return new ResultList(results, schools, repository.countResults(runId, scope, outcome), page, size);
+		return new ResultList(listed, schools, results.countResults(runId, scope, outcome), page, size);
 	}
 
 	/** A page of results with the names of the schools they mention. */
-	record ResultList(List<ReconcileRepository.ListedResult> results, Map<Long, String[]> schools, long total, int page,
+	record ResultList(List<ResultRepository.ListedResult> results, Map<Long, String[]> schools, long total, int page,
 			int size) {
 
 		static final int PAGE_SIZE = 50;
@@ -265,36 +252,43 @@ public class Reconciliation {
 	@Transactional(readOnly = true)
 	Map<String, Boolean> decisions(ResultList list) {
 		Map<String, Boolean> decisions = new java.util.HashMap<>();
-		for (ReconcileRepository.ListedResult result : list.results()) {
+		for (ResultRepository.ListedResult result : list.results()) {
 			if (result.pupilIin() != null) {
-				repository.decision(result.recordId(), result.pupilIin())
+				results.decision(result.register(), result.recordId(), result.pupilIin())
 					.ifPresent(confirmed -> decisions.put(result.recordId(), confirmed));
 			}
 		}
 		return decisions;
 	}
 
-	/** The health record and the proposed pupil side by side, audited as two reads. */
+	/**
+	 * The records of one child (each register's, duplicates included) and the proposed
+	 * pupil side by side, every record and the pupil audited as reads.
+	 */
 	@Transactional
-	Evidence evidence(Actor actor, long runId, String recordId) {
+	Evidence evidence(Actor actor, long runId, RecordSource register, String recordId) {
 		ReconcileRun run = run(actor, runId);
-		ReconcileRepository.ListedResult result = repository.result(runId, recordId, actor.scope())
-			.orElseThrow(() -> new NotFoundException("health_record", recordId));
+		ResultRepository.ListedResult result = results.result(runId, register, recordId, actor.scope())
+			.orElseThrow(() -> new NotFoundException("reconcile_record", recordId));
+		List<ResultRepository.ListedResult> records = result.childKey() == null ? List.of(result)
+				: results.childRecords(runId, result.childKey(), actor.scope());
 		Map<String, Object> pupil = result.pupilIin() == null ? null
-				: repository.pupil(run.schoolYear(), result.pupilIin()).orElse(null);
-		audit.recorded(actor, AuditAction.READ, "health_record", recordId, result.residencePath(),
-				"reconciliation review, run " + runId);
+				: results.pupil(run.schoolYear(), result.pupilIin()).orElse(null);
+		for (ResultRepository.ListedResult each : records) {
+			audit.recorded(actor, AuditAction.READ, auditEntity(each.register()), each.recordId(), each.residencePath(),
+					"reconciliation review, run " + runId);
+		}
 		if (pupil != null) {
 			audit.recorded(actor, AuditAction.READ, "enrolment_pupil", result.pupilIin(), (String) pupil.get("path"),
 					"reconciliation review of " + recordId + ", run " + runId);
 		}
 		Boolean decided = result.pupilIin() == null ? null
-				: repository.decision(recordId, result.pupilIin()).orElse(null);
-		return new Evidence(run, result, pupil, decided);
+				: results.decision(register, recordId, result.pupilIin()).orElse(null);
+		return new Evidence(run, result, records, pupil, decided);
 	}
 
-	record Evidence(ReconcileRun run, ReconcileRepository.ListedResult result, Map<String, Object> pupil,
-			Boolean decision) {
+	record Evidence(ReconcileRun run, ResultRepository.ListedResult result, List<ResultRepository.ListedResult> records,
+			Map<String, Object> pupil, Boolean decision) {
 	}
 
 	/**
@@ -302,20 +296,48 @@ public class Reconciliation {
 	 * for every later run and is audited.
 	 */
 	@Transactional
-	void decide(Actor actor, long runId, String recordId, String pupilIin, boolean confirmed) {
+	void decide(Actor actor, long runId, RecordSource register, String recordId, String pupilIin, boolean confirmed) {
 		check(actor, reads(actor.role()));
 		ReconcileRun run = run(actor, runId);
-		ReconcileRepository.ListedResult result = repository.result(runId, recordId, actor.scope())
-			.orElseThrow(() -> new NotFoundException("health_record", recordId));
+		ResultRepository.ListedResult result = results.result(runId, register, recordId, actor.scope())
+			.orElseThrow(() -> new NotFoundException("reconcile_record", recordId));
 		if (result.pupilIin() == null || !result.pupilIin().equals(pupilIin)) {
 			throw InvalidInputException.of("pupil", "reconcile.error.noSuchPair");
 		}
 		Instant now = clock.instant();
-		Optional<Boolean> before = repository.decision(recordId, pupilIin);
-		repository.decide(recordId, pupilIin, confirmed, result.residencePath(), run.id(), actor.username(), now);
-		audit.updated(actor, "reconcile_decision", recordId + ":" + pupilIin, result.residencePath(),
+		Optional<Boolean> before = results.decision(register, recordId, pupilIin);
+		results.decide(register, recordId, pupilIin, confirmed, result.residencePath(), run.id(), actor.username(),
+				now);
+		audit.updated(actor, "reconcile_decision", register + ":" + recordId + ":" + pupilIin, result.residencePath(),
 				Map.of("decision", before.map(b -> b ? "CONFIRMED" : "REJECTED").orElse("")),
 				Map.of("decision", confirmed ? "CONFIRMED" : "REJECTED"));
+	}
+
+	/**
+	 * A reviewer says whether two records of one register, shown together as one child or
+	 * as possible duplicates, name the same child; the next run groups them accordingly.
+	 */
+	@Transactional
+	void decideDuplicate(Actor actor, long runId, RecordSource register, String recordId, String otherRecordId,
+			boolean sameChild) {
+		check(actor, reads(actor.role()));
+		ReconcileRun run = run(actor, runId);
+		ResultRepository.ListedResult first = results.result(runId, register, recordId, actor.scope())
+			.orElseThrow(() -> new NotFoundException("reconcile_record", recordId));
+		results.result(runId, register, otherRecordId, actor.scope())
+			.orElseThrow(() -> new NotFoundException("reconcile_record", otherRecordId));
+		if (recordId.equals(otherRecordId)) {
+			throw InvalidInputException.of("other", "reconcile.error.noSuchPair");
+		}
+		results.decideDuplicate(register, recordId, otherRecordId, sameChild, first.residencePath(), run.id(),
+				actor.username(), clock.instant());
+		audit.updated(actor, "reconcile_duplicate_decision", register + ":" + recordId + ":" + otherRecordId,
+				first.residencePath(), Map.of(), Map.of("decision", sameChild ? "SAME_CHILD" : "DIFFERENT_CHILDREN"));
+	}
+
+	/** What the audit log calls a record of each register. */
+	static String auditEntity(RecordSource register) {
+		return register == RecordSource.HEALTH ? "health_record" : "social_benefit_record";
 	}
 
 	private static void check(Actor actor, boolean allowed) {

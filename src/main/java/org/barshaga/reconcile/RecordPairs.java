@@ -26,7 +26,9 @@ final class RecordPairs {
 
 	private static final int RANDOM_PAIRS = 200_000;
 
-	/** Expected share of records that name a child already named, when too few pairs fit. */
+	/**
+	 * Expected share of records that name a child already named, when too few pairs fit.
+	 */
 	private static final double EXPECTED_SHARE = 0.01;
 
 	/** Two records and how they agree; {@code a} and {@code b} index the two lists. */
@@ -139,9 +141,9 @@ final class RecordPairs {
 	}
 
 	/**
-	 * u from random pairs of the two lists, and the IIN's from pairs born the same day, as
-	 * for the enrolment extract; the records' own IINs that fail the check digit say how
-	 * often the registers mistype one.
+	 * u from random pairs of the two lists, and the IIN's from pairs born the same day,
+	 * as for the enrolment extract; the records' own IINs that fail the check digit say
+	 * how often the registers mistype one.
 	 */
 	private static double[][] chance(Prepared[] a, Prepared[] b, LongIndex index, boolean same, long seed) {
 		long[][] counts = new long[Field.ALL.length][];

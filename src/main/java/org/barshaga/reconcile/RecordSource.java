@@ -6,7 +6,10 @@ enum RecordSource {
 	/** The health registry's children with a disability. */
 	HEALTH,
 
-	/** The social-protection register's children with a disability who receive the benefit. */
+	/**
+	 * The social-protection register's children with a disability who receive the
+	 * benefit.
+	 */
 	BENEFIT;
 
 	String messageKey() {

@@ -14,14 +14,14 @@ import java.util.function.LongConsumer;
  * Links the health registry, the social-protection register and the enrolment extract in
  * one run, in three steps:
  * <ol>
- * <li>each non-education register's records are grouped into clusters that name one
- * child ({@link Clusters});</li>
+ * <li>each non-education register's records are grouped into clusters that name one child
+ * ({@link Clusters});</li>
  * <li>the clusters of both registers are linked to the pupils in one pass over the
  * enrolment extract, one to one between each register and the extract
  * ({@link LinkageEngine});</li>
- * <li>the two registers' clusters are linked to each other, so that a child in both and in
- * no school is one child, and a benefit record that the extract does not match is known to
- * be at school through the health record of the same child.</li>
+ * <li>the two registers' clusters are linked to each other, so that a child in both and
+ * in no school is one child, and a benefit record that the extract does not match is
+ * known to be at school through the health record of the same child.</li>
  * </ol>
  * Each record then belongs to a child: the same outcome, the same pupil, and one record
  * that stands for the child in counts and lists.
@@ -54,7 +54,7 @@ final class ThreeRegisterLinkage {
 	/** A record with its cluster and the child it belongs to. */
 	record RecordResult(RegisterRecord record, Link link, Link.Verdict childVerdict, String clusterKey, int clusterSize,
 			double clusterProbability, boolean clusterUncertain, String childKey, boolean primary, Set<Found> foundIn,
-			Set<Disagreement> disagreements, RegisterRecord childRecord) {
+			Set<Disagreement> disagreements, RegisterRecord childRecord, String possibleDuplicate) {
 	}
 
 	record Outcome(List<RecordResult> results, LinkageEngine.Outcome linkage, Clusters health, Clusters benefit,
@@ -76,8 +76,8 @@ final class ThreeRegisterLinkage {
 			LongConsumer progress) {
 		Clusters healthClusters = Clusters.of(health, duplicateDecisions.getOrDefault(RecordSource.HEALTH, Map.of()),
 				settings);
-		Clusters benefitClusters = Clusters.of(benefit,
-				duplicateDecisions.getOrDefault(RecordSource.BENEFIT, Map.of()), settings);
+		Clusters benefitClusters = Clusters.of(benefit, duplicateDecisions.getOrDefault(RecordSource.BENEFIT, Map.of()),
+				settings);
 		int h = health.size();
 		List<RegisterRecord> all = new ArrayList<>(h + benefit.size());
 		all.addAll(health);
@@ -118,11 +118,11 @@ final class ThreeRegisterLinkage {
 	}
 
 	/**
-	 * Links each health cluster to at most one benefit cluster, from the most probable pair
-	 * down. A pair is not joined when both clusters are at school with different pupils,
-	 * or when either child already has a record of the other register. A pair in the
-	 * review band joins nothing, but marks both sides as possibly the child at school, so
-	 * that neither is listed as out of school while the other is at school.
+	 * Links each health cluster to at most one benefit cluster, from the most probable
+	 * pair down. A pair is not joined when both clusters are at school with different
+	 * pupils, or when either child already has a record of the other register. A pair in
+	 * the review band joins nothing, but marks both sides as possibly the child at
+	 * school, so that neither is listed as out of school while the other is at school.
 	 */
 	private int linkRegisters(List<RegisterRecord> health, List<RegisterRecord> benefit, int h, int[] clusterOf,
 			List<Link> links, int[] parent, boolean[] possiblySchooled) {
@@ -180,8 +180,8 @@ final class ThreeRegisterLinkage {
 	private void describeChild(List<RegisterRecord> all, List<Integer> members, List<Link> links, int h,
 			Clusters healthClusters, Clusters benefitClusters, boolean[] possiblySchooled, boolean bothRegisters,
 			RecordResult[] results) {
-		members.sort(Comparator.comparing((Integer i) -> all.get(i).source())
-			.thenComparing(i -> all.get(i).recordId()));
+		members
+			.sort(Comparator.comparing((Integer i) -> all.get(i).source()).thenComparing(i -> all.get(i).recordId()));
 		RegisterRecord primary = all.get(members.get(0));
 		Link schooled = null;
 		Link review = null;
@@ -227,7 +227,10 @@ final class ThreeRegisterLinkage {
 					: own.verdict() == Link.Verdict.NONE && review != null ? review : own;
 			results[i] = new RecordResult(all.get(i), shown, verdict, first.key(), clusters.size[local],
 					clusters.probability[local], clusters.uncertain[local], primary.key(), i == members.get(0), found,
-					disagreements, primary);
+					disagreements, primary,
+					clusters.possibleDuplicate[local] < 0 ? null
+							: all.get(i < h ? clusters.possibleDuplicate[local] : h + clusters.possibleDuplicate[local])
+								.recordId());
 		}
 	}
 

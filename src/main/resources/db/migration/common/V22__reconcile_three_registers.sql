@@ -12,6 +12,8 @@ ALTER TABLE reconcile_result ADD COLUMN cluster_key VARCHAR(60);
 ALTER TABLE reconcile_result ADD COLUMN cluster_size INT DEFAULT 1 NOT NULL;
 ALTER TABLE reconcile_result ADD COLUMN cluster_probability DOUBLE PRECISION;
 ALTER TABLE reconcile_result ADD COLUMN cluster_uncertain BOOLEAN DEFAULT FALSE NOT NULL;
+-- the likeliest record of the same register that may name the child too, for review
+ALTER TABLE reconcile_result ADD COLUMN possible_duplicate VARCHAR(40);
 -- which registers hold the child (HEALTH, BENEFIT, SCHOOL) and what they disagree on
 ALTER TABLE reconcile_result ADD COLUMN found_in VARCHAR(30);
 ALTER TABLE reconcile_result ADD COLUMN disagreements VARCHAR(200);

@@ -344,7 +344,8 @@ class LinkageEngineTests {
 	void linksAConfirmedPairWhateverItsWeight() {
 		String pupil = population.iinOf("confirmed-weak");
 		assertThat(links.get("confirmed-weak").verdict()).isEqualTo(Link.Verdict.NONE);
-		Link link = byRecord(run(population, Map.of("HEALTH:confirmed-weak", Map.of(pupil, true)), LinkageSettings.DEFAULT))
+		Link link = byRecord(
+				run(population, Map.of("HEALTH:confirmed-weak", Map.of(pupil, true)), LinkageSettings.DEFAULT))
 			.get("confirmed-weak");
 		assertThat(link.pupil()).isNotNull();
 		assertThat(link.pupil().iin()).isEqualTo(pupil);

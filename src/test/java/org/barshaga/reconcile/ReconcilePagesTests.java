@@ -206,8 +206,9 @@ class ReconcilePagesTests {
 		String children = "/reconcile/runs/" + run + "/children";
 		Document notEnrolled = page(children + "?outcome=NOT_ENROLLED&lang=en", OFFICER);
 		assertThat(notEnrolled.select("#children tbody th").eachText()).containsExactly("RCP-4");
-		assertThat(notEnrolled.select("#children tbody td").eachText()).containsExactly("Оспанов Дархан Асқарұлы",
-				"2020-01-10", "11", "Male", "Child with a disability (under 18)", "Baidibek District");
+		assertThat(notEnrolled.select("#children tbody td").eachText()).containsExactly("Health registry",
+				"Оспанов Дархан Асқарұлы", "2020-01-10", "11", "Male", "Child with a disability (under 18)",
+				"Baidibek District", "health", "—");
 		Document enrolled = page(children + "?outcome=NO_SEN_RECORD&unit=" + school1 + "&lang=en", OFFICER);
 		assertThat(enrolled.select("#children tbody th").eachText()).containsExactly("RCP-2");
 		assertThat(enrolled.select("#children tbody td").eachText()).contains("Сейітова Аружан Ерланқызы");
@@ -221,7 +222,7 @@ class ReconcilePagesTests {
 		Document uncertain = page(children + "?outcome=UNCERTAIN&lang=en", OFFICER);
 		assertThat(uncertain.select("#children tbody th").eachText()).containsExactly("RCP-3");
 		assertThat(uncertain.selectFirst("#children tbody a").attr("href"))
-			.isEqualTo("/reconcile/runs/" + run + "/records/RCP-3");
+			.isEqualTo("/reconcile/runs/" + run + "/records/RCP-3?register=HEALTH");
 		assertThat(uncertain.select("#children tbody td").eachText()).contains("Not decided yet");
 
 		String csv = mvc.perform(get(children + ".csv?outcome=NOT_ENROLLED&lang=ru").with(as(Demo.REGION_TURKISTAN)))
@@ -231,10 +232,11 @@ class ReconcilePagesTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		List<String> lines = List.of(csv.split("\r\n"));
-		assertThat(lines.get(0)).startsWith("\uFEFFЗапись регистра,ФИО,Дата рождения,Возраст на 1 сентября");
-		assertThat(lines).anyMatch(l -> l.startsWith("RCP-4,Оспанов Дархан Асқарұлы,2020-01-10,11,Мужской,"))
-			.anyMatch(l -> l.startsWith("RCP-6,"));
-		assertThat(audited(Demo.REGION_TURKISTAN, "health_record", "RCP-6")).isPositive();
+		assertThat(lines.get(0)).startsWith("\uFEFFРегистр,Запись регистра,ФИО,Дата рождения,Возраст на 1 сентября");
+		assertThat(lines)
+			.anyMatch(l -> l.startsWith("Регистр здравоохранения,RCP-4,Оспанов Дархан Асқарұлы,2020-01-10,11,Мужской,"))
+			.anyMatch(l -> l.startsWith("Регистр здравоохранения,RCP-6,"));
+		assertThat(exported(Demo.REGION_TURKISTAN, "health_record", "RCP-6")).isPositive();
 		assertThat(audited(OFFICER, "health_record", "RCP-4")).isPositive();
 	}
 
@@ -266,7 +268,7 @@ class ReconcilePagesTests {
 		assertThat(jdbc.sql("""
 				SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'UPDATE'
 					AND record_type = 'reconcile_decision' AND record_id = ?""")
-			.params(OFFICER, "RCP-3:" + uncertainPupil)
+			.params(OFFICER, "HEALTH:RCP-3:" + uncertainPupil)
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		assertThat(page(review + "?lang=en", OFFICER).select("dl.facts").text()).contains("Confirmed: the same child");
@@ -318,7 +320,7 @@ class ReconcilePagesTests {
 			.single()).isZero();
 		assertThat(page(children + "?outcome=NOT_ENROLLED&lang=en", NEIGHBOUR).select("#children tbody tr"))
 			.isNotEmpty()
-			.allSatisfy(row -> assertThat(row.select("td").get(5).text()).isEqualTo("Saryagash District"));
+			.allSatisfy(row -> assertThat(row.select("td").get(6).text()).isEqualTo("Saryagash District"));
 		for (String outcome : List.of("SUPPORTED", "NO_SEN_RECORD", "NO_SUPPORT", "NOT_SCHOOL_AGE", "UNCERTAIN",
 				"NOT_ENROLLED")) {
 			String csv = mvc.perform(get(children + ".csv?outcome=" + outcome).with(as(NEIGHBOUR)))
@@ -328,8 +330,9 @@ class ReconcilePagesTests {
 				.getContentAsString(StandardCharsets.UTF_8);
 			List<String> ours = new ArrayList<>();
 			for (String line : csv.split("\r\n")) {
-				if (line.startsWith("RCP-")) {
-					ours.add(line.substring(0, line.indexOf(',')));
+				String[] cells = line.split(",");
+				if (cells.length > 1 && cells[1].startsWith("RCP-")) {
+					ours.add(cells[1]);
 				}
 			}
 			assertThat(ours).as(outcome).isEqualTo(outcome.equals("NOT_ENROLLED") ? List.of("RCP-6") : List.of());
@@ -479,6 +482,16 @@ class ReconcilePagesTests {
 		Element row = page.selectFirst("#summary tr[data-code=" + code + "]");
 		assertThat(row).as("row of " + code).isNotNull();
 		return row.select("td").eachText();
+	}
+
+	/** Downloads held the record: one event per file, with each record in it. */
+	private long exported(String actor, String type, String record) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM audit_event e JOIN audit_event_subject s ON s.event_id = e.id
+				WHERE e.actor = ? AND e.action = 'EXPORT' AND s.record_type = ? AND s.record_id = ?""")
+			.params(actor, type, record)
+			.query(Long.class)
+			.single();
 	}
 
 	private long audited(String actor, String type, String record) {

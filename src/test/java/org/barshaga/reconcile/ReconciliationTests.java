@@ -262,7 +262,7 @@ class ReconciliationTests {
 			.query(Long.class)
 			.single()).isZero();
 		assertThatThrownBy(() -> reconciliation.run(REGION_75, run)).isInstanceOf(NotFoundException.class);
-		assertThatThrownBy(() -> reconciliation.evidence(REGION_75, run, "RC-T1"))
+		assertThatThrownBy(() -> reconciliation.evidence(REGION_75, run, RecordSource.HEALTH, "RC-T1"))
 			.isInstanceOf(NotFoundException.class);
 		// the Ministry and the administrator see every region's run
 		assertThat(reconciliation.run(ADMIN, run).id()).isEqualTo(run);
@@ -275,10 +275,11 @@ class ReconciliationTests {
 		Actor officer = new Actor(4, "district.test", "District officer", Role.DISTRICT_OFFICER,
 				new DataScope("/KZ/KZ-59/" + district + "/"));
 		Reconciliation.ResultList out = reconciliation.list(officer, run, ReconcileOutcome.NOT_ENROLLED, null, 0);
-		assertThat(out.results()).extracting(ReconcileRepository.ListedResult::recordId).contains("RC-T4");
+		assertThat(out.results()).extracting(ResultRepository.ListedResult::recordId).contains("RC-T4");
 		assertThat(out.results())
 			.allSatisfy(r -> assertThat(r.residencePath()).startsWith(officer.scope().pathPrefix()));
-		assertThatThrownBy(() -> reconciliation.evidence(officer, run, "RC-T6")).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> reconciliation.evidence(officer, run, RecordSource.HEALTH, "RC-T6"))
+			.isInstanceOf(NotFoundException.class);
 		assertThat(reconciliation.summary(officer, run)
 			.values()
 			.stream()
@@ -311,11 +312,11 @@ class ReconciliationTests {
 	void aRejectedPairIsNeverProposedAgainAndAConfirmedOneIsLinked() {
 		long run = reconciliation.runNow(REGION_59, year, LinkageSettings.DEFAULT);
 		String pupil = ((String) supported.get("iin")).trim();
-		reconciliation.decide(REGION_59, run, "RC-T1", pupil, false);
+		reconciliation.decide(REGION_59, run, RecordSource.HEALTH, "RC-T1", pupil, false);
 		long again = reconciliation.runNow(REGION_59, year, LinkageSettings.DEFAULT);
 		assertThat(results(again).get("RC-T1").get("pupil_iin")).isNull();
 		assertThat(reconciliation.run(REGION_59, again).decisionsApplied()).isPositive();
-		reconciliation.decide(REGION_59, run, "RC-T1", pupil, true);
+		reconciliation.decide(REGION_59, run, RecordSource.HEALTH, "RC-T1", pupil, true);
 		long third = reconciliation.runNow(REGION_59, year, LinkageSettings.DEFAULT);
 		assertThat(results(third).get("RC-T1")).containsEntry("decided", true).containsEntry("outcome", "SUPPORTED");
 		jdbc.sql("DELETE FROM reconcile_decision WHERE record_id = 'RC-T1'").update();
