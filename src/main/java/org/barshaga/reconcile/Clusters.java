@@ -70,10 +70,7 @@ final class Clusters {
 		Arrays.setAll(parent, i -> i);
 		for (RecordPairs.Pair pair : pairs) {
 			Boolean decided = decisions.get(pairKey(records.get(pair.a()), records.get(pair.b())));
-			double p = Boolean.TRUE.equals(decided) ? 1
-					: Boolean.FALSE.equals(decided) || (pair.givenNamesDiffer() && !pair.sameIin()) ? 0
-							: pair.givenNamesDiffer() ? Math.min(pair.probability(), settings.reviewAbove())
-									: pair.probability();
+			double p = probability(pair, decided, settings);
 			if (p >= settings.matchAbove()) {
 				union(parent, pair.a(), pair.b());
 				clusters.joined.add(pair);
@@ -131,6 +128,25 @@ final class Clusters {
 			}
 		}
 		return clusters;
+	}
+
+	/**
+	 * A reviewer's decision settles a pair. Twins share all but their given names and
+	 * IINs, so given names that differ keep two records apart unless their IINs agree, and
+	 * then only a reviewer joins them; a record without a given name joins another only
+	 * through the IIN, else it waits for review.
+	 */
+	private static double probability(RecordPairs.Pair pair, Boolean decided, LinkageSettings settings) {
+		if (decided != null) {
+			return decided ? 1 : 0;
+		}
+		if (pair.givenNamesDiffer() && !pair.sameIin()) {
+			return 0;
+		}
+		if (pair.givenNamesDiffer() || (pair.givenNameMissing() && !pair.sameIin())) {
+			return Math.min(pair.probability(), settings.reviewAbove());
+		}
+		return pair.probability();
 	}
 
 	/** How a pair of one register's records is known to reviewers' decisions. */

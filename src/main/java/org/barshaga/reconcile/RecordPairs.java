@@ -39,6 +39,11 @@ final class RecordPairs {
 			return Field.GIVEN_NAME.of(vector) == 1;
 		}
 
+		/** One of the two has no given name, so twins cannot be told apart by it. */
+		boolean givenNameMissing() {
+			return Field.GIVEN_NAME.of(vector) == 0;
+		}
+
 		boolean sameIin() {
 			return Field.IIN.of(vector) == Field.IIN.top();
 		}

@@ -773,7 +773,7 @@ class LinkageEngineTests {
 		}
 
 		/** The record of a pupil as the health registry keeps it. */
-		private RegisterRecord noisy(String id, Pupil pupil) {
+		RegisterRecord noisy(String id, Pupil pupil) {
 			String iin = pupil.iin();
 			if (random.nextDouble() < 0.05) {
 				iin = null;
