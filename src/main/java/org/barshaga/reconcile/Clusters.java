@@ -132,9 +132,9 @@ final class Clusters {
 
 	/**
 	 * A reviewer's decision settles a pair. Twins share all but their given names and
-	 * IINs, so given names that differ keep two records apart unless their IINs agree, and
-	 * then only a reviewer joins them; a record without a given name joins another only
-	 * through the IIN, else it waits for review.
+	 * IINs, so given names that differ keep two records apart unless their IINs agree,
+	 * and then only a reviewer joins them; a record without a given name joins another
+	 * only through the IIN, else it waits for review.
 	 */
 	private static double probability(RecordPairs.Pair pair, Boolean decided, LinkageSettings settings) {
 		if (decided != null) {

@@ -337,7 +337,7 @@ public class Reconciliation {
 
 	/** What the audit log calls a record of each register. */
 	static String auditEntity(RecordSource register) {
-		return register == RecordSource.HEALTH ? "health_record" : "social_benefit_record";
+		return register == RecordSource.HEALTH ? "health_record" : "benefit_record";
 	}
 
 	private static void check(Actor actor, boolean allowed) {

@@ -26,6 +26,9 @@ final class RecordPairs {
 
 	private static final int RANDOM_PAIRS = 200_000;
 
+	/** Below this many possible pairs the starting u stands. */
+	private static final double FEW_RANDOM = 500_000;
+
 	/**
 	 * Expected share of records that name a child already named, when too few pairs fit.
 	 */
@@ -160,7 +163,10 @@ final class RecordPairs {
 		for (Prepared p : a) {
 			days.set(p.day + 30000);
 		}
-		if (a.length < 2 || b.length < 1) {
+		double possible = same ? (double) a.length * (a.length - 1) / 2 : (double) a.length * b.length;
+		if (possible < FEW_RANDOM) {
+			// too few distinct pairs to tell chance agreement from the duplicates among
+			// them
 			return Weights.provisionalU(Math.max(a.length, b.length));
 		}
 		SplittableRandom draws = new SplittableRandom(seed);

@@ -24,7 +24,9 @@ class ThreeRegisterLinkageTests {
 
 	private static LinkageEngineTests.Population population;
 
-	/** Record key to the IIN of the child it names; absent children have their own key. */
+	/**
+	 * Record key to the IIN of the child it names; absent children have their own key.
+	 */
 	private static final Map<String, String> truth = new HashMap<>();
 
 	private static final List<RegisterRecord> health = new ArrayList<>();
@@ -51,9 +53,8 @@ class ThreeRegisterLinkageTests {
 			truth.put(r.key(),
 					child != null ? child
 							: r.recordId().startsWith("h-") || r.recordId().equals("confirmed-weak")
-									? "absent:" + r.recordId()
-									: population.iinOf(r.recordId()) != null ? population.iinOf(r.recordId())
-											: "absent:" + r.recordId());
+									? "absent:" + r.recordId() : population.iinOf(r.recordId()) != null
+											? population.iinOf(r.recordId()) : "absent:" + r.recordId());
 			Pupil pupil = child == null ? null : pupils.get(child);
 			if (pupil != null && n++ % 50 == 0) {
 				// a second record of the child, as a second polyclinic registers it

@@ -401,6 +401,8 @@ class AccessibilityBrowserTests {
 		pages.put("/reconcile/runs/{id}/progress", NOT_A_PAGE + "the progress part of the run page, checked in it");
 		pages.put("/reconcile/runs/{id}/children", "/reconcile/runs/" + linkage + "/children?outcome=UNCERTAIN");
 		pages.put("/reconcile/runs/{id}/children.csv", NOT_A_PAGE + "a CSV download");
+		pages.put("/reconcile/runs/{id}/duplicates.csv", NOT_A_PAGE + "a CSV download");
+		pages.put("/reconcile/runs/{id}/disagreements.csv", NOT_A_PAGE + "a CSV download");
 		pages.put("/reconcile/runs/{id}/records/{recordId}", "/reconcile/runs/" + linkage + "/records/AX-RC1");
 		return pages;
 	}
@@ -424,6 +426,18 @@ class AccessibilityBrowserTests {
 					region_code, district_code, path, disability_group, updated_at, updated_by)
 				VALUES ('AX-RC1', NULL, 'Erlan', 'Kasymov', NULL, DATE '2018-07-05', 'MALE', 'KZ-61', 'KZ-61-D02',
 					'/KZ/KZ-61/KZ-61-D02/', 'GROUP_2', CURRENT_TIMESTAMP, 'accessibility-test')""").update();
+		// the child's second health record and benefit record, shown with it as a group
+		jdbc.sql("""
+				INSERT INTO health_registry_record (record_id, iin, surname, given_name, patronymic, birth_date, sex,
+					region_code, district_code, path, disability_group, updated_at, updated_by)
+				VALUES ('AX-RC2', NULL, 'Қасымов', 'Ерлан', NULL, DATE '2018-07-05', 'MALE', 'KZ-61', 'KZ-61-D02',
+					'/KZ/KZ-61/KZ-61-D02/', 'GROUP_2', CURRENT_TIMESTAMP, 'accessibility-test')""").update();
+		jdbc.sql("""
+				INSERT INTO social_benefit_record (record_id, iin, surname, given_name, patronymic, birth_date, sex,
+					region_code, district_code, path, benefit_type, paid_from, updated_at, updated_by)
+				VALUES ('AX-RB1', NULL, 'KASYMOV', 'YERLAN', NULL, DATE '2018-07-06', 'MALE', 'KZ-61', 'KZ-61-D02',
+					'/KZ/KZ-61/KZ-61-D02/', 'CHILD_WITH_DISABILITY', DATE '2021-01-01', CURRENT_TIMESTAMP,
+					'accessibility-test')""").update();
 		jdbc.sql("""
 				INSERT INTO enrolment_extract (school_year, iin, surname, given_name, patronymic, birth_date, sex,
 					organisation_id, grade, language) VALUES (?, ?, 'Қасымов', 'Ерлан', 'Серікұлы', DATE '2018-05-07',
@@ -441,21 +455,29 @@ class AccessibilityBrowserTests {
 		long run = jdbc.sql("SELECT MAX(id) FROM reconcile_run WHERE actor = 'accessibility-test'")
 			.query(Long.class)
 			.single();
-		jdbc.sql(
-				"""
-						INSERT INTO reconcile_result (run_id, record_id, outcome, path, residence_path, pupil_iin,
-							organisation_id, probability, weight, agreement, names_swapped, decided, age, sex)
-						VALUES (?, 'AX-RC1', 'UNCERTAIN', '/KZ/KZ-61/KZ-61-D02/', '/KZ/KZ-61/KZ-61-D02/', ?, ?, 0.62, 8.5,
-							'IIN:MISSING SURNAME:EXACT GIVEN_NAME:EXACT PATRONYMIC:MISSING BIRTH_DATE:DAY_MONTH_SWAPPED SEX:SAME PLACE:SAME_REGION',
-							TRUE, FALSE, 12, 'MALE')""")
-			.params(run, iin, school)
-			.update();
+		for (String[] record : new String[][] { { "HEALTH", "AX-RC1", "TRUE" }, { "HEALTH", "AX-RC2", "FALSE" },
+				{ "BENEFIT", "AX-RB1", "FALSE" } }) {
+			jdbc.sql(
+					"""
+							INSERT INTO reconcile_result (run_id, register, record_id, outcome, path, residence_path, pupil_iin,
+								organisation_id, probability, weight, agreement, names_swapped, decided, age, sex, child_key,
+								child_primary, cluster_key, cluster_size, cluster_probability, found_in, disagreements)
+							VALUES (?, ?, ?, 'UNCERTAIN', '/KZ/KZ-61/KZ-61-D02/', '/KZ/KZ-61/KZ-61-D02/', ?, ?, 0.62, 8.5,
+								'IIN:MISSING SURNAME:EXACT GIVEN_NAME:EXACT PATRONYMIC:MISSING BIRTH_DATE:DAY_MONTH_SWAPPED SEX:SAME PLACE:SAME_REGION',
+								TRUE, FALSE, 12, 'MALE', 'HEALTH:AX-RC1', ?, ?, ?, 0.995, 'HEALTH,BENEFIT',
+								'BIRTH_DATE_DIFFERS')""")
+				.params(run, record[0], record[1], iin, school, Boolean.parseBoolean(record[2]),
+						record[0].equals("HEALTH") ? "HEALTH:AX-RC1" : "BENEFIT:AX-RB1",
+						record[0].equals("HEALTH") ? 2 : 1)
+				.update();
+		}
 		return run;
 	}
 
 	@AfterAll
 	void removeReconcileRun() {
-		jdbc.sql("DELETE FROM health_registry_record WHERE record_id = 'AX-RC1'").update();
+		jdbc.sql("DELETE FROM health_registry_record WHERE record_id IN ('AX-RC1', 'AX-RC2')").update();
+		jdbc.sql("DELETE FROM social_benefit_record WHERE record_id = 'AX-RB1'").update();
 		jdbc.sql("DELETE FROM enrolment_extract WHERE school_year = ?").param(RECONCILE_YEAR).update();
 	}
 
