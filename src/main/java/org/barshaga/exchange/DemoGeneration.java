@@ -117,7 +117,7 @@ final class DemoGeneration {
 		List<School> schools = jdbc.query("""
 				SELECT id, org_unit_code, pupils, languages FROM organisation
 				WHERE org_unit_code IN (?, ?) AND type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL') AND status = 'OPEN'
-				ORDER DemoExtracts.BY id""",
+				ORDER BY id""",
 				(rs, n) -> new School(rs.getLong(1), rs.getString(2), rs.getInt(3),
 						rs.getString(4) == null ? new String[] { "KK" } : rs.getString(4).split(",")),
 				DemoExtracts.DISTRICTS.get(0), DemoExtracts.DISTRICTS.get(1));
@@ -128,7 +128,7 @@ final class DemoGeneration {
 					l.disability, e.organisation_id
 				FROM learner l JOIN enrolment e ON e.learner_id = l.id JOIN organisation o ON o.id = e.organisation_id
 				WHERE e.ended_on IS NULL AND l.iin IS NOT NULL AND o.org_unit_code IN (?, ?)
-				ORDER DemoExtracts.BY l.id, e.id""", rs -> {
+				ORDER BY l.id, e.id""", rs -> {
 			if (seen.add(rs.getLong(1))) {
 				learners.computeIfAbsent(rs.getLong(10), k -> new ArrayList<>())
 					.add(new Enrolled(
