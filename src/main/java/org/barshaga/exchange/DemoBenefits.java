@@ -25,15 +25,16 @@ import org.barshaga.exchange.DemoExtracts.Received;
  * {@code social_benefits} layout for the importer: nearly the health registry's children,
  * but not quite (about 5% of them missing, and about 5% of its own pupils the health
  * registry does not have), with the register's own errors ({@link DemoNoise#BENEFITS}),
- * about 1% second records, a district missing now and then, and a benefit type that
- * disagrees with the child's age or disability group in about 4% of records.
+ * about 1% second records, a district missing or another one of the region now and then,
+ * a birth date a day or a month off, and a benefit type that disagrees with the child's
+ * age or disability group in about 4% of records.
  */
 final class DemoBenefits {
 
 	static final String RECORD_PREFIX = "DEMO-B";
 
 	private static final double ABSENT_FROM_BENEFITS = 0.05, ABSENT_FROM_HEALTH = 0.05, SECOND_RECORDS = 0.01,
-			DISTRICT_MISSING = 0.08, TYPE_DISAGREES = 0.04, CARER = 0.10;
+			DISTRICT_MISSING = 0.08, OTHER_DISTRICT = 0.03, BIRTH_OFF = 0.02, TYPE_DISAGREES = 0.04, CARER = 0.10;
 
 	private static final String[] GROUPS = { "GROUP_1", "GROUP_2", "GROUP_3" };
 
@@ -55,6 +56,9 @@ final class DemoBenefits {
 
 	private Path file;
 
+	/** The other districts of each demo district's region. */
+	private Map<String, List<String>> otherDistricts = Map.of();
+
 	DemoBenefits(SplittableRandom draws, int year, LocalDate today) {
 		this.draws = draws;
 		this.noise = new DemoNoise(draws, DemoNoise.BENEFITS, today);
@@ -71,7 +75,9 @@ final class DemoBenefits {
 	 * Writes the extract for the health registry's children and the district's other
 	 * pupils, from whom the children the health registry misses are drawn.
 	 */
-	void write(List<HealthChild> health, Map<String, List<Child>> pupils, Map<String, String> regions) {
+	void write(List<HealthChild> health, Map<String, List<Child>> pupils, Map<String, String> regions,
+			Map<String, List<String>> otherDistricts) {
+		this.otherDistricts = otherDistricts;
 		Set<String> inHealth = new HashSet<>();
 		List<Entry> entries = new ArrayList<>();
 		for (HealthChild h : health) {
@@ -125,6 +131,13 @@ final class DemoBenefits {
 	private String[] row(String recordId, Entry entry, String region) {
 		Child child = entry.child();
 		Received r = noise.noisy(child);
+		if (draws.nextDouble() < BIRTH_OFF) {
+			LocalDate off = draws.nextBoolean() ? r.birth.plusDays(draws.nextBoolean() ? 1 : -1)
+					: r.birth.plusMonths(draws.nextBoolean() ? 1 : -1);
+			if (off.isBefore(today)) {
+				r.birth = off;
+			}
+		}
 		int age = (int) ChronoUnit.YEARS.between(child.birth(), census);
 		String type = type(age, entry.group());
 		LocalDate born = r.birth.isAfter(child.birth()) ? r.birth : child.birth();
@@ -146,7 +159,15 @@ final class DemoBenefits {
 				paidUntil = null;
 			}
 		}
-		String district = draws.nextDouble() < DISTRICT_MISSING ? "" : entry.district();
+		String district = entry.district();
+		double place = draws.nextDouble();
+		List<String> others = otherDistricts.getOrDefault(district, List.of());
+		if (place < DISTRICT_MISSING) {
+			district = "";
+		}
+		else if (place < DISTRICT_MISSING + OTHER_DISTRICT && !others.isEmpty()) {
+			district = others.get(draws.nextInt(others.size()));
+		}
 		return new String[] { recordId, r.iin == null ? "" : r.iin, r.surname, r.given,
 				r.patronymic == null ? "" : r.patronymic, r.birth.toString(), child.sex().name(), region, district,
 				type, paidFrom.toString(), paidUntil == null ? "" : paidUntil.toString() };

@@ -224,7 +224,15 @@ final class DemoGeneration {
 					regions.get(h.district()), districtPaths.get(h.district()));
 		}
 		rows.close();
-		benefits.write(health, others, regions);
+		Map<String, List<String>> otherDistricts = new HashMap<>();
+		for (String district : DemoExtracts.DISTRICTS) {
+			otherDistricts.put(district,
+					jdbc.queryForList(
+							"SELECT code FROM org_unit WHERE parent_code = ? AND code <> ? AND valid_to IS NULL"
+									+ " ORDER BY code",
+							String.class, regions.get(district), district));
+		}
+		benefits.write(health, others, regions, otherDistricts);
 		return new Counts(schools.size(), pupils, health.size(), count(health, Kind.LEARNER), count(health, Kind.PUPIL),
 				count(health, Kind.OUT_OF_SCHOOL), count(health, Kind.UNDER_SIX));
 	}

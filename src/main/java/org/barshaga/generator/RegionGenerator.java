@@ -15,7 +15,8 @@ import org.barshaga.kernel.Sex;
  * Writes one region: its organisations, then school by school the pupils of the enrolment
  * extract with the learners with SEN among them (conclusion, enrolment, the sessions of
  * September), staff, training and the conditions survey; then the learners not in any
- * school, and last the region's health-registry extract, shuffled.
+ * school, and last the region's health-registry extract, shuffled, and the
+ * social-protection register's extract.
  */
 final class RegionGenerator {
 
@@ -116,9 +117,9 @@ final class RegionGenerator {
 	private final List<HealthExtract.Child> missedByHealth = new ArrayList<>();
 
 	/**
-	 * The stream of the benefit register and of the health extract's second records,
-	 * which came after the other files: drawing them from the region's stream would have
-	 * changed those.
+	 * Streams of their own for the benefit register and for the health extract's second
+	 * records, which came after the other files: drawing them from the region's stream
+	 * would have changed those.
 	 */
 	private final SplittableRandom benefitDraws;
 

@@ -171,6 +171,38 @@ class SocialBenefitsExchangeTests {
 		}
 	}
 
+	@Test
+	void theDemosBenefitExtractWentThroughTheImporterWithEveryRowAccepted() {
+		List<String> runs = jdbc
+			.sql("SELECT status || ' ' || rows_rejected || ' ' || rows_written FROM import_run"
+					+ " WHERE register = 'SOCIAL_BENEFITS' AND actor = 'demo-data'")
+			.query(String.class)
+			.list();
+		long records = jdbc.sql(
+				"SELECT COUNT(*) FROM social_benefit_record WHERE updated_by = 'demo-data' AND record_id LIKE 'DEMO-B%'")
+			.query(Long.class)
+			.single();
+		assertThat(records).isPositive();
+		assertThat(runs).isNotEmpty()
+			.allMatch(run -> run.startsWith("COMPLETED 0 "))
+			.contains("COMPLETED 0 " + records);
+		// nearly the health registry's children, but not quite
+		long shared = jdbc
+			.sql("""
+					SELECT COUNT(*) FROM social_benefit_record b WHERE b.record_id LIKE 'DEMO-B%'
+					AND EXISTS (SELECT 1 FROM health_registry_record h WHERE h.iin = b.iin AND h.record_id LIKE 'DEMO-H%')""")
+			.query(Long.class)
+			.single();
+		long healthOnly = jdbc
+			.sql("""
+					SELECT COUNT(*) FROM health_registry_record h WHERE h.record_id LIKE 'DEMO-H%' AND h.iin IS NOT NULL
+					AND NOT EXISTS (SELECT 1 FROM social_benefit_record b WHERE b.iin = h.iin AND b.record_id LIKE 'DEMO-B%')""")
+			.query(Long.class)
+			.single();
+		assertThat((double) shared / records).isBetween(0.8, 0.99);
+		assertThat(healthOnly).isPositive();
+	}
+
 	private List<String> export(String user) throws Exception {
 		String text = mvc.perform(get("/exchange/exports/social_benefits.csv").with(as(user)))
 			.andExpect(status().isOk())
