@@ -41,7 +41,7 @@ final class DemoNoise {
 		this.today = today;
 	}
 
-	/** The record as the health registry keeps it, each error drawn on its own. */
+	/** The record as the register keeps it, each error drawn on its own. */
 	DemoExtracts.Received noisy(DemoExtracts.Child child) {
 		DemoExtracts.Received r = new DemoExtracts.Received(child);
 		if (random.nextDouble() < rates.iinMissing()) {
