@@ -6,6 +6,12 @@ import java.util.List;
 /** Checks that several registers share: references inside the scope, dates in order. */
 final class Checks {
 
+	/**
+	 * The column of a person's birth date, in whichever register it appears: the importer
+	 * refuses one in the future for every register, before the register's own checks.
+	 */
+	static final String BIRTH_DATE = "birth_date";
+
 	private Checks() {
 	}
 

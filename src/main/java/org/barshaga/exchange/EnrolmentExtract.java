@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.Sex;
 import org.barshaga.registry.InstructionLanguage;
 import org.postgresql.PGConnection;
@@ -41,6 +42,14 @@ class EnrolmentExtract implements RegisterHandler {
 
 	private static final int YEAR = 0, IIN = 1, SURNAME = 2, GIVEN = 3, PATRONYMIC = 4, BIRTH = 5, SEX = 6, SCHOOL = 7,
 			GRADE = 8, LANGUAGE = 9;
+
+	/**
+	 * The ages a pupil of the extract may have on 1 September of the row's school year,
+	 * both included: from the youngest of a pre-school class in a special school to the
+	 * oldest still taught under an individual programme; anything else is a mistyped
+	 * birth date or school year.
+	 */
+	static final int YOUNGEST = 2, OLDEST = 25;
 
 	private static final Set<String> SCHOOLS = Set.of("GENERAL_SCHOOL", "SPECIAL_SCHOOL");
 
@@ -67,6 +76,12 @@ class EnrolmentExtract implements RegisterHandler {
 				String iin = row.text(IIN);
 				LocalDate birth = row.date(BIRTH);
 				Identity.agrees(row, IIN, BIRTH, SEX, problems);
+				int age = new SchoolYear(row.integer(YEAR)).ageAtStart(birth);
+				boolean birthRefused = problems.stream().anyMatch(p -> "birth_date".equals(p.column()));
+				if (!birthRefused && (age < YOUNGEST || age > OLDEST)) {
+					problems.add(new Rejection(row.line(), "birth_date", row.raw(BIRTH), "exchange.reason.pupilAge",
+							age, YOUNGEST, OLDEST, String.valueOf(row.integer(YEAR))));
+				}
 				References.Organisation school = Checks.organisation(context.references(), row, SCHOOL, "school_code",
 						problems);
 				if (school != null && !SCHOOLS.contains(school.type())) {

@@ -2,8 +2,6 @@ package org.barshaga.exchange;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.barshaga.kernel.Actor;
@@ -51,12 +49,6 @@ class HealthRegistryExchange implements RegisterHandler {
 		.updated()
 		.sql();
 
-	/**
-	 * Regions and cities of republican significance lie directly below the country; their
-	 * districts, cities and city districts one level further down.
-	 */
-	private static final long REGION_DEPTH = 3;
-
 	private final ExportQueries exports;
 
 	private final JdbcClient jdbc;
@@ -74,33 +66,15 @@ class HealthRegistryExchange implements RegisterHandler {
 	@Override
 	public RowWriter writer(ImportContext context) {
 		References references = context.references();
-		LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
 		boolean national = context.actor().scope().equals(DataScope.NATION);
 		return new RowWriter() {
 
 			@Override
 			public Object resolve(ParsedRow row, List<Rejection> problems) {
-				Checks.notInFuture(row, BIRTH, "birth_date", today, problems);
-				String path = Checks.unit(references, row, REGION, "region_code", problems);
-				if (path != null && depth(path) != REGION_DEPTH) {
-					problems
-						.add(new Rejection(row.line(), "region_code", row.raw(REGION), "exchange.reason.notRegion"));
-					path = null;
-				}
-				String district = row.text(DISTRICT) == null ? null : district(row, path, problems);
-				if (district != null) {
-					path = district;
-				}
+				String path = Residence.path(references, row, REGION, DISTRICT, problems);
 				Checks.notBefore(row, VALID, "valid_until", BIRTH, "birth_date", problems);
 				if (!national) {
-					String existing = jdbc.sql("SELECT path FROM health_registry_record WHERE record_id = ?")
-						.param(row.text(ID))
-						.query(String.class)
-						.optional()
-						.orElse(null);
-					if (existing != null && !context.actor().scope().contains(existing)) {
-						problems.add(new Rejection(row.line(), "record_id", row.raw(ID), "exchange.reason.outOfScope"));
-					}
+					Residence.keptInScope(jdbc, context, "health_registry_record", row, ID, problems);
 				}
 				if (!problems.isEmpty()) {
 					return null;
@@ -110,42 +84,12 @@ class HealthRegistryExchange implements RegisterHandler {
 						path, row.text(GROUP), row.date(VALID));
 			}
 
-			/**
-			 * The path of the row's district, or null after saying why it is not a
-			 * district of the row's region (whose path is null when it is not a region
-			 * itself).
-			 */
-			private String district(ParsedRow row, String regionPath, List<Rejection> problems) {
-				String path = Checks.unit(references, row, DISTRICT, "district_code", problems);
-				if (path == null) {
-					return null;
-				}
-				if (depth(path) != REGION_DEPTH + 1) {
-					problems.add(new Rejection(row.line(), "district_code", row.raw(DISTRICT),
-							"exchange.reason.notDistrict"));
-					return null;
-				}
-				if (regionPath != null && !path.startsWith(regionPath)) {
-					problems.add(new Rejection(row.line(), "district_code", row.raw(DISTRICT),
-							"exchange.reason.districtOutsideRegion", row.text(REGION)));
-					return null;
-				}
-				return path;
-			}
-
 			@Override
 			public void write(Connection connection, List<Object> rows) throws SQLException {
 				Statements.batch(connection, MERGE, Statements.arrays(rows));
 			}
 
 		};
-	}
-
-	/**
-	 * The number of slashes in a path: 3 for a region (/KZ/KZ-61/), 4 for its districts.
-	 */
-	private static long depth(String path) {
-		return path.chars().filter(c -> c == '/').count();
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -247,6 +248,8 @@ class Importer {
 			RegisterHandler.RowWriter writer = handler.writer(context);
 			int batchSize = request.register() == Register.ENROLMENT ? 20_000 : 2_000;
 			int[] keyColumns = layout.key().stream().mapToInt(layout::index).toArray();
+			int birthColumn = layout.has(Checks.BIRTH_DATE) ? layout.index(Checks.BIRTH_DATE) : -1;
+			LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 			KeyIndex keys = new KeyIndex();
 			List<Rejection> problems = new ArrayList<>();
 			StringBuilder key = new StringBuilder();
@@ -276,6 +279,9 @@ class Importer {
 							problems.add(new Rejection(record.line(), null, null, "exchange.reason.repeated", earlier));
 						}
 						else {
+							if (birthColumn >= 0) {
+								Checks.notInFuture(row, birthColumn, Checks.BIRTH_DATE, today, problems);
+							}
 							resolved = writer.resolve(row, problems);
 						}
 					}

@@ -6,6 +6,10 @@ import java.util.stream.Collectors;
 /** The columns of a register's files and the natural key that identifies a row. */
 record Layout(Register register, List<Column> columns, List<String> key) {
 
+	boolean has(String name) {
+		return columns.stream().anyMatch(c -> c.name().equals(name));
+	}
+
 	int index(String name) {
 		for (int i = 0; i < columns.size(); i++) {
 			if (columns.get(i).name().equals(name)) {

@@ -2,8 +2,6 @@ package org.barshaga.exchange;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.barshaga.kernel.Actor;
@@ -92,7 +90,6 @@ class LearnersExchange implements RegisterHandler {
 	@Override
 	public RowWriter writer(ImportContext context) {
 		References references = context.references();
-		LocalDate today = LocalDate.ofInstant(context.now(), ZoneOffset.UTC);
 		boolean national = context.actor().scope().equals(DataScope.NATION);
 		return new RowWriter() {
 
@@ -100,7 +97,6 @@ class LearnersExchange implements RegisterHandler {
 			public Object resolve(ParsedRow row, List<Rejection> problems) {
 				String iin = row.text(IIN);
 				Identity.agrees(row, IIN, BIRTH, SEX, problems);
-				Checks.notInFuture(row, BIRTH, "birth_date", today, problems);
 				String home = Checks.unit(references, row, HOME, "home_unit_code", problems);
 				References.Organisation school = row.text(SCHOOL) == null ? null
 						: Checks.organisation(references, row, SCHOOL, "school_code", problems);

@@ -40,7 +40,14 @@ public enum Register {
 
 	CONDITIONS(EnumSet.of(Role.ADMIN, Role.REGION_OFFICER, Role.DISTRICT_OFFICER, Role.SCHOOL_COORDINATOR), false),
 
-	HEALTH_REGISTRY(EnumSet.of(Role.ADMIN, Role.MINISTRY, Role.REGION_OFFICER, Role.DISTRICT_OFFICER), true);
+	HEALTH_REGISTRY(EnumSet.of(Role.ADMIN, Role.MINISTRY, Role.REGION_OFFICER, Role.DISTRICT_OFFICER), true),
+
+	/**
+	 * The social-protection register's children with a disability who receive the state
+	 * benefit: its benefit type tells the disability, so it goes to whom the health
+	 * registry goes.
+	 */
+	SOCIAL_BENEFITS(EnumSet.of(Role.ADMIN, Role.MINISTRY, Role.REGION_OFFICER, Role.DISTRICT_OFFICER), true);
 
 	private final Set<Role> roles;
 
@@ -69,6 +76,7 @@ public enum Register {
 		return switch (this) {
 			case LEARNERS, CONCLUSIONS, LEARNER_ENROLMENTS, FUNCTIONING, PLANS, PLAN_GOALS, SESSIONS -> "learner";
 			case HEALTH_REGISTRY -> "health_record";
+			case SOCIAL_BENEFITS -> "benefit_record";
 			case ENROLMENT -> "enrolment_pupil";
 			default -> null;
 		};

@@ -46,8 +46,10 @@ final class Generator {
 						+ counts.pupils() + " pupils, " + counts.learners() + " learners in schools and "
 						+ counts.learnersOutOfSchool() + " out of school, " + counts.plans() + " plans, "
 						+ counts.functioning() + " functioning profiles, " + counts.healthRecords()
-						+ " health records (" + (System.nanoTime() - regionStarted) / 1_000_000 + " ms)");
+						+ " health records, " + counts.benefitRecords() + " benefit records ("
+						+ (System.nanoTime() - regionStarted) / 1_000_000 + " ms)");
 			}
+			HealthExtract.writeSecondRecords(out);
 			for (CsvFile file : out.files()) {
 				rows.put(file.name, file.rows());
 			}
@@ -81,7 +83,14 @@ final class Generator {
 				(check digit, birth date, sex) but belong to no one. The layouts are those of
 				docs/data-exchange.md. health_ground_truth.csv gives, for every record of
 				health_registry.csv, the child's true IIN and whether the child is in
-				enrolment.csv; the registry extract itself carries realistic errors.
+				enrolment.csv; the registry extract itself carries realistic errors,
+				and about 1% of its children have a second record under another
+				spelling (numbered after all the others), with the same true IIN.
+				social_benefits.csv is the social-protection register's extract of
+				children with a disability who receive the benefit, with its own
+				errors and gaps (about 5% of the health extract's children are not in
+				it, and about 5% of its children are not in the health extract), and
+				benefit_ground_truth.csv its truth in the same form.
 				functioning.csv holds Child Functioning Module answers for about 40% of
 				the learners, plans.csv the individual plans of the school year of about
 				85% of the learners in schools, and plan_goals.csv their 1-3 goals.

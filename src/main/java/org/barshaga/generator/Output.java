@@ -43,6 +43,11 @@ final class Output implements Closeable {
 
 	static final String HEALTH_TRUTH = "record_id,iin,in_enrolment";
 
+	static final String BENEFITS = "record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,"
+			+ "district_code,benefit_type,paid_from,paid_until";
+
+	static final String BENEFIT_TRUTH = "record_id,iin,in_enrolment";
+
 	static final String FUNCTIONING = "iin,assessed_on,age_group,answers";
 
 	static final String PLANS = "iin,school_year,started_on,adaptations,services";
@@ -77,10 +82,20 @@ final class Output implements Closeable {
 
 	final CsvFile planGoals;
 
+	final CsvFile benefits;
+
+	final CsvFile benefitTruth;
+
 	private final List<CsvFile> all = new ArrayList<>();
 
 	/** The number of the last health record written, for record ids. */
 	long healthRecords;
+
+	/** The number of the last benefit record written, for record ids. */
+	long benefitRecords;
+
+	/** The health extract's second records, written after every region's first ones. */
+	final List<HealthExtract.Second> secondHealthRecords = new ArrayList<>();
 
 	Output(Path directory) throws IOException {
 		organisations = open(directory, "organisations.csv", ORGANISATIONS);
@@ -97,6 +112,8 @@ final class Output implements Closeable {
 		functioning = open(directory, "functioning.csv", FUNCTIONING);
 		plans = open(directory, "plans.csv", PLANS);
 		planGoals = open(directory, "plan_goals.csv", PLAN_GOALS);
+		benefits = open(directory, "social_benefits.csv", BENEFITS);
+		benefitTruth = open(directory, "benefit_ground_truth.csv", BENEFIT_TRUTH);
 	}
 
 	List<CsvFile> files() {

@@ -15,7 +15,8 @@ import org.barshaga.kernel.Sex;
  * Writes one region: its organisations, then school by school the pupils of the enrolment
  * extract with the learners with SEN among them (conclusion, enrolment, the sessions of
  * September), staff, training and the conditions survey; then the learners not in any
- * school, and last the region's health-registry extract, shuffled.
+ * school, and last the region's health-registry extract, shuffled, and the
+ * social-protection register's extract.
  */
 final class RegionGenerator {
 
@@ -81,15 +82,7 @@ final class RegionGenerator {
 
 	/** What a region's generation produced, for the progress line. */
 	record Counts(int schools, int organisations, long pupils, long learners, long learnersOutOfSchool,
-			long healthRecords, long plans, long functioning) {
-	}
-
-	/**
-	 * A child as the health registry should know it, before the registry's own errors;
-	 * the district is the one of residence (of the polyclinic the child is attached to).
-	 */
-	private record HealthChild(String iin, String surname, String givenName, String patronymic, LocalDate birthDate,
-			Sex sex, String district, boolean inEnrolment) {
+			long healthRecords, long benefitRecords, long plans, long functioning) {
 	}
 
 	private final RegionProfile region;
@@ -115,7 +108,22 @@ final class RegionGenerator {
 
 	private final Family family = new Family();
 
-	private final List<HealthChild> health = new ArrayList<>();
+	private final List<HealthExtract.Child> health = new ArrayList<>();
+
+	/**
+	 * Pupils with a disability whom the health extract misses but the benefit register
+	 * has.
+	 */
+	private final List<HealthExtract.Child> missedByHealth = new ArrayList<>();
+
+	/**
+	 * Streams of their own for the benefit register and for the health extract's second
+	 * records, which came after the other files: drawing them from the region's stream
+	 * would have changed those.
+	 */
+	private final SplittableRandom benefitDraws;
+
+	private final SplittableRandom secondDraws;
 
 	private final Staffing staffing;
 
@@ -131,6 +139,8 @@ final class RegionGenerator {
 	private OrganisationPlan plan;
 
 	private double otherPupilsInHealth;
+
+	private double pupilsMissedByHealth;
 
 	private long pupils;
 
@@ -160,6 +170,8 @@ final class RegionGenerator {
 		SplittableRandom support = new SplittableRandom(mix(seed, region.code()) ^ 0x5EC0_F00D_CAFE_BEEFL);
 		this.functioning = new FunctioningAnswers(support);
 		this.plans = new Plans(support, schoolYear, extractDate);
+		this.benefitDraws = new SplittableRandom(mix(seed, region.code()) ^ 0xBE4E_F175_0C1A_1001L);
+		this.secondDraws = new SplittableRandom(mix(seed, region.code()) ^ 0x5ECD_4EC0_4D05_0002L);
 	}
 
 	Counts run() {
@@ -194,6 +206,8 @@ final class RegionGenerator {
 		double disabledLearners = 0.35 * SEN_RATE * allPupils;
 		otherPupilsInHealth = Math.max(0, inEnrolmentShare * healthTarget - disabledLearners)
 				/ (allPupils * (1 - SEN_RATE));
+		pupilsMissedByHealth = BenefitExtract.ABSENT_FROM_HEALTH * BenefitExtract.ABSENT_FROM_HEALTH_IN_SCHOOL
+				* healthTarget / (allPupils * (1 - SEN_RATE));
 		for (Organisation school : plan.schools) {
 			school(school);
 			staffing.school(school, origins(school));
@@ -201,9 +215,12 @@ final class RegionGenerator {
 		}
 		learnersOutOfSchool();
 		healthChildrenOutOfSchool(inEnrolmentShare);
-		writeHealth();
+		List<HealthExtract.Recorded> recorded = new HealthExtract(out, region, places, extractDate, random, secondDraws)
+			.write(health);
+		long benefitRecords = new BenefitExtract(out, region, places, extractDate, serials, family, benefitDraws)
+			.write(recorded, missedByHealth);
 		return new Counts(plan.schools.size(), plan.all.size(), pupils, learners, learnersOutOfSchool, health.size(),
-				out.plans.rows() - plansBefore, out.functioning.rows() - functioningBefore);
+				benefitRecords, out.plans.rows() - plansBefore, out.functioning.rows() - functioningBefore);
 	}
 
 	// pupils
@@ -253,8 +270,12 @@ final class RegionGenerator {
 			disabled = learnerInSchool(school, iin, surname, given, patronymic, birth, sex, language, grade, parallels);
 		}
 		if (disabled || (!learner && random.nextDouble() < otherPupilsInHealth)) {
-			health.add(new HealthChild(iin, surname, given, patronymic, birth, sex, school.unit.code(), true));
+			health.add(new HealthExtract.Child(iin, surname, given, patronymic, birth, sex, school.unit.code(), true));
 			healthInEnrolment++;
+		}
+		else if (!learner && benefitDraws.nextDouble() < pupilsMissedByHealth) {
+			missedByHealth
+				.add(new HealthExtract.Child(iin, surname, given, patronymic, birth, sex, school.unit.code(), true));
 		}
 	}
 
@@ -456,7 +477,8 @@ final class RegionGenerator {
 			functioning.learner(out.functioning, iin, birth, concluded, extractDate, categories(primary));
 			learnersOutOfSchool++;
 			if (disabled) {
-				health.add(new HealthChild(iin, surname, given, patronymic, birth, sex, near.unit.code(), false));
+				health
+					.add(new HealthExtract.Child(iin, surname, given, patronymic, birth, sex, near.unit.code(), false));
 				disabledOutOfSchool++;
 			}
 		}
@@ -471,59 +493,8 @@ final class RegionGenerator {
 			Sex sex = sex(0.56);
 			LocalDate birth = random.nextDouble() < 0.6 ? birthAged(0, 5) : birthAged(6, 17);
 			String iin = serials.next(birth, sex);
-			health.add(new HealthChild(iin, family.surname(sex), family.given(sex, random), family.patronymic(sex),
-					birth, sex, near.unit.code(), false));
-		}
-	}
-
-	private void writeHealth() {
-		for (int i = health.size() - 1; i > 0; i--) {
-			int j = random.nextInt(i + 1);
-			HealthChild t = health.get(i);
-			health.set(i, health.get(j));
-			health.set(j, t);
-		}
-		StringBuilder id = new StringBuilder(10);
-		for (HealthChild child : health) {
-			HealthNoise record = HealthNoise.apply(child.iin(), child.surname(), child.givenName(), child.patronymic(),
-					child.birthDate(), extractDate.minusDays(1), random);
-			long number = ++out.healthRecords;
-			id.setLength(0);
-			id.append('H');
-			String digits = Long.toString(number);
-			for (int i = digits.length(); i < 6; i++) {
-				id.append('0');
-			}
-			String recordId = id.append(digits).toString();
-			int age = (int) ChronoUnit.YEARS.between(child.birthDate(), extractDate);
-			String group = "CHILD_WITH_DISABILITY";
-			if (age >= 16) {
-				double draw = random.nextDouble();
-				group = draw < 0.1 ? "GROUP_1" : draw < 0.45 ? "GROUP_2" : draw < 0.8 ? "GROUP_3" : group;
-			}
-			LocalDate validUntil = extractDate.plusDays(120 + random.nextInt(1700));
-			LocalDate adult = child.birthDate().plusYears(18);
-			if (group.equals("CHILD_WITH_DISABILITY") && validUntil.isAfter(adult)
-					&& adult.isAfter(extractDate.plusDays(120))) {
-				validUntil = adult;
-			}
-			// a record placed in a neighbouring region names no district
-			boolean neighbour = random.nextDouble() < 0.02;
-			String regionCode = neighbour ? region.neighbours().get(random.nextInt(region.neighbours().size()))
-					: region.code();
-			out.health.text(recordId)
-				.text(record.iin)
-				.text(record.surname)
-				.text(record.givenName)
-				.text(record.patronymic)
-				.date(record.birthDate)
-				.text(child.sex().name())
-				.text(regionCode)
-				.text(neighbour ? null : child.district())
-				.text(group)
-				.date(validUntil)
-				.endRow();
-			out.healthTruth.text(recordId).text(child.iin()).bool(child.inEnrolment()).endRow();
+			health.add(new HealthExtract.Child(iin, family.surname(sex), family.given(sex, random),
+					family.patronymic(sex), birth, sex, near.unit.code(), false));
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.barshaga.kernel;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,11 @@ public record SchoolYear(int startYear) {
 
 	public LocalDate start() {
 		return LocalDate.of(startYear, Month.SEPTEMBER, 1);
+	}
+
+	/** A child's age in full years on the first day of this school year, 1 September. */
+	public int ageAtStart(LocalDate birthDate) {
+		return Period.between(birthDate, start()).getYears();
 	}
 
 	public LocalDate end() {

@@ -83,32 +83,32 @@ class CrashSafetyTests {
 						+ "KK,OPEN,,1000\n");
 		assertThat(runToEnd("import", "--type", "organisations", "--file", organisations.toString())).isZero();
 
-		Path validRows = enrolment(2096);
-		Path allOrNothing = enrolment(2097);
+		Path validRows = enrolment(2004);
+		Path allOrNothing = enrolment(2005);
 
 		killMidway("import", "--type", "enrolment", "--file", validRows.toString(), "--mode", "valid-rows");
-		long kept = count(2096);
+		long kept = count(2004);
 		assertThat(kept).as("rows left by the killed valid-rows import").isLessThan(ROWS);
 		assertThat(kept % BATCH).as("only whole batches are committed").isZero();
 		assertThat(runToEnd("import", "--type", "enrolment", "--file", validRows.toString(), "--mode", "valid-rows"))
 			.isZero();
-		assertThat(count(2096)).isEqualTo(ROWS);
+		assertThat(count(2004)).isEqualTo(ROWS);
 
 		killMidway("import", "--type", "enrolment", "--file", allOrNothing.toString(), "--mode", "all-or-nothing");
-		assertThat(count(2097)).as("an all-or-nothing import killed mid-way leaves nothing").isZero();
+		assertThat(count(2005)).as("an all-or-nothing import killed mid-way leaves nothing").isZero();
 		assertThat(runToEnd("import", "--type", "enrolment", "--file", allOrNothing.toString())).isZero();
-		assertThat(count(2097)).isEqualTo(ROWS);
+		assertThat(count(2005)).isEqualTo(ROWS);
 
 		try (Connection connection = DriverManager.getConnection(url, user, password);
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM import_run WHERE status = 'INTERRUPTED'"
-						+ " AND register = 'ENROLMENT' AND file_name LIKE 'enrolment-209%'")) {
+						+ " AND register = 'ENROLMENT' AND file_name LIKE 'enrolment-200%'")) {
 			rs.next();
 			assertThat(rs.getLong(1)).as("the killed runs are marked interrupted on the next start").isEqualTo(2);
 		}
-		assertThat(savedByInterruptedRun("enrolment-2096.csv")).as("the killed valid-rows run says what it committed")
+		assertThat(savedByInterruptedRun("enrolment-2004.csv")).as("the killed valid-rows run says what it committed")
 			.isEqualTo(kept);
-		assertThat(savedByInterruptedRun("enrolment-2097.csv"))
+		assertThat(savedByInterruptedRun("enrolment-2005.csv"))
 			.as("the killed all-or-nothing run says it saved nothing")
 			.isZero();
 		cleanUp();
@@ -118,7 +118,8 @@ class CrashSafetyTests {
 		Path file = dir.resolve("enrolment-" + year + ".csv");
 		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			out.write("school_year,iin,surname,given_name,patronymic,birth_date,sex,school_code,grade,language\n");
-			LocalDate first = LocalDate.of(2009, 1, 1);
+			// pupils of 6 to 16 on 1 September of the year
+			LocalDate first = LocalDate.of(year - 16, 1, 1);
 			for (int i = 0; i < ROWS; i++) {
 				Sex sex = i % 2 == 0 ? Sex.MALE : Sex.FEMALE;
 				LocalDate birth = first.plusDays(i % 3650);
@@ -197,7 +198,7 @@ class CrashSafetyTests {
 	private void cleanUp() throws SQLException {
 		try (Connection connection = DriverManager.getConnection(url, user, password);
 				Statement statement = connection.createStatement()) {
-			statement.execute("DELETE FROM enrolment_extract WHERE school_year IN (2096, 2097)");
+			statement.execute("DELETE FROM enrolment_extract WHERE school_year IN (2004, 2005)");
 		}
 	}
 

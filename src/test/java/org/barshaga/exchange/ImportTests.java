@@ -65,7 +65,9 @@ class ImportTests {
 
 	@BeforeEach
 	void chooseYear() {
-		year = 2030 + (int) (Math.abs(System.nanoTime()) % 60);
+		// a past year that no demo data uses: its pupils are born before today and of
+		// school age on its 1 September
+		year = 2008 + (int) (Math.abs(System.nanoTime()) % 16);
 		elsewhere = jdbc
 			.sql("SELECT MIN(code) FROM organisation WHERE path LIKE '/KZ/KZ-75/%' AND type = 'GENERAL_SCHOOL'")
 			.query(String.class)
@@ -78,8 +80,9 @@ class ImportTests {
 		jdbc.sql("DELETE FROM enrolment_count WHERE school_year = ?").param(year).update();
 	}
 
-	static String iin(int n, Sex sex) {
-		return Iin.of(LocalDate.of(2014, 1, 1).plusDays(n % 300), sex, 1000 + n);
+	/** A pupil of about 11 on 1 September of the test's school year. */
+	String iin(int n, Sex sex) {
+		return Iin.of(LocalDate.of(year - 12, 1, 1).plusDays(n % 300), sex, 1000 + n);
 	}
 
 	String row(int n) {
@@ -183,13 +186,13 @@ class ImportTests {
 		String wrongIin = cells[1].substring(0, 11) + ((cells[1].charAt(11) - '0' + 1) % 10);
 		Path file = file("bad.csv", HEADER, good, good, // line 3 repeats line 2
 				row(2).replace(cells[1], wrongIin), // line 4 check digit
-				row(3).replace(Iin.birthDate(iin(3, Sex.MALE)).toString(), "2014-02-30"), // 5
+				row(3).replace(Iin.birthDate(iin(3, Sex.MALE)).toString(), (year - 12) + "-02-30"), // 5
 				row(4).replace("FEMALE", "F"), // 6 unknown code
 				row(5).replace(SCHOOL, "NO-SUCH-SCHOOL"), // 7
 				row(6).replace(SCHOOL, elsewhere), // 8 outside Saryagash
 				row(7) + ",extra", // 9 one field too many
 				"", // 10 empty line, skipped
-				row(8).replace(Iin.birthDate(iin(8, Sex.FEMALE)).toString(), "2014-01-02"), // 11
+				row(8).replace(Iin.birthDate(iin(8, Sex.FEMALE)).toString(), (year - 12) + "-01-02"), // 11
 				row(9).replace("Сейітова9", "\"Сейітова, 9\""), // 12 quoted separator is
 																// fine
 				row(10).replace("Аружан", "")); // 13 missing given name
@@ -351,6 +354,36 @@ class ImportTests {
 		finally {
 			jdbc.sql("DELETE FROM health_registry_record WHERE record_id LIKE 'IT-HB%'").update();
 		}
+	}
+
+	@Test
+	void aPupilBornInTheFutureOrOutsideSchoolAgeIsRefused() throws IOException {
+		LocalDate start = LocalDate.of(year, 9, 1);
+		LocalDate future = LocalDate.now().plusDays(5);
+		Path file = file("ages.csv", HEADER, pupil(1, start.minusYears(2)), // 2: just 2,
+																			// the
+																			// youngest
+																			// accepted
+				pupil(2, start.minusYears(2).plusDays(1)), // 3: a day short of 2
+				pupil(3, start.minusYears(26).plusDays(1)), // 4: 25, the oldest accepted
+				pupil(4, start.minusYears(26)), // 5: just 26
+				pupil(5, future)); // 6: not born yet, whatever the age would be
+		ImportRun run = run(ADMIN, file, ImportMode.VALID_ROWS, false);
+		assertThat(reasons(run)).containsExactly(
+				"3 birth_date exchange.reason.pupilAge on 1 September of the school year " + year
+						+ " the pupil would be 1 years old; only ages 2 to 25 are accepted",
+				"5 birth_date exchange.reason.pupilAge on 1 September of the school year " + year
+						+ " the pupil would be 26 years old; only ages 2 to 25 are accepted",
+				"6 birth_date exchange.reason.future a date in the future");
+		assertThat(rows()).isEqualTo(2);
+	}
+
+	/** A row of the extract for a pupil born on the day given. */
+	private String pupil(int n, LocalDate birth) {
+		Sex sex = n % 2 == 0 ? Sex.FEMALE : Sex.MALE;
+		String iin = Iin.of(birth, sex, 2000 + n);
+		return String.join(",", String.valueOf(year), iin, "Әбенов" + n, "Ерлан", "", birth.toString(), sex.name(),
+				SCHOOL, "5", "KK");
 	}
 
 	@Test

@@ -58,6 +58,9 @@ class GeneratorTests {
 		HEADERS.put("functioning.csv", "iin,assessed_on,age_group,answers");
 		HEADERS.put("plans.csv", "iin,school_year,started_on,adaptations,services");
 		HEADERS.put("plan_goals.csv", "iin,school_year,goal_domain,description,baseline,target_state,measure");
+		HEADERS.put("social_benefits.csv", "record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,"
+				+ "district_code,benefit_type,paid_from,paid_until");
+		HEADERS.put("benefit_ground_truth.csv", "record_id,iin,in_enrolment");
 	}
 
 	private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
@@ -229,6 +232,89 @@ class GeneratorTests {
 		}
 		// all but the records placed in a neighbouring region (2%)
 		assertThat((double) withDistrict / health.size()).isBetween(0.95, 0.995);
+	}
+
+	@Test
+	void aboutOnePerCentOfTheHealthExtractsChildrenHaveASecondRecordUnderAnotherSpelling() throws IOException {
+		List<List<String>> health = rows("health_registry.csv");
+		List<List<String>> truth = rows("health_ground_truth.csv");
+		Map<String, List<Integer>> byChild = new HashMap<>();
+		for (int i = 0; i < truth.size(); i++) {
+			byChild.computeIfAbsent(truth.get(i).get(1), k -> new java.util.ArrayList<>()).add(i);
+		}
+		long seconds = truth.size() - byChild.size();
+		assertThat((double) seconds / byChild.size()).isBetween(0.004, 0.025);
+		Set<String> ids = new HashSet<>();
+		int spelledOtherwise = 0;
+		for (List<Integer> records : byChild.values()) {
+			if (records.size() < 2) {
+				continue;
+			}
+			List<String> first = health.get(records.get(0));
+			List<String> second = health.get(records.get(1));
+			assertThat(ids.add(first.get(0)) && ids.add(second.get(0))).isTrue();
+			assertThat(second.get(6)).isEqualTo(first.get(6));
+			assertThat(second.get(7)).isEqualTo("KZ-62");
+			spelledOtherwise += second.subList(1, 6).equals(first.subList(1, 6)) ? 0 : 1;
+		}
+		assertThat(spelledOtherwise).as("second records under another spelling").isPositive();
+	}
+
+	@Test
+	void theBenefitRegisterHasItsOwnGapsErrorsAndDisagreements() throws IOException {
+		Set<String> enrolled = new HashSet<>();
+		for (List<String> row : rows("enrolment.csv")) {
+			enrolled.add(row.get(1));
+		}
+		Set<String> inHealth = new HashSet<>();
+		rows("health_ground_truth.csv").forEach(row -> inHealth.add(row.get(1)));
+		List<List<String>> benefits = rows("social_benefits.csv");
+		List<List<String>> truth = rows("benefit_ground_truth.csv");
+		assertThat(truth).hasSameSizeAs(benefits);
+		Set<String> children = new HashSet<>();
+		AdminUnitsFile units = new AdminUnitsFile();
+		LocalDate census = LocalDate.of(SCHOOL_YEAR, 10, 1);
+		int missingIin = 0, latin = 0, noDistrict = 0, groupUnder16 = 0, fitting = 0;
+		for (int i = 0; i < truth.size(); i++) {
+			List<String> row = benefits.get(i);
+			List<String> t = truth.get(i);
+			assertThat(t.get(0)).isEqualTo(row.get(0)).matches("B\\d{6}");
+			assertThat(Boolean.parseBoolean(t.get(2))).as(t.get(1)).isEqualTo(enrolled.contains(t.get(1)));
+			children.add(t.get(1));
+			missingIin += row.get(1).isEmpty() ? 1 : 0;
+			latin += LATIN.matcher(row.get(2) + row.get(3)).find() ? 1 : 0;
+			if (row.get(8).isEmpty()) {
+				noDistrict++;
+			}
+			else {
+				assertThat(units.unit(row.get(8)).parent()).isEqualTo(row.get(7));
+			}
+			LocalDate birth = LocalDate.parse(row.get(5));
+			LocalDate paidFrom = LocalDate.parse(row.get(10));
+			assertThat(birth).isBefore(census);
+			assertThat(paidFrom).as(row.toString()).isAfterOrEqualTo(birth);
+			if (!row.get(11).isEmpty()) {
+				assertThat(LocalDate.parse(row.get(11))).as(row.toString()).isAfterOrEqualTo(paidFrom);
+			}
+			boolean under16 = Iin.birthDate(t.get(1)).plusYears(16).isAfter(census);
+			String type = row.get(9);
+			assertThat(type).isIn("CHILD_WITH_DISABILITY", "GROUP_1", "GROUP_2", "GROUP_3", "CARER");
+			groupUnder16 += under16 && type.startsWith("GROUP_") ? 1 : 0;
+			fitting += under16 == (type.equals("CHILD_WITH_DISABILITY") || type.equals("CARER")) ? 1 : 0;
+		}
+		Set<String> notInBenefits = new HashSet<>(inHealth);
+		notInBenefits.removeAll(children);
+		Set<String> notInHealth = new HashSet<>(children);
+		notInHealth.removeAll(inHealth);
+		assertThat((double) notInBenefits.size() / inHealth.size()).isBetween(0.03, 0.08);
+		assertThat((double) notInHealth.size() / children.size()).isBetween(0.03, 0.08);
+		assertThat((double) (truth.size() - children.size()) / children.size()).as("second records")
+			.isBetween(0.003, 0.025);
+		assertThat((double) missingIin / truth.size()).isBetween(0.005, 0.04);
+		assertThat((double) latin / truth.size()).isBetween(0.18, 0.32);
+		assertThat((double) noDistrict / truth.size()).isBetween(0.04, 0.12);
+		assertThat(groupUnder16).as("children under 16 given a group, for reconciliation to flag").isPositive();
+		assertThat((double) fitting / truth.size()).isGreaterThan(0.9);
 	}
 
 	@Test

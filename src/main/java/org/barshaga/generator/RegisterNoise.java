@@ -5,28 +5,31 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The errors of a record as the health registry keeps it, each drawn independently at a
- * realistic rate: the IIN missing or mistyped, names in Latin script or with the Kazakh
- * letters folded, the patronymic missing, given name and surname swapped, a typo in the
- * surname, day and month of birth swapped.
+ * The errors of a record as another ministry's register keeps it, each drawn
+ * independently at the register's own rate: the IIN missing or mistyped, names in Latin
+ * script or with the Kazakh letters folded, the patronymic missing, given name and
+ * surname swapped, a typo in the surname, day and month of birth swapped.
  */
-final class HealthNoise {
+final class RegisterNoise {
 
-	static final double IIN_MISSING = 0.05;
+	/**
+	 * How often each error occurs in one register. Latin names are half in the passport
+	 * style, and {@code morePassport} of the others too.
+	 */
+	record Rates(double iinMissing, double iinMistyped, double latin, double morePassport, double folded,
+			double patronymicMissing, double namesSwapped, double surnameTypo, double dayMonthSwapped) {
+	}
 
-	static final double IIN_MISTYPED = 0.03;
+	/** The health registry's extract. */
+	static final Rates HEALTH = new Rates(0.05, 0.03, 0.10, 0, 0.15, 0.20, 0.03, 0.03, 0.01);
 
-	static final double LATIN = 0.10;
-
-	static final double FOLDED = 0.15;
-
-	static final double PATRONYMIC_MISSING = 0.20;
-
-	static final double NAMES_SWAPPED = 0.03;
-
-	static final double SURNAME_TYPO = 0.03;
-
-	static final double DAY_MONTH_SWAPPED = 0.01;
+	/**
+	 * The social-protection register: names copied from identity documents, so more often
+	 * in the passport's Latin spelling and less often folded, fewer IINs missing or
+	 * mistyped (the benefit is paid by IIN), but day and month of birth swapped more
+	 * often.
+	 */
+	static final Rates BENEFITS = new Rates(0.02, 0.02, 0.25, 0.6, 0.08, 0.10, 0.01, 0.02, 0.03);
 
 	/** Letters that are confused with one another in handwriting and typing. */
 	private static final String[] CONFUSED = { "аоә", "еиэ", "ыіи", "ұүу", "қк", "ғг", "ңн", "өо", "шщ", "сз", "тд",
@@ -42,48 +45,49 @@ final class HealthNoise {
 
 	LocalDate birthDate;
 
-	private HealthNoise() {
+	private RegisterNoise() {
 	}
 
 	/** The record as received, for a child with the true values given. */
-	static HealthNoise apply(String iin, String surname, String givenName, String patronymic, LocalDate birthDate,
-			LocalDate latest, SplittableRandom random) {
-		HealthNoise record = new HealthNoise();
+	static RegisterNoise apply(Rates rates, String iin, String surname, String givenName, String patronymic,
+			LocalDate birthDate, LocalDate latest, SplittableRandom random) {
+		RegisterNoise record = new RegisterNoise();
 		record.iin = iin;
-		if (random.nextDouble() < IIN_MISSING) {
+		if (random.nextDouble() < rates.iinMissing()) {
 			record.iin = null;
 		}
-		else if (random.nextDouble() < IIN_MISTYPED) {
+		else if (random.nextDouble() < rates.iinMistyped()) {
 			record.iin = mistype(iin, random);
 		}
-		if (random.nextDouble() < SURNAME_TYPO) {
+		if (random.nextDouble() < rates.surnameTypo()) {
 			surname = typo(surname, random);
 		}
-		if (random.nextDouble() < FOLDED) {
+		if (random.nextDouble() < rates.folded()) {
 			surname = Romanisation.fold(surname);
 			givenName = Romanisation.fold(givenName);
 			patronymic = Romanisation.fold(patronymic);
 		}
-		if (random.nextDouble() < LATIN) {
-			boolean passport = random.nextBoolean();
+		if (random.nextDouble() < rates.latin()) {
+			boolean passport = random.nextBoolean()
+					|| rates.morePassport() > 0 && random.nextDouble() < rates.morePassport();
 			boolean capitals = passport && random.nextDouble() < 0.4;
 			surname = latin(surname, passport, capitals);
 			givenName = latin(givenName, passport, capitals);
 			patronymic = latin(patronymic, passport, capitals);
 		}
-		if (random.nextDouble() < NAMES_SWAPPED) {
+		if (random.nextDouble() < rates.namesSwapped()) {
 			String given = givenName;
 			givenName = surname;
 			surname = given;
 		}
-		if (random.nextDouble() < PATRONYMIC_MISSING) {
+		if (random.nextDouble() < rates.patronymicMissing()) {
 			patronymic = null;
 		}
 		record.surname = surname;
 		record.givenName = givenName;
 		record.patronymic = patronymic;
 		record.birthDate = birthDate;
-		if (random.nextDouble() < DAY_MONTH_SWAPPED) {
+		if (random.nextDouble() < rates.dayMonthSwapped()) {
 			int day = birthDate.getDayOfMonth();
 			int month = birthDate.getMonthValue();
 			if (day <= 12 && day != month) {
