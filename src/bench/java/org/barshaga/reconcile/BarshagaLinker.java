@@ -34,22 +34,26 @@ public final class BarshagaLinker implements Linker {
 						Sex.valueOf(p.sex()), 0, "/KZ/" + p.region() + "/"));
 			}
 		};
-		LinkageEngine.Outcome outcome = new LinkageEngine(LinkageSettings.DEFAULT).link(records, source, Map.of(),
-				read -> {
+		// as the product links the health registry alone: its duplicates first, then to the
+		// pupils
+		ThreeRegisterLinkage.Outcome three = new ThreeRegisterLinkage(LinkageSettings.DEFAULT).link(records, List.of(),
+				source, Map.of(), Map.of(), read -> {
 				});
+		LinkageEngine.Outcome outcome = three.linkage();
 		Map<String, String> links = new HashMap<>();
 		int review = 0;
-		for (Link link : outcome.links()) {
-			if (link.verdict() == Link.Verdict.MATCH) {
-				links.put(link.record().recordId(), link.pupil().iin());
+		for (ThreeRegisterLinkage.RecordResult result : three.results()) {
+			if (result.childVerdict() == Link.Verdict.MATCH) {
+				links.put(result.record().recordId(), result.link().pupil().iin());
 			}
-			else if (link.verdict() == Link.Verdict.REVIEW) {
+			else if (result.childVerdict() == Link.Verdict.REVIEW) {
 				review++;
 			}
 		}
-		System.out.printf("barshaga: %d automatic links, %d pairs for review, EM match share %.4f over %d candidate"
-				+ " pairs, %d random pairs%n", links.size(), review, outcome.model().matchShare(),
-				outcome.model().candidatePairs(), outcome.model().randomPairs());
+		System.out.printf("barshaga: %d automatic links, %d records for review, %d duplicate pairs joined, EM match"
+				+ " share %.4f over %d candidate pairs, %d random pairs%n", links.size(), review,
+				three.health().joined.size(), outcome.model().matchShare(), outcome.model().candidatePairs(),
+				outcome.model().randomPairs());
 		return links;
 	}
 

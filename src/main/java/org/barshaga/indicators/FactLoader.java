@@ -185,23 +185,28 @@ class FactLoader {
 	 */
 	private void reconciled(YearFacts facts, int year) {
 		jdbc.sql("""
-				SELECT residence_path, sex, age, outcome, COUNT(*) AS children FROM reconcile_current_result
-				WHERE school_year = :year AND age BETWEEN :from AND :to
-				GROUP BY residence_path, sex, age, outcome""")
+				SELECT residence_path, sex, age, outcome, found_in, both_registers, COUNT(*) AS children
+				FROM reconcile_current_result WHERE school_year = :year
+				GROUP BY residence_path, sex, age, outcome, found_in, both_registers""")
 			.param("year", year)
-			.param("from", SCHOOL_AGE_FROM)
-			.param("to", SCHOOL_AGE_TO)
 			.query((ResultSet rs) -> {
 				long children = rs.getLong("children");
 				String outcome = rs.getString("outcome");
+				int age = rs.getInt("age");
+				boolean schoolAge = age >= SCHOOL_AGE_FROM && age <= SCHOOL_AGE_TO;
+				boolean bothRegisters = rs.getBoolean("both_registers");
+				String found = rs.getString("found_in");
+				boolean inBoth = found != null && found.contains("HEALTH") && found.contains("BENEFIT");
 				byte[] dimensions = YearFacts.noDimensions();
 				dimensions[SEX] = (byte) Dimension.SEX.index(rs.getString("sex"));
-				dimensions[Dimension.AGE_GROUP.ordinal()] = (byte) Dimension.AGE_GROUP
-					.index(Dimension.ageGroup(rs.getInt("age")));
+				dimensions[Dimension.AGE_GROUP.ordinal()] = (byte) Dimension.AGE_GROUP.index(Dimension.ageGroup(age));
 				double[] row = new double[Measure.columns(Measure.Scope.RECONCILED)];
-				row[Measure.RECONCILED_SCHOOL_AGE.column()] = children;
-				row[Measure.OUT_OF_SCHOOL.column()] = "NOT_ENROLLED".equals(outcome) ? children : 0;
-				row[Measure.OUT_OF_SCHOOL_UNCERTAIN.column()] = "UNCERTAIN".equals(outcome) ? children : 0;
+				row[Measure.RECONCILED_SCHOOL_AGE.column()] = schoolAge ? children : 0;
+				row[Measure.OUT_OF_SCHOOL.column()] = schoolAge && "NOT_ENROLLED".equals(outcome) ? children : 0;
+				row[Measure.OUT_OF_SCHOOL_UNCERTAIN.column()] = schoolAge && "UNCERTAIN".equals(outcome) ? children : 0;
+				// the registers agree only where a run had both to compare
+				row[Measure.RECONCILED_CHILDREN.column()] = bothRegisters ? children : 0;
+				row[Measure.REGISTERS_AGREE.column()] = bothRegisters && inBoth ? children : 0;
 				facts.add(rs.getString("residence_path"), false, dimensions, Measure.Scope.RECONCILED, row);
 			});
 	}

@@ -30,7 +30,8 @@ public enum Measure {
 	RECOMMENDED_HOURS(Subject.HOURS, Scope.SERVICE), DELIVERED_HOURS(Subject.HOURS, Scope.SERVICE),
 
 	RECONCILED_SCHOOL_AGE(Subject.CHILDREN, Scope.RECONCILED), OUT_OF_SCHOOL(Subject.CHILDREN, Scope.RECONCILED),
-	OUT_OF_SCHOOL_UNCERTAIN(Subject.CHILDREN, Scope.RECONCILED);
+	OUT_OF_SCHOOL_UNCERTAIN(Subject.CHILDREN, Scope.RECONCILED), RECONCILED_CHILDREN(Subject.CHILDREN, Scope.RECONCILED),
+	REGISTERS_AGREE(Subject.CHILDREN, Scope.RECONCILED);
 
 	/** What a measure counts: a share only compares like with like. */
 	public enum Subject {

@@ -59,7 +59,8 @@ CREATE VIEW reconcile_record AS
 DROP VIEW reconcile_current_result;
 CREATE VIEW reconcile_current_result AS
 	SELECT run.school_year, r.run_id, region.path AS region_path, r.residence_path, r.outcome, r.age, r.sex,
-		r.found_in
+		r.found_in, CASE WHEN run.health_records > 0 AND run.benefit_records > 0 THEN TRUE ELSE FALSE END
+			AS both_registers
 	FROM reconcile_result r
 	JOIN reconcile_run run ON run.id = r.run_id
 	JOIN org_unit region ON region.depth = 1 AND r.residence_path LIKE region.path || '%'
@@ -67,3 +68,15 @@ CREATE VIEW reconcile_current_result AS
 		AND run.id = (SELECT MAX(newest.id) FROM reconcile_run newest
 			WHERE newest.status = 'FINISHED' AND newest.school_year = run.school_year
 				AND region.path LIKE newest.scope_path || '%');
+
+UPDATE indicator SET
+	name_kk = 'Мектепте оқымайтын мектеп жасындағы мүгедектігі бар балалар',
+	description_kk = 'Денсаулық сақтау тіркелімінде немесе мемлекеттік жәрдемақы алушылар тіркелімінде бар, 1 қыркүйекте 6–17 жастағы мүгедектігі бар балалар саны, оларды оқу жылының соңғы аяқталған салыстыруы ешбір мектептің контингент үзіндісінен таппаған; әр бала бір рет, тұрғылықты жері бойынша есептеледі. Күмәнді сәйкестіктер есепке алынбайды, олар OUT_OF_SCHOOL_UNCERTAIN көрсеткішінде. Салыстыру жүргізілмеген жерде дерек жоқ.',
+	description_ru = 'Число детей с инвалидностью из регистра здравоохранения или регистра получателей государственного пособия в возрасте 6–17 лет на 1 сентября, которых последняя завершённая сверка учебного года не нашла в выгрузке контингента ни одной школы; каждый ребёнок учитывается один раз, по месту жительства. Неопределённые совпадения не учитываются, они в индикаторе OUT_OF_SCHOOL_UNCERTAIN. Где сверка не проводилась, данных нет.',
+	description_en = 'Children with a disability in the health registry or in the register of the state benefit, aged 6 to 17 on 1 September, whom the newest finished reconciliation of the school year found in no school''s enrolment extract, each counted once, where they live. Uncertain links are not counted; they are in OUT_OF_SCHOOL_UNCERTAIN. Where no reconciliation has run there is no data.'
+WHERE code = 'OUT_OF_SCHOOL';
+
+INSERT INTO indicator (code, name_kk, name_ru, name_en, description_kk, description_ru, description_en, unit, numerator, numerator_filter, denominator, denominator_filter, disaggregations, better, position, product_default, created_at, created_by) VALUES
+('REGISTER_AGREEMENT', 'Екі тіркелімде де бар мүгедектігі бар балалар үлесі', 'Доля детей с инвалидностью, найденных в обоих регистрах', 'Children with a disability found in both registers',
+ 'Денсаулық сақтау тіркелімінде немесе жәрдемақы тіркелімінде бар мүгедектігі бар балалардың ішінде салыстыру екі тіркелімнен де тапқан балалар үлесі, тұрғылықты жері бойынша. Екі тіркелім де жүктелген салыстырулар ғана есептеледі. Төмен мән министрліктердің деректері сәйкес келмейтінін көрсетеді.', 'Доля детей, которых сверка нашла и в регистре здравоохранения, и в регистре пособий, среди всех детей с инвалидностью хотя бы одного из этих регистров, по месту жительства. Учитываются только сверки, в которые загружены оба регистра. Низкое значение показывает, что данные двух министерств расходятся.', 'Children whom the reconciliation found in both the health registry and the benefit register, as a share of the children with a disability in either, where they live. Only runs with both registers loaded count. A low value shows that the two ministries'' figures disagree.',
+ 'SHARE', 'REGISTERS_AGREE', NULL, 'RECONCILED_CHILDREN', NULL, 'SEX,AGE_GROUP', 'HIGHER', 195, TRUE, CURRENT_TIMESTAMP, 'product-default');

@@ -208,7 +208,7 @@ class ReconcilePagesTests {
 		assertThat(notEnrolled.select("#children tbody th").eachText()).containsExactly("RCP-4");
 		assertThat(notEnrolled.select("#children tbody td").eachText()).containsExactly("Health registry",
 				"Оспанов Дархан Асқарұлы", "2020-01-10", "11", "Male", "Child with a disability (under 18)",
-				"Baidibek District", "health", "—");
+				"Baidibek District", "health", "not in the benefit register");
 		Document enrolled = page(children + "?outcome=NO_SEN_RECORD&unit=" + school1 + "&lang=en", OFFICER);
 		assertThat(enrolled.select("#children tbody th").eachText()).containsExactly("RCP-2");
 		assertThat(enrolled.select("#children tbody td").eachText()).contains("Сейітова Аружан Ерланқызы");
@@ -386,7 +386,9 @@ class ReconcilePagesTests {
 		assertThat(page.select("#run-progress").attr("hx-trigger")).isEmpty();
 		assertThat(page.text()).contains("Turkistan Region", "99%", "20%", "20261203", "region.turkistan");
 		assertThat(page.select("#model tbody tr").first().select("th, td").eachText().subList(0, 2))
-			.containsExactly("IIN", "Different");
+			.containsExactly("Health registry · IIN", "Different");
+		// the demo's benefit extract is in the region too: each register has its model
+		assertThat(page.select("#model tbody tr th").eachText()).contains("Social-protection register · IIN");
 		assertThat(page.select("#summary tfoot td").last().text()).isNotEqualTo("0");
 		mvc.perform(get("/reconcile/runs/" + run + "/progress").with(as(Demo.REGION_TURKISTAN)))
 			.andExpect(status().isOk())

@@ -115,6 +115,42 @@ public record LinkageData(List<Person> health, List<Person> pupils, Map<String, 
 		return (value == null) ? null : pool.computeIfAbsent(value, (first) -> first);
 	}
 
+	/**
+	 * The records of another register of the generator's output with their ground truth,
+	 * in the regions asked for.
+	 * @param directory the generator's output directory
+	 * @param file the register's file, for example {@code social_benefits.csv}
+	 * @param truthFile its ground truth, {@code record_id,iin,in_enrolment}
+	 * @param regions the regions to keep, or null for all
+	 * @param truth filled with each kept record's truth
+	 * @return the records, with the district of residence in {@code region} as a path part
+	 * when the file gives one
+	 */
+	public static List<Person> register(Path directory, String file, String truthFile, Set<String> regions,
+			Map<String, Truth> truth) {
+		List<Person> records = new ArrayList<>();
+		Map<String, String> pool = new HashMap<>();
+		forEachRow(directory.resolve(file), (row) -> {
+			String region = row.get("region_code");
+			if (regions == null || regions.contains(region)) {
+				String district = row.get("district_code");
+				records.add(new Person(row.get("record_id"), row.get("iin"), shared(pool, row.get("surname")),
+						shared(pool, row.get("given_name")), shared(pool, row.get("patronymic")),
+						date(row.get("birth_date")), shared(pool, row.get("sex")),
+						shared(pool, district == null ? region : region + "/" + district)));
+			}
+		});
+		Set<String> kept = new HashSet<>();
+		records.forEach((person) -> kept.add(person.id()));
+		forEachRow(directory.resolve(truthFile), (row) -> {
+			String id = row.get("record_id");
+			if (kept.contains(id)) {
+				truth.put(id, new Truth(row.get("iin"), Boolean.parseBoolean(row.get("in_enrolment"))));
+			}
+		});
+		return records;
+	}
+
 	private static LocalDate date(String text) {
 		if (text == null) {
 			return null;
@@ -131,7 +167,7 @@ public record LinkageData(List<Person> health, List<Person> pupils, Map<String, 
 	 * Reads a CSV file with a header, giving each row's fields by column name; an empty
 	 * field is null.
 	 */
-	private static void forEachRow(Path file, Consumer<Row> action) {
+	static void forEachRow(Path file, Consumer<Row> action) {
 		try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
 			Iterator<CsvRecord> rows = reader.iterator();
 			if (!rows.hasNext()) {
@@ -153,7 +189,7 @@ public record LinkageData(List<Person> health, List<Person> pupils, Map<String, 
 		}
 	}
 
-	private static final class Row {
+	static final class Row {
 
 		private final Map<String, Integer> columns;
 

@@ -19,7 +19,7 @@ public interface Linker {
 	 * @param health the health-registry records
 	 * @param pupils the pupils of the enrolment extract ({@code id} is the IIN)
 	 * @return health record id to the linked pupil's IIN: at most one pupil per health
-	 * record, and no pupil linked twice
+	 * record; a pupil twice only from records the linker holds to name one child
 	 */
 	Map<String, String> link(List<Person> health, List<Person> pupils);
 
