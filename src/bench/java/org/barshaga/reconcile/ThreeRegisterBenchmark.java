@@ -152,6 +152,39 @@ public final class ThreeRegisterBenchmark {
 				outOfSchoolFound++;
 			}
 		}
+		// why a child out of school is not on the list: what its records became
+		Map<String, Integer> missed = new java.util.TreeMap<>();
+		Set<String> counted = new HashSet<>();
+		for (ThreeRegisterLinkage.RecordResult r : outcome.results()) {
+			LinkageData.Truth t = truth.get(r.record().key());
+			if (t != null && outOfSchool.contains(t.iin()) && !listedChildren.contains(t.iin())
+					&& counted.add(t.iin())) {
+				String why = r.childVerdict() + (r.childVerdict() == Link.Verdict.REVIEW
+						? (r.link().verdict() == Link.Verdict.REVIEW ? " link to review"
+								: r.clusterUncertain() ? " possible duplicate" : " possible partner at school")
+						: "") + (r.childVerdict() == Link.Verdict.NONE
+						? (schoolAge(r.childRecord().birthDate(), census) ? " school age" : " not school age by the"
+								+ " record standing for the child")
+						: "");
+				missed.merge(why, 1, Integer::sum);
+			}
+		}
+		System.out.println("Children out of school not listed, by what their records became: " + missed);
+		Map<String, Integer> reviewPatterns = new java.util.TreeMap<>();
+		int reviewSame = 0;
+		for (RecordPairs.Pair pair : outcome.health().review) {
+			LinkageData.Truth a = healthTruth.get(health.get(pair.a()).recordId());
+			LinkageData.Truth b = healthTruth.get(health.get(pair.b()).recordId());
+			boolean same = a != null && b != null && a.iin().equals(b.iin());
+			reviewSame += same ? 1 : 0;
+			reviewPatterns.merge((same ? "same " : "other ") + Field.describe(pair.vector()), 1, Integer::sum);
+		}
+		System.out.println("Health review pairs: " + outcome.health().review.size() + ", same child " + reviewSame);
+		reviewPatterns.entrySet()
+			.stream()
+			.sorted((x, y) -> y.getValue() - x.getValue())
+			.limit(12)
+			.forEach(e -> System.out.println("  " + e.getValue() + " " + e.getKey()));
 		double p = ratio(right, links);
 		double rcl = ratio(right, findable);
 		System.out.printf(Locale.ROOT, "Links: %d automatic, %d right, %d records whose child is enrolled%n", links,

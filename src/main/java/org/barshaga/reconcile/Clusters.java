@@ -59,8 +59,9 @@ final class Clusters {
 	 * records' ids joined with a space, the smaller first: true when they name the same
 	 * child
 	 */
-	static Clusters of(List<RegisterRecord> records, Map<String, Boolean> decisions, LinkageSettings settings) {
-		RecordPairs.Scored scored = RecordPairs.within(records, settings.seed());
+	static Clusters of(List<RegisterRecord> records, Map<String, Boolean> decisions, LinkageSettings settings,
+			double[][] m) {
+		RecordPairs.Scored scored = RecordPairs.within(records, m, settings.seed());
 		Clusters clusters = new Clusters(records.size(), scored.model());
 		List<RecordPairs.Pair> pairs = new ArrayList<>(scored.pairs());
 		pairs.sort(Comparator.comparingDouble((RecordPairs.Pair p) -> -p.probability())

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 import org.barshaga.kernel.Iin;
@@ -36,19 +37,12 @@ final class LinkageEngine {
 	/** Candidates whose provisional weight is below this are not worth keeping. */
 	private static final double KEEP_FROM = 4;
 
-	private static final int EM_ITERATIONS = 40;
-
 	/**
 	 * Below this many candidate pairs (or random pairs) the data cannot estimate m (or u)
 	 * and the starting values from practice are used: a district's own small batch, or a
 	 * test.
 	 */
 	static final int FEW_PAIRS = 1000;
-
-	/**
-	 * The share of health records found in the enrolment extract in full national runs.
-	 */
-	private static final double EXPECTED_FOUND = 0.85;
 
 	/** Pupils handed to a worker at a time; numbered by their place in the stream. */
 	private static final int BATCH = 4096;
@@ -80,17 +74,18 @@ final class LinkageEngine {
 			LongConsumer progress) {
 		int[] alone = new int[records.size()];
 		Arrays.setAll(alone, i -> i);
-		return link(records, alone, pupils, decisions, progress);
+		return link(records, models -> alone, pupils, decisions, progress);
 	}
 
 	/**
-	 * @param clusterOf for each record, the number of its cluster: records that name the
-	 * same child, found in one register, which go to one pupil together
+	 * @param clustering given the model fitted for each register, for each record the
+	 * number of its cluster: records that name the same child, found in one register,
+	 * which go to one pupil together
 	 * @param decisions keyed by {@link RegisterRecord#key()}
 	 */
-	Outcome link(List<RegisterRecord> records, int[] clusterOf, PupilSource pupils,
-			Map<String, Map<String, Boolean>> decisions, LongConsumer progress) {
-		Run run = new Run(records, clusterOf, decisions);
+	Outcome link(List<RegisterRecord> records, Function<Map<RecordSource, Model>, int[]> clustering,
+			PupilSource pupils, Map<String, Map<String, Boolean>> decisions, LongConsumer progress) {
+		Run run = new Run(records, clustering, decisions);
 		int workers = Math.max(1, Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()));
 		BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(workers * 4);
 		List<Run.Worker> team = new ArrayList<>();
@@ -215,11 +210,12 @@ final class LinkageEngine {
 		/** Pairs a reviewer confirmed, kept apart from the ranked candidates. */
 		final List<Candidate> confirmed = new ArrayList<>();
 
-		final int[] clusterOf;
+		final Function<Map<RecordSource, Model>, int[]> clustering;
 
-		Run(List<RegisterRecord> records, int[] clusterOf, Map<String, Map<String, Boolean>> decisions) {
+		Run(List<RegisterRecord> records, Function<Map<RecordSource, Model>, int[]> clustering,
+				Map<String, Map<String, Boolean>> decisions) {
 			this.records = records;
-			this.clusterOf = clusterOf;
+			this.clustering = clustering;
 			this.decisions = decisions;
 			int n = records.size();
 			health = new Prepared[n];
@@ -386,35 +382,12 @@ final class LinkageEngine {
 		}
 
 		Outcome finish(List<Worker> team) {
-			long pupils = 0;
-			long randomPairs = 0;
-			long[][] randomCounts = new long[Field.ALL.length][];
-			for (Field f : Field.ALL) {
-				randomCounts[f.ordinal()] = new long[f.levelCount()];
-			}
-			Map<String, int[]> surnames = new HashMap<>();
-			Map<String, int[]> givenNames = new HashMap<>();
-			long[] sameDayIin = new long[Field.IIN.levelCount()];
-			java.util.BitSet days = new java.util.BitSet();
+			ModelFit.Counts counts = new ModelFit.Counts();
 			for (Worker w : team) {
-				for (int l = 0; l < sameDayIin.length; l++) {
-					sameDayIin[l] += w.sameDayIin[l];
-				}
-				days.or(w.days);
-				pupils += w.pupils;
-				randomPairs += w.randomPairs;
-				for (Field f : Field.ALL) {
-					for (int l = 0; l < f.levelCount(); l++) {
-						randomCounts[f.ordinal()][l] += w.randomCounts[f.ordinal()][l];
-					}
-				}
-				w.surnames.forEach((k, v) -> surnames.computeIfAbsent(k, x -> new int[1])[0] += v[0]);
-				w.givenNames.forEach((k, v) -> givenNames.computeIfAbsent(k, x -> new int[1])[0] += v[0]);
+				counts.add(w.pupils, w.randomPairs, w.randomCounts, w.sameDayIin, w.days, w.surnames, w.givenNames);
 			}
 			Map<RecordSource, List<Candidate>> bySource = new java.util.EnumMap<>(RecordSource.class);
-			Map<RecordSource, Integer> sizes = new java.util.EnumMap<>(RecordSource.class);
 			for (RegisterRecord r : records) {
-				sizes.merge(r.source(), 1, Integer::sum);
 				bySource.computeIfAbsent(r.source(), s -> new ArrayList<>());
 			}
 			for (Candidate[] list : best) {
@@ -428,91 +401,17 @@ final class LinkageEngine {
 			}
 			// the confirmed pairs in a fixed order, whichever worker met them
 			confirmed.sort(Comparator.comparingInt((Candidate c) -> c.record).thenComparing(c -> c.pupil.iin()));
-			Map<RecordSource, Model> models = new java.util.EnumMap<>(RecordSource.class);
+			Map<RecordSource, Model> models = new ModelFit(records, health, counts).weigh(bySource, confirmed);
 			List<Candidate> all = new ArrayList<>();
-			for (Map.Entry<RecordSource, List<Candidate>> entry : bySource.entrySet()) {
-				RecordSource source = entry.getKey();
-				List<Candidate> candidates = entry.getValue();
-				int size = sizes.get(source);
-				double[][] u = randomPairs >= FEW_PAIRS ? Weights.chance(randomCounts, sameDayIin, pupils,
-						Math.max(1, days.cardinality()), mistyped(source)) : Weights.provisionalU(pupils);
-				Map<Integer, long[]> patterns = new HashMap<>();
-				for (Candidate c : candidates) {
-					patterns.computeIfAbsent(c.vector, k -> new long[1])[0]++;
-				}
-				double[][] m = Weights.provisionalM();
-				double share;
-				double expectedMatches;
-				if (candidates.size() >= FEW_PAIRS) {
-					share = Weights.expectationMaximisation(patterns, m, EM_ITERATIONS);
-					expectedMatches = share * candidates.size();
-				}
-				else {
-					// too few pairs to fit: the starting values stand, and most records
-					// are
-					// expected to be found, as in every full run so far
-					expectedMatches = EXPECTED_FOUND * Math.min(size, pupils);
-					share = candidates.isEmpty() ? 0 : Math.min(1, expectedMatches / candidates.size());
-				}
-				double pairs = (double) pupils * Math.max(1, size);
-				double priorBits = Weights.log2(Math.max(expectedMatches, 1) / Math.max(pairs - expectedMatches, 1));
-				double[][] weights = Weights.of(m, u);
-				for (Candidate c : candidates) {
-					c.weight = Weights.sum(weights, c.vector) + frequencyAdjustment(c, u, surnames, givenNames, pupils);
-					c.probability = 1 / (1 + Math.pow(2, -(c.weight + priorBits)));
-				}
-				for (Candidate c : confirmed) {
-					if (records.get(c.record).source() == source) {
-						c.weight = Weights.sum(weights, c.vector)
-								+ frequencyAdjustment(c, u, surnames, givenNames, pupils);
-						c.probability = 1;
-					}
-				}
-				all.addAll(candidates);
-				models.put(source, new Model(m, u, share, pupils, candidates.size(), randomPairs));
-			}
+			bySource.values().forEach(all::addAll);
 			all.addAll(confirmed);
-			List<Link> result = new Assignment(records, clusterOf, settings).assign(all);
+			List<Link> result = new Assignment(records, clustering.apply(models), settings).assign(all);
 			Model main = models.containsKey(RecordSource.HEALTH) ? models.get(RecordSource.HEALTH) : models.values()
 				.stream()
 				.findFirst()
-				.orElse(new Model(Weights.provisionalM(), Weights.provisionalU(pupils), 0, pupils, 0, randomPairs));
+				.orElse(new Model(Weights.provisionalM(), Weights.provisionalU(counts.pupils), 0, counts.pupils, 0,
+						counts.randomPairs));
 			return new Outcome(result, main, models);
-		}
-
-		/** The share of a register's twelve-digit IINs that fail the check digit. */
-		private double mistyped(RecordSource source) {
-			int present = 0;
-			int failing = 0;
-			for (int i = 0; i < health.length; i++) {
-				Prepared p = health[i];
-				if (records.get(i).source() == source && p.iin != null && p.iin.length() == 12) {
-					present++;
-					if (!p.iinValid) {
-						failing++;
-					}
-				}
-			}
-			return present == 0 ? 0 : (double) failing / present;
-		}
-
-		/**
-		 * Exact agreement on a rare name says more than on a common one: the chance
-		 * agreement of the exact level is replaced by the name's own frequency among the
-		 * pupils.
-		 */
-		private double frequencyAdjustment(Candidate c, double[][] u, Map<String, int[]> surnames,
-				Map<String, int[]> givenNames, long pupils) {
-			double adjustment = 0;
-			if (Field.SURNAME.of(c.vector) == Field.SURNAME.top()) {
-				adjustment += Weights.frequency(surnames.get(c.prepared.surnameStem), pupils,
-						u[Field.SURNAME.ordinal()][Field.SURNAME.top()]);
-			}
-			if (Field.GIVEN_NAME.of(c.vector) == Field.GIVEN_NAME.top()) {
-				adjustment += Weights.frequency(givenNames.get(c.prepared.given), pupils,
-						u[Field.GIVEN_NAME.ordinal()][Field.GIVEN_NAME.top()]);
-			}
-			return adjustment;
 		}
 
 	}

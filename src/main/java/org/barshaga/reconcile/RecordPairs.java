@@ -60,17 +60,26 @@ final class RecordPairs {
 	private RecordPairs() {
 	}
 
-	/** The pairs of one register's records that may be the same child, a before b. */
-	static Scored within(List<RegisterRecord> records, long seed) {
-		return score(records, records, true, seed);
+	/**
+	 * The pairs of one register's records that may be the same child, a before b, weighed
+	 * with m as given: the register's errors, fitted on its links with the pupils, where
+	 * EM over pairs inside one register would take namesakes for duplicates, since true
+	 * duplicates are so few among them. Only the share of duplicates is fitted.
+	 */
+	static Scored within(List<RegisterRecord> records, double[][] m, long seed) {
+		return score(records, records, true, m, seed);
 	}
 
-	/** Pairs of a record of the first list and one of the second. */
+	/**
+	 * Pairs of a record of the first list and one of the second, with m fitted by EM: most
+	 * children are in both registers, so matches are plentiful among the pairs.
+	 */
 	static Scored between(List<RegisterRecord> first, List<RegisterRecord> second, long seed) {
-		return score(first, second, false, seed);
+		return score(first, second, false, null, seed);
 	}
 
-	private static Scored score(List<RegisterRecord> first, List<RegisterRecord> second, boolean same, long seed) {
+	private static Scored score(List<RegisterRecord> first, List<RegisterRecord> second, boolean same,
+			double[][] given, long seed) {
 		Prepared[] a = prepare(first);
 		Prepared[] b = same ? a : prepare(second);
 		LongIndex index = new LongIndex(Math.max(16, a.length * 12));
@@ -116,10 +125,14 @@ final class RecordPairs {
 			}
 		}
 		double[][] u = chance(a, b, index, same, seed);
-		double[][] m = Weights.provisionalM();
+		double[][] m = given != null ? given : Weights.provisionalM();
 		double share;
 		double expected;
-		if (vectors.size() >= LinkageEngine.FEW_PAIRS) {
+		if (given != null && vectors.size() >= LinkageEngine.FEW_PAIRS) {
+			share = Weights.matchShare(patterns, Weights.of(m, u), EM_ITERATIONS);
+			expected = share * vectors.size();
+		}
+		else if (given == null && vectors.size() >= LinkageEngine.FEW_PAIRS) {
 			share = Weights.expectationMaximisation(patterns, m, EM_ITERATIONS);
 			expected = share * vectors.size();
 		}

@@ -74,19 +74,24 @@ final class ThreeRegisterLinkage {
 	Outcome link(List<RegisterRecord> health, List<RegisterRecord> benefit, PupilSource pupils,
 			Map<String, Map<String, Boolean>> decisions, Map<RecordSource, Map<String, Boolean>> duplicateDecisions,
 			LongConsumer progress) {
-		Clusters healthClusters = Clusters.of(health, duplicateDecisions.getOrDefault(RecordSource.HEALTH, Map.of()),
-				settings);
-		Clusters benefitClusters = Clusters.of(benefit, duplicateDecisions.getOrDefault(RecordSource.BENEFIT, Map.of()),
-				settings);
 		int h = health.size();
 		List<RegisterRecord> all = new ArrayList<>(h + benefit.size());
 		all.addAll(health);
 		all.addAll(benefit);
 		int[] clusterOf = new int[all.size()];
-		for (int i = 0; i < all.size(); i++) {
-			clusterOf[i] = i < h ? healthClusters.clusterOf[i] : h + benefitClusters.clusterOf[i - h];
-		}
-		LinkageEngine.Outcome linkage = new LinkageEngine(settings).link(all, clusterOf, pupils, decisions, progress);
+		Clusters[] found = new Clusters[2];
+		LinkageEngine.Outcome linkage = new LinkageEngine(settings).link(all, models -> {
+			found[0] = Clusters.of(health, duplicateDecisions.getOrDefault(RecordSource.HEALTH, Map.of()), settings,
+					m(models, RecordSource.HEALTH));
+			found[1] = Clusters.of(benefit, duplicateDecisions.getOrDefault(RecordSource.BENEFIT, Map.of()), settings,
+					m(models, RecordSource.BENEFIT));
+			for (int i = 0; i < all.size(); i++) {
+				clusterOf[i] = i < h ? found[0].clusterOf[i] : h + found[1].clusterOf[i - h];
+			}
+			return clusterOf;
+		}, pupils, decisions, progress);
+		Clusters healthClusters = found[0];
+		Clusters benefitClusters = found[1];
 		List<Link> links = linkage.links();
 
 		// children: clusters joined by a shared pupil or by a link between the registers
@@ -115,6 +120,12 @@ final class ThreeRegisterLinkage {
 					!health.isEmpty() && !benefit.isEmpty(), results);
 		}
 		return new Outcome(Arrays.asList(results), linkage, healthClusters, benefitClusters, registerPairs);
+	}
+
+	/** The register's m as its linkage with the pupils fitted it, or the starting values. */
+	private static double[][] m(Map<RecordSource, LinkageEngine.Model> models, RecordSource source) {
+		LinkageEngine.Model model = models.get(source);
+		return model == null ? Weights.provisionalM() : model.m();
 	}
 
 	/**

@@ -117,6 +117,33 @@ final class Weights {
 	}
 
 	/**
+	 * Fits only the share of matches among candidate pairs whose weights are known: each
+	 * pair's chance of being a match given the share, averaged, until it settles.
+	 * @param patterns how many pairs have each comparison vector
+	 * @param weights the weights of every level
+	 * @return the share of matches among the pairs
+	 */
+	static double matchShare(Map<Integer, long[]> patterns, double[][] weights, int iterations) {
+		double share = 0.01;
+		long total = 0;
+		for (long[] count : patterns.values()) {
+			total += count[0];
+		}
+		if (total == 0) {
+			return 0;
+		}
+		for (int iteration = 0; iteration < iterations; iteration++) {
+			double matches = 0;
+			for (Map.Entry<Integer, long[]> pattern : patterns.entrySet()) {
+				double ratio = Math.pow(2, Math.min(60, sum(weights, pattern.getKey())));
+				matches += pattern.getValue()[0] * share * ratio / (share * ratio + 1 - share);
+			}
+			share = Math.max(1e-9, matches / total);
+		}
+		return share;
+	}
+
+	/**
 	 * Fits m (in place) and the share of matches among the candidate pairs, given how
 	 * many pairs have each comparison vector. Fields are taken as independent given the
 	 * match status; a missing field says nothing. The u fitted alongside is that of
