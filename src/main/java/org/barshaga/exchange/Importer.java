@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import org.barshaga.audit.AuditAction;
 import org.barshaga.audit.AuditLog;
+import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.NotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,9 @@ class Importer {
 
 	private final boolean postgres;
 
+	/** Held while a run is checked against the running ones and recorded. */
+	private final Object starting = new Object();
+
 	Importer(List<RegisterHandler> handlers, DataSource dataSource, JdbcClient jdbc, ImportRuns runs, AuditLog audit,
 			TransactionTemplate transactions, Clock clock) throws SQLException {
 		handlers.forEach(h -> this.handlers.put(h.layout().register(), h));
@@ -115,12 +119,38 @@ class Importer {
 		return handlers.values().stream().map(RegisterHandler::layout).toList();
 	}
 
-	/** Records the run and answers its id; the import itself is {@link #execute}. */
+	/**
+	 * Records the run and answers its id; the import itself is {@link #execute}. A second
+	 * import of a register while one runs in an overlapping scope is refused before
+	 * anything is recorded, whichever way it comes in (page, API or command line): two
+	 * imports writing the same rows by their natural key would each report counts the
+	 * other changes, and an all-or-nothing import would wait on the other's locks. The
+	 * check and the record of the run are one step for this process.
+	 */
 	long begin(ImportRequest request) throws IOException {
 		if (!request.register().allows(request.actor().role())) {
 			throw new NotPermittedException("import " + request.register().fileName());
 		}
-		return runs.start(request, Files.size(request.file()), clock.instant());
+		long fileBytes = Files.size(request.file());
+		synchronized (starting) {
+			refuseWhileRunning(request.register(), request.actor());
+			return runs.start(request, fileBytes, clock.instant());
+		}
+	}
+
+	/**
+	 * @throws ImportRunning when an import of the register runs in a scope that holds
+	 * the actor's or lies inside it
+	 */
+	void refuseWhileRunning(Register register, Actor actor) {
+		String scope = actor.scope().pathPrefix();
+		runs.running(register)
+			.stream()
+			.filter(run -> scope.startsWith(run.scopePath()) || run.scopePath().startsWith(scope))
+			.findFirst()
+			.ifPresent(run -> {
+				throw new ImportRunning(run.id(), register);
+			});
 	}
 
 	ImportRun run(ImportRequest request, Progress progress) throws IOException {
