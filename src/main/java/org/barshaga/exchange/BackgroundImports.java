@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -54,18 +55,27 @@ class BackgroundImports {
 			delete(request.file());
 			throw refused;
 		}
-		workers.execute(() -> {
-			try {
-				importer.execute(runId, request, null);
-			}
-			catch (RuntimeException ex) {
-				log.error("Import {} stopped", runId, ex);
-			}
-			finally {
-				delete(request.file());
-			}
-		});
+		try {
+			workers.execute(() -> run(runId, request));
+		}
+		catch (RejectedExecutionException stopping) {
+			importer.abandon(runId);
+			delete(request.file());
+			throw stopping;
+		}
 		return runId;
+	}
+
+	private void run(long runId, ImportRequest request) {
+		try {
+			importer.execute(runId, request, null);
+		}
+		catch (RuntimeException ex) {
+			log.error("Import {} stopped", runId, ex);
+		}
+		finally {
+			delete(request.file());
+		}
 	}
 
 	private static void delete(Path file) {

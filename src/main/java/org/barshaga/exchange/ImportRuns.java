@@ -149,14 +149,6 @@ class ImportRuns {
 			.filter(run -> run.actor().equals(actor.username()) || run.register().allows(actor.role()));
 	}
 
-	/** The runs of the register that are running now, in any scope. */
-	List<ImportRun> running(Register register) {
-		return jdbc.sql("SELECT * FROM import_run WHERE register = ? AND status = 'RUNNING' ORDER BY id")
-			.param(register.name())
-			.query(ImportRuns::map)
-			.list();
-	}
-
 	List<ImportRun> recent(Actor actor, int limit) {
 		DataScope scope = actor.scope();
 		return scope

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,8 +82,11 @@ class Importer {
 
 	private final boolean postgres;
 
-	/** Held while a run is checked against the running ones and recorded. */
-	private final Object starting = new Object();
+	/** The imports this process runs, by run id; the lock of starting one. */
+	private final Map<Long, Active> active = new HashMap<>();
+
+	private record Active(Register register, String scope) {
+	}
 
 	Importer(List<RegisterHandler> handlers, DataSource dataSource, JdbcClient jdbc, ImportRuns runs, AuditLog audit,
 			TransactionTemplate transactions, Clock clock) throws SQLException {
@@ -125,16 +129,21 @@ class Importer {
 	 * anything is recorded, whichever way it comes in (page, API or command line): two
 	 * imports writing the same rows by their natural key would each report counts the
 	 * other changes, and an all-or-nothing import would wait on the other's locks. The
-	 * check and the record of the run are one step for this process.
+	 * check and the record of the run are one step. The imports compared are those this
+	 * process runs, not the records marked running: a record left running by a process
+	 * that was killed would otherwise refuse every import of its register until the next
+	 * start of the server.
 	 */
 	long begin(ImportRequest request) throws IOException {
 		if (!request.register().allows(request.actor().role())) {
 			throw new NotPermittedException("import " + request.register().fileName());
 		}
 		long fileBytes = Files.size(request.file());
-		synchronized (starting) {
+		synchronized (active) {
 			refuseWhileRunning(request.register(), request.actor());
-			return runs.start(request, fileBytes, clock.instant());
+			long runId = runs.start(request, fileBytes, clock.instant());
+			active.put(runId, new Active(request.register(), request.actor().scope().pathPrefix()));
+			return runId;
 		}
 	}
 
@@ -144,13 +153,23 @@ class Importer {
 	 */
 	void refuseWhileRunning(Register register, Actor actor) {
 		String scope = actor.scope().pathPrefix();
-		runs.running(register)
-			.stream()
-			.filter(run -> scope.startsWith(run.scopePath()) || run.scopePath().startsWith(scope))
-			.findFirst()
-			.ifPresent(run -> {
-				throw new ImportRunning(run.id(), register);
-			});
+		synchronized (active) {
+			active.entrySet()
+				.stream()
+				.filter(run -> run.getValue().register() == register)
+				.filter(run -> scope.startsWith(run.getValue().scope()) || run.getValue().scope().startsWith(scope))
+				.findFirst()
+				.ifPresent(run -> {
+					throw new ImportRunning(run.getKey(), register);
+				});
+		}
+	}
+
+	/** A run begun that will not be executed (its worker was refused): it runs no more. */
+	void abandon(long runId) {
+		synchronized (active) {
+			active.remove(runId);
+		}
 	}
 
 	ImportRun run(ImportRequest request, Progress progress) throws IOException {
@@ -158,8 +177,12 @@ class Importer {
 	}
 
 	ImportRun execute(long runId, ImportRequest request, Progress progress) {
-		Execution execution = new Execution(runId, request, progress);
-		execution.go();
+		try {
+			new Execution(runId, request, progress).go();
+		}
+		finally {
+			abandon(runId);
+		}
 		return runs.find(runId, request.actor()).orElseThrow();
 	}
 
