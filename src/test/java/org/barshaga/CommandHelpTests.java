@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every command of the jar answers {@code --help} and {@code -h} with its options, one line
- * each, and does nothing else: the help is answered before the application starts, and
- * the launcher answers it too without running the job.
+ * Every command of the jar answers {@code --help} and {@code -h} with its options, one
+ * line each, and does nothing else: the help is answered before the application starts,
+ * and the launcher answers it too without running the job.
  */
 @BarshagaTest
 class CommandHelpTests {
@@ -113,8 +113,8 @@ class CommandHelpTests {
 				launcher.run(new DefaultApplicationArguments(words(job, "--help")));
 				assertThat(launcher.getExitCode()).as(job.name()).isZero();
 			}
-			launcher.run(new DefaultApplicationArguments("import", "--type", "enrolment", "--file", file.toString(),
-					"-h"));
+			launcher
+				.run(new DefaultApplicationArguments("import", "--type", "enrolment", "--file", file.toString(), "-h"));
 			launcher.run(new DefaultApplicationArguments("export", "--type", "enrolment", "--out", out.toString(),
 					"--help"));
 			launcher.run(new DefaultApplicationArguments("create-admin", "--username", "help.admin", "--help"));

@@ -61,8 +61,8 @@ class ExchangeApi {
 
 	private final MessageSource messages;
 
-	ExchangeApi(Importer importer, BackgroundImports background, ImportRuns runs, Reports reports, ReportAudit reportAudit,
-			Exporter exporter, MessageSource messages) {
+	ExchangeApi(Importer importer, BackgroundImports background, ImportRuns runs, Reports reports,
+			ReportAudit reportAudit, Exporter exporter, MessageSource messages) {
 		this.importer = importer;
 		this.background = background;
 		this.runs = runs;
@@ -116,13 +116,13 @@ class ExchangeApi {
 		if (!register.allows(actor.role())) {
 			throw new NotPermittedException("import " + register.fileName());
 		}
-		// refused before the body is read; the rule itself is the importer's, at the start
+		// refused before the body is read; the rule itself is the importer's, at the
+		// start
 		importer.refuseWhileRunning(register, actor);
 		ReceivedFile received = ReceivedFile.save(request.getInputStream(), request.getContentLengthLong(),
 				request.getContentType(), Path.of(System.getProperty("java.io.tmpdir")));
 		String fileName = "api-" + register.fileName() + (received.xlsx() ? ".xlsx" : ".csv");
-		long id = background
-			.start(new ImportRequest(actor, register, received.file(), fileName, importMode, dryRun));
+		long id = background.start(new ImportRequest(actor, register, received.file(), fileName, importMode, dryRun));
 		ImportRun run = runs.visible(id, actor).orElseThrow();
 		return ResponseEntity.accepted().location(URI.create(self(id))).body(view(actor, run, locale));
 	}

@@ -140,11 +140,9 @@ class ExchangePages {
 			runId = background.start(request);
 		}
 		catch (ImportRunning running) {
-			return page(actor, model,
-					FormErrors.of(InvalidInputException.of("file", "exchange.upload.running",
-							String.valueOf(running.runningId())),
-							messages, locale),
-					chosen, importMode, dryRun);
+			return page(actor, model, FormErrors.of(
+					InvalidInputException.of("file", "exchange.upload.running", String.valueOf(running.runningId())),
+					messages, locale), chosen, importMode, dryRun);
 		}
 		return "redirect:/exchange/runs/" + runId;
 	}

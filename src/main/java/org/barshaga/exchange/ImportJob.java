@@ -84,7 +84,8 @@ class ImportJob implements CommandLineJob {
 			return 2;
 		}
 		catch (ImportRunning running) {
-			out.println(reports.message("exchange.upload.running", new Object[] { String.valueOf(running.runningId()) }, locale));
+			out.println(reports.message("exchange.upload.running", new Object[] { String.valueOf(running.runningId()) },
+					locale));
 			return 2;
 		}
 		out.println();

@@ -148,8 +148,8 @@ class Importer {
 	}
 
 	/**
-	 * @throws ImportRunning when an import of the register runs in a scope that holds
-	 * the actor's or lies inside it
+	 * @throws ImportRunning when an import of the register runs in a scope that holds the
+	 * actor's or lies inside it
 	 */
 	void refuseWhileRunning(Register register, Actor actor) {
 		String scope = actor.scope().pathPrefix();
@@ -165,7 +165,9 @@ class Importer {
 		}
 	}
 
-	/** A run begun that will not be executed (its worker was refused): it runs no more. */
+	/**
+	 * A run begun that will not be executed (its worker was refused): it runs no more.
+	 */
 	void abandon(long runId) {
 		synchronized (active) {
 			active.remove(runId);

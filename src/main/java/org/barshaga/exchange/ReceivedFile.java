@@ -18,8 +18,8 @@ final class ReceivedFile {
 	static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	/**
-	 * Room kept free on the disk of the temporary directory, for the server's other
-	 * files and for the imports already running.
+	 * Room kept free on the disk of the temporary directory, for the server's other files
+	 * and for the imports already running.
 	 */
 	static final long DISK_RESERVE_BYTES = 256L * 1024 * 1024;
 

@@ -38,8 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Imports and exports over the API: the same import as the exchange page, followed by its
- * run's address; scope, audit, the refusals of a running register and of an oversize body,
- * exports streamed in the caller's scope, and access tokens.
+ * run's address; scope, audit, the refusals of a running register and of an oversize
+ * body, exports streamed in the caller's scope, and access tokens.
  */
 @BarshagaTest
 class ExchangeApiTests {
@@ -76,8 +76,7 @@ class ExchangeApiTests {
 	}
 
 	String elsewhere() {
-		return jdbc
-			.sql("SELECT MIN(code) FROM organisation WHERE path LIKE '/KZ/KZ-75/%' AND type = 'GENERAL_SCHOOL'")
+		return jdbc.sql("SELECT MIN(code) FROM organisation WHERE path LIKE '/KZ/KZ-75/%' AND type = 'GENERAL_SCHOOL'")
 			.query(String.class)
 			.single();
 	}
@@ -143,8 +142,7 @@ class ExchangeApiTests {
 		// the row of a school in another region is refused as on the page
 		assertThat((Integer) JsonPath.read(run, "$.rejections[0].line")).isEqualTo(4);
 		assertThat((String) JsonPath.read(run, "$.rejections[0].column")).isEqualTo("school_code");
-		assertThat((String) JsonPath.read(run, "$.rejections[0].reason"))
-			.isEqualTo("outside your part of the country");
+		assertThat((String) JsonPath.read(run, "$.rejections[0].reason")).isEqualTo("outside your part of the country");
 		assertThat(rows()).isEqualTo(2);
 
 		// the import is audited as the page's is
@@ -153,8 +151,17 @@ class ExchangeApiTests {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 
-		String report = mvc.perform(get(location + "/report.csv").header(HttpHeaders.ACCEPT_LANGUAGE, "ru")
-			.with(as(Demo.DISTRICT_SARYAGASH)))
+		// and so is the showing of its rejected rows, as on the run page
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'READ' AND record_type = 'import_run'"
+					+ " AND record_id = ? AND actor = ?")
+			.params(String.valueOf(id), Demo.DISTRICT_SARYAGASH)
+			.query(Long.class)
+			.single()).isPositive();
+
+		String report = mvc
+			.perform(get(location + "/report.csv").header(HttpHeaders.ACCEPT_LANGUAGE, "ru")
+				.with(as(Demo.DISTRICT_SARYAGASH)))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("text/csv"))
 			.andReturn()
@@ -184,8 +191,7 @@ class ExchangeApiTests {
 		mvc.perform(get(location).with(as(Demo.DISTRICT_SARYAGASH)))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		mvc.perform(get(location + "/report.csv").with(as(Demo.DISTRICT_SARYAGASH)))
-			.andExpect(status().isNotFound());
+		mvc.perform(get(location + "/report.csv").with(as(Demo.DISTRICT_SARYAGASH))).andExpect(status().isNotFound());
 		MvcResult district = start(Demo.DISTRICT_SARYAGASH, "all-or-nothing", csv(row(12, SCHOOL)));
 		String districtRun = district.getResponse().getHeader(HttpHeaders.LOCATION);
 		finished(Demo.DISTRICT_SARYAGASH, districtRun);
@@ -221,8 +227,8 @@ class ExchangeApiTests {
 				.with(as(Demo.DISTRICT_SARYAGASH))
 				.with(csrf()))
 				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("an import of this register is running in your scope (run "
-						+ runId + ")")));
+				.andExpect(content()
+					.string(containsString("an import of this register is running in your scope (run " + runId + ")")));
 			assertThat(runs()).as("no run recorded for the refused files").isEqualTo(before);
 			assertThat(rows()).isZero();
 			// another register is not held up
@@ -287,6 +293,11 @@ class ExchangeApiTests {
 		mvc.perform(get("/api/v1/exports/shoes").with(as(Demo.ADMIN)))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		// a form body would be read as parameters, not as the file
+		mvc.perform(post("/api/v1/imports").param("type", "enrolment")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content(csv(row(41, SCHOOL)))
+			.with(as(Demo.ADMIN))).andExpect(status().isUnsupportedMediaType());
 		// a register the role may not load
 		mvc.perform(post("/api/v1/imports").param("type", "learners")
 			.contentType("text/csv")
@@ -330,7 +341,8 @@ class ExchangeApiTests {
 			.query(String.class)
 			.list()).containsExactlyInAnyOrderElementsOf(pupils);
 
-		// the learners' register with its health columns, as the page gives it to the same
+		// the learners' register with its health columns, as the page gives it to the
+		// same
 		// user
 		byte[] api = mvc.perform(get("/api/v1/exports/learners").with(as(Demo.SCHOOL)))
 			.andExpect(status().isOk())
