@@ -116,8 +116,7 @@ class ExchangeApi {
 		if (!register.allows(actor.role())) {
 			throw new NotPermittedException("import " + register.fileName());
 		}
-		// refused before the body is read; the rule itself is the importer's, at the
-		// start
+		// refused before the body is read; the importer checks again as the run starts
 		importer.refuseWhileRunning(register, actor);
 		ReceivedFile received = ReceivedFile.save(request.getInputStream(), request.getContentLengthLong(),
 				request.getContentType(), Path.of(System.getProperty("java.io.tmpdir")));

@@ -1,5 +1,6 @@
 package org.barshaga.exchange;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.Sex;
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -181,6 +184,35 @@ class ExchangeApiTests {
 
 		// the run is the page's run: its page shows it
 		mvc.perform(get("/exchange/runs/" + id).with(as(Demo.DISTRICT_SARYAGASH))).andExpect(status().isOk());
+	}
+
+	@Test
+	void aWorkbookIsKnownByItsTypeOrByItsZipSignature() throws Exception {
+		for (String type : List.of(ReceivedFile.XLSX_TYPE, MediaType.APPLICATION_OCTET_STREAM_VALUE)) {
+			int n = type.equals(ReceivedFile.XLSX_TYPE) ? 51 : 52;
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			Workbook workbook = new Workbook(bytes, "Excel", "1.0");
+			Worksheet sheet = workbook.newWorksheet("enrolment");
+			String[] header = ImportTests.HEADER.split(",");
+			String[] cells = row(n, SCHOOL).split(",", -1);
+			for (int c = 0; c < header.length; c++) {
+				sheet.value(0, c, header[c]);
+				sheet.value(1, c, cells[c]);
+			}
+			workbook.finish();
+			MvcResult started = mvc
+				.perform(post("/api/v1/imports").param("type", "enrolment")
+					.contentType(type)
+					.content(bytes.toByteArray())
+					.with(as(Demo.DISTRICT_SARYAGASH)))
+				.andExpect(status().isAccepted())
+				.andExpect(jsonPath("$.fileName").value("api-enrolment.xlsx"))
+				.andReturn();
+			String run = finished(Demo.DISTRICT_SARYAGASH, started.getResponse().getHeader(HttpHeaders.LOCATION));
+			assertThat((String) JsonPath.read(run, "$.status")).as(run).isEqualTo("COMPLETED");
+			assertThat((Integer) JsonPath.read(run, "$.rowsWritten")).isEqualTo(1);
+		}
+		assertThat(rows()).isEqualTo(2);
 	}
 
 	@Test
