@@ -77,8 +77,11 @@ class ExchangeApiTests {
 		return ImportTests.HEADER + "\n" + String.join("\n", rows) + "\n";
 	}
 
+	/** A school in another district of the same region. */
 	String elsewhere() {
-		return jdbc.sql("SELECT MIN(code) FROM organisation WHERE path LIKE '/KZ/KZ-75/%' AND type = 'GENERAL_SCHOOL'")
+		return jdbc
+			.sql("SELECT MIN(code) FROM organisation WHERE path LIKE '/KZ/KZ-61/%'"
+					+ " AND path NOT LIKE '/KZ/KZ-61/KZ-61-D08/%' AND type = 'GENERAL_SCHOOL'")
 			.query(String.class)
 			.single();
 	}
@@ -141,7 +144,7 @@ class ExchangeApiTests {
 		assertThat((Integer) JsonPath.read(run, "$.rowsRead")).isEqualTo(3);
 		assertThat((Integer) JsonPath.read(run, "$.rowsRejected")).isEqualTo(1);
 		assertThat((Integer) JsonPath.read(run, "$.rowsWritten")).isEqualTo(2);
-		// the row of a school in another region is refused as on the page
+		// the row of a school in another district is refused as on the page
 		assertThat((Integer) JsonPath.read(run, "$.rejections[0].line")).isEqualTo(4);
 		assertThat((String) JsonPath.read(run, "$.rejections[0].column")).isEqualTo("school_code");
 		assertThat((String) JsonPath.read(run, "$.rejections[0].reason")).isEqualTo("outside your part of the country");
