@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Starts the web application, or runs one data job when the first argument names a
- * command (for example {@code java -jar barshaga.jar create-admin --username ...}).
+ * command (for example {@code java -jar barshaga.jar create-admin --username ...}). A
+ * command asked for its help ({@code --help}, {@code -h}) answers it without starting.
  */
 @SpringBootApplication
 public class BarshagaApplication {
@@ -20,6 +21,9 @@ public class BarshagaApplication {
 	}
 
 	public static void main(String[] args) {
+		if (CommandHelp.asked(args)) {
+			System.exit(CommandHelp.print(args, System.out));
+		}
 		SpringApplication application = new SpringApplication(BarshagaApplication.class);
 		if (args.length > 0 && !args[0].startsWith("-")) {
 			application.setWebApplicationType(WebApplicationType.NONE);

@@ -45,7 +45,14 @@ class CommandLineLauncher implements ApplicationRunner, ExitCodeGenerator {
 			exitCode = 2;
 			return;
 		}
-		exitCode = job.run(words.subList(job.name().split(" ").length, raw.length), System.out);
+		List<String> options = words.subList(job.name().split(" ").length, raw.length);
+		if (options.stream().anyMatch(CommandHelp::isHelp)) {
+			// the application's main answers help before it starts; this holds for any
+			// other way the launcher is run
+			exitCode = CommandHelp.print(raw, System.out);
+			return;
+		}
+		exitCode = job.run(options, System.out);
 	}
 
 	private static boolean startsWith(List<String> words, String[] name) {

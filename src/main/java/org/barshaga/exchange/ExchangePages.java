@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.barshaga.kernel.Actor;
@@ -17,8 +14,6 @@ import org.barshaga.kernel.FormErrors;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotFoundException;
 import org.barshaga.kernel.NotPermittedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -39,8 +34,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ExchangePages {
 
-	private static final Logger log = LoggerFactory.getLogger(ExchangePages.class);
-
 	private static final int REJECTIONS_SHOWN = 100;
 
 	private final Importer importer;
@@ -53,18 +46,15 @@ class ExchangePages {
 
 	private final Reports reports;
 
-	private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
-		Thread thread = new Thread(runnable, "import");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final BackgroundImports background;
 
 	private final MessageSource messages;
 
 	private final ReportAudit reportAudit;
 
 	ExchangePages(Importer importer, Exporter exporter, Templates templates, ImportRuns runs, Reports reports,
-			MessageSource messages, ReportAudit reportAudit) {
+			MessageSource messages, ReportAudit reportAudit, BackgroundImports background) {
+		this.background = background;
 		this.messages = messages;
 		this.reportAudit = reportAudit;
 		this.importer = importer;
@@ -72,11 +62,6 @@ class ExchangePages {
 		this.templates = templates;
 		this.runs = runs;
 		this.reports = reports;
-	}
-
-	@PreDestroy
-	void stop() {
-		workers.shutdownNow();
 	}
 
 	/** The registers the actor may load and give out, in the order of the menu. */
@@ -150,23 +135,15 @@ class ExchangePages {
 				name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? ".xlsx" : ".csv");
 		file.transferTo(saved);
 		ImportRequest request = new ImportRequest(actor, chosen, saved, name, importMode, dryRun);
-		long runId = importer.begin(request);
-		workers.execute(() -> {
-			try {
-				importer.execute(runId, request, null);
-			}
-			catch (RuntimeException ex) {
-				log.error("Import {} stopped", runId, ex);
-			}
-			finally {
-				try {
-					Files.deleteIfExists(saved);
-				}
-				catch (IOException ex) {
-					log.warn("Could not delete the upload {}", saved, ex);
-				}
-			}
-		});
+		long runId;
+		try {
+			runId = background.start(request);
+		}
+		catch (ImportRunning running) {
+			return page(actor, model, FormErrors.of(
+					InvalidInputException.of("file", "exchange.upload.running", String.valueOf(running.runningId())),
+					messages, locale), chosen, importMode, dryRun);
+		}
 		return "redirect:/exchange/runs/" + runId;
 	}
 
@@ -258,14 +235,8 @@ class ExchangePages {
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-	/**
-	 * A run the actor may follow: theirs, or one inside their scope of a register their
-	 * role may load (its report shows the rows' values).
-	 */
 	private ImportRun visibleRun(Actor actor, long id) {
-		return runs.find(id, actor)
-			.filter(run -> run.actor().equals(actor.username()) || run.register().allows(actor.role()))
-			.orElseThrow(() -> new NotFoundException("import run", id));
+		return runs.visible(id, actor).orElseThrow(() -> new NotFoundException("import run", id));
 	}
 
 	private static Register permitted(Actor actor, String name) {

@@ -83,6 +83,11 @@ class ImportJob implements CommandLineJob {
 			out.println("Cannot read " + path.toAbsolutePath() + ": " + ex.getMessage());
 			return 2;
 		}
+		catch (ImportRunning running) {
+			out.println(reports.message("exchange.upload.running", new Object[] { String.valueOf(running.runningId()) },
+					locale));
+			return 2;
+		}
 		out.println();
 		double seconds = (System.nanoTime() - started) / 1e9;
 		out.printf(Locale.ROOT, "%s: %s. %,d rows read, %,d rejected, %,d written in %.1f s (run %d)%n",

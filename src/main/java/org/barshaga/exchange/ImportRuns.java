@@ -140,6 +140,15 @@ class ImportRuns {
 			.optional();
 	}
 
+	/**
+	 * A run the actor may follow: theirs, or one inside their scope of a register their
+	 * role may load (its report shows the rows' values).
+	 */
+	Optional<ImportRun> visible(long id, Actor actor) {
+		return find(id, actor)
+			.filter(run -> run.actor().equals(actor.username()) || run.register().allows(actor.role()));
+	}
+
 	List<ImportRun> recent(Actor actor, int limit) {
 		DataScope scope = actor.scope();
 		return scope

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.barshaga.audit.AuditAction;
 import org.barshaga.audit.AuditLog;
+import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.NotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +83,12 @@ class Importer {
 
 	private final boolean postgres;
 
+	/** The imports this process runs, by run id; the lock of starting one. */
+	private final Map<Long, Active> active = new HashMap<>();
+
+	private record Active(Register register, String scope) {
+	}
+
 	Importer(List<RegisterHandler> handlers, DataSource dataSource, JdbcClient jdbc, ImportRuns runs, AuditLog audit,
 			TransactionTemplate transactions, Clock clock) throws SQLException {
 		handlers.forEach(h -> this.handlers.put(h.layout().register(), h));
@@ -116,12 +124,55 @@ class Importer {
 		return handlers.values().stream().map(RegisterHandler::layout).toList();
 	}
 
-	/** Records the run and answers its id; the import itself is {@link #execute}. */
+	/**
+	 * Records the run and answers its id; the import itself is {@link #execute}. A second
+	 * import of a register while one runs in an overlapping scope is refused before
+	 * anything is recorded, whichever way it comes in (page, API or command line): two
+	 * imports writing the same rows by their natural key would each report counts the
+	 * other changes, and an all-or-nothing import would wait on the other's locks. The
+	 * check and the record of the run are one step. The imports compared are those this
+	 * process runs, not the records marked running: a record left running by a process
+	 * that was killed would otherwise refuse every import of its register until the next
+	 * start of the server.
+	 */
 	long begin(ImportRequest request) throws IOException {
 		if (!request.register().allows(request.actor().role())) {
 			throw new NotPermittedException("import " + request.register().fileName());
 		}
-		return runs.start(request, Files.size(request.file()), clock.instant());
+		long fileBytes = Files.size(request.file());
+		synchronized (active) {
+			refuseWhileRunning(request.register(), request.actor());
+			long runId = runs.start(request, fileBytes, clock.instant());
+			active.put(runId, new Active(request.register(), request.actor().scope().pathPrefix()));
+			return runId;
+		}
+	}
+
+	/**
+	 * @throws ImportRunning when an import of the register runs in a scope that holds the
+	 * actor's or lies inside it
+	 */
+	void refuseWhileRunning(Register register, Actor actor) {
+		String scope = actor.scope().pathPrefix();
+		synchronized (active) {
+			active.entrySet()
+				.stream()
+				.filter(run -> run.getValue().register() == register)
+				.filter(run -> scope.startsWith(run.getValue().scope()) || run.getValue().scope().startsWith(scope))
+				.findFirst()
+				.ifPresent(run -> {
+					throw new ImportRunning(run.getKey(), register);
+				});
+		}
+	}
+
+	/**
+	 * A run begun that will not be executed (its worker was refused): it runs no more.
+	 */
+	void abandon(long runId) {
+		synchronized (active) {
+			active.remove(runId);
+		}
 	}
 
 	ImportRun run(ImportRequest request, Progress progress) throws IOException {
@@ -129,8 +180,12 @@ class Importer {
 	}
 
 	ImportRun execute(long runId, ImportRequest request, Progress progress) {
-		Execution execution = new Execution(runId, request, progress);
-		execution.go();
+		try {
+			new Execution(runId, request, progress).go();
+		}
+		finally {
+			abandon(runId);
+		}
 		return runs.find(runId, request.actor()).orElseThrow();
 	}
 
