@@ -89,7 +89,7 @@ class FactLoader {
 			// Inside a transaction, only its own connection sees what it has written.
 			schools(facts, year);
 			learners(facts, year, census, month);
-			reconciled(facts, year);
+			ReconciledFacts.load(jdbc, facts, year);
 		}
 		else {
 			// The schools' figures and the learners' records are read side by side, each
@@ -99,7 +99,7 @@ class FactLoader {
 			CompletableFuture<Void> schools = CompletableFuture.runAsync(() -> schools(facts, year),
 					runnable -> new Thread(runnable, "indicator-facts").start());
 			learners(facts, year, census, month);
-			reconciled(facts, year);
+			ReconciledFacts.load(jdbc, facts, year);
 			try {
 				schools.join();
 			}
@@ -174,41 +174,6 @@ class FactLoader {
 			pupils.put(rs.getLong("id"), counted > 0 ? counted : rs.getLong("pupils"));
 		});
 		return pupils;
-	}
-
-	/**
-	 * The children of school age (6 to 17 on 1 September) of the health registry's
-	 * extract in the current linkage run of each region, as the view
-	 * {@code reconcile_current_result} gives them, counted where they live: at their
-	 * district, or at their region when the registry gives no district. Read as counts
-	 * only.
-	 */
-	private void reconciled(YearFacts facts, int year) {
-		jdbc.sql("""
-				SELECT residence_path, sex, age, outcome, found_in, both_registers, COUNT(*) AS children
-				FROM reconcile_current_result WHERE school_year = :year
-				GROUP BY residence_path, sex, age, outcome, found_in, both_registers""")
-			.param("year", year)
-			.query((ResultSet rs) -> {
-				long children = rs.getLong("children");
-				String outcome = rs.getString("outcome");
-				int age = rs.getInt("age");
-				boolean schoolAge = age >= SCHOOL_AGE_FROM && age <= SCHOOL_AGE_TO;
-				boolean bothRegisters = rs.getBoolean("both_registers");
-				String found = rs.getString("found_in");
-				boolean inBoth = found != null && found.contains("HEALTH") && found.contains("BENEFIT");
-				byte[] dimensions = YearFacts.noDimensions();
-				dimensions[SEX] = (byte) Dimension.SEX.index(rs.getString("sex"));
-				dimensions[Dimension.AGE_GROUP.ordinal()] = (byte) Dimension.AGE_GROUP.index(Dimension.ageGroup(age));
-				double[] row = new double[Measure.columns(Measure.Scope.RECONCILED)];
-				row[Measure.RECONCILED_SCHOOL_AGE.column()] = schoolAge ? children : 0;
-				row[Measure.OUT_OF_SCHOOL.column()] = schoolAge && "NOT_ENROLLED".equals(outcome) ? children : 0;
-				row[Measure.OUT_OF_SCHOOL_UNCERTAIN.column()] = schoolAge && "UNCERTAIN".equals(outcome) ? children : 0;
-				// the registers agree only where a run had both to compare
-				row[Measure.RECONCILED_CHILDREN.column()] = bothRegisters ? children : 0;
-				row[Measure.REGISTERS_AGREE.column()] = bothRegisters && inBoth ? children : 0;
-				facts.add(rs.getString("residence_path"), false, dimensions, Measure.Scope.RECONCILED, row);
-			});
 	}
 
 	/** A learner's facts on the census day, gathered from the registers by id. */

@@ -83,8 +83,8 @@ final class LinkageEngine {
 	 * which go to one pupil together
 	 * @param decisions keyed by {@link RegisterRecord#key()}
 	 */
-	Outcome link(List<RegisterRecord> records, Function<Map<RecordSource, Model>, int[]> clustering,
-			PupilSource pupils, Map<String, Map<String, Boolean>> decisions, LongConsumer progress) {
+	Outcome link(List<RegisterRecord> records, Function<Map<RecordSource, Model>, int[]> clustering, PupilSource pupils,
+			Map<String, Map<String, Boolean>> decisions, LongConsumer progress) {
 		Run run = new Run(records, clustering, decisions);
 		int workers = Math.max(1, Math.min(settings.threads(), Runtime.getRuntime().availableProcessors()));
 		BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(workers * 4);
@@ -406,11 +406,12 @@ final class LinkageEngine {
 			bySource.values().forEach(all::addAll);
 			all.addAll(confirmed);
 			List<Link> result = new Assignment(records, clustering.apply(models), settings).assign(all);
-			Model main = models.containsKey(RecordSource.HEALTH) ? models.get(RecordSource.HEALTH) : models.values()
-				.stream()
-				.findFirst()
-				.orElse(new Model(Weights.provisionalM(), Weights.provisionalU(counts.pupils), 0, counts.pupils, 0,
-						counts.randomPairs));
+			Model main = models.containsKey(RecordSource.HEALTH) ? models.get(RecordSource.HEALTH)
+					: models.values()
+						.stream()
+						.findFirst()
+						.orElse(new Model(Weights.provisionalM(), Weights.provisionalU(counts.pupils), 0, counts.pupils,
+								0, counts.randomPairs));
 			return new Outcome(result, main, models);
 		}
 

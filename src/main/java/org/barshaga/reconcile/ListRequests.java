@@ -53,7 +53,7 @@ final class ListRequests {
 		String code = unit == null || unit.isBlank() ? null : unit.strip();
 		String placeName = views.places().ofPath(actor.scope().pathPrefix());
 		if (code != null) {
-			Optional<ReconcileViews.Places.Place> place = views.places().find(code);
+			Optional<Places.Place> place = views.places().find(code);
 			if (place.isEmpty()) {
 				problems.add("reconcile.error.unit");
 			}

@@ -76,8 +76,8 @@ final class ModelFit {
 	}
 
 	/**
-	 * Weighs the candidates of each register with the register's own model, and the
-	 * pairs a reviewer confirmed as certain.
+	 * Weighs the candidates of each register with the register's own model, and the pairs
+	 * a reviewer confirmed as certain.
 	 */
 	Map<RecordSource, LinkageEngine.Model> weigh(Map<RecordSource, List<LinkageEngine.Candidate>> bySource,
 			List<LinkageEngine.Candidate> confirmed) {
@@ -91,9 +91,8 @@ final class ModelFit {
 			RecordSource source = entry.getKey();
 			List<LinkageEngine.Candidate> candidates = entry.getValue();
 			int size = sizes.getOrDefault(source, 0);
-			double[][] u = counts.randomPairs >= LinkageEngine.FEW_PAIRS
-					? Weights.chance(counts.randomCounts, counts.sameDayIin, pupils,
-							Math.max(1, counts.days.cardinality()), mistyped(source))
+			double[][] u = counts.randomPairs >= LinkageEngine.FEW_PAIRS ? Weights.chance(counts.randomCounts,
+					counts.sameDayIin, pupils, Math.max(1, counts.days.cardinality()), mistyped(source))
 					: Weights.provisionalU(pupils);
 			Map<Integer, long[]> patterns = new HashMap<>();
 			for (LinkageEngine.Candidate c : candidates) {
@@ -125,8 +124,7 @@ final class ModelFit {
 					c.probability = 1;
 				}
 			}
-			models.put(source,
-					new LinkageEngine.Model(m, u, share, pupils, candidates.size(), counts.randomPairs));
+			models.put(source, new LinkageEngine.Model(m, u, share, pupils, candidates.size(), counts.randomPairs));
 		}
 		return models;
 	}

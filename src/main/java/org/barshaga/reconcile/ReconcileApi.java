@@ -169,7 +169,7 @@ class ReconcileApi {
 		if (unit == null || unit.isBlank()) {
 			return actor.scope();
 		}
-		ReconcileViews.Places.Place place = new ReconcileViews(units, organisations, messages, locale).places()
+		Places.Place place = new ReconcileViews(units, organisations, messages, locale).places()
 			.find(unit.strip())
 			.orElseThrow(() -> InvalidInputException.of("unit", "reconcile.error.unit"));
 		if (!actor.scope().contains(place.scope())) {

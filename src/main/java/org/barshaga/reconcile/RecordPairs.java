@@ -71,15 +71,15 @@ final class RecordPairs {
 	}
 
 	/**
-	 * Pairs of a record of the first list and one of the second, with m fitted by EM: most
-	 * children are in both registers, so matches are plentiful among the pairs.
+	 * Pairs of a record of the first list and one of the second, with m fitted by EM:
+	 * most children are in both registers, so matches are plentiful among the pairs.
 	 */
 	static Scored between(List<RegisterRecord> first, List<RegisterRecord> second, long seed) {
 		return score(first, second, false, null, seed);
 	}
 
-	private static Scored score(List<RegisterRecord> first, List<RegisterRecord> second, boolean same,
-			double[][] given, long seed) {
+	private static Scored score(List<RegisterRecord> first, List<RegisterRecord> second, boolean same, double[][] given,
+			long seed) {
 		Prepared[] a = prepare(first);
 		Prepared[] b = same ? a : prepare(second);
 		LongIndex index = new LongIndex(Math.max(16, a.length * 12));

@@ -122,7 +122,9 @@ final class ThreeRegisterLinkage {
 		return new Outcome(Arrays.asList(results), linkage, healthClusters, benefitClusters, registerPairs);
 	}
 
-	/** The register's m as its linkage with the pupils fitted it, or the starting values. */
+	/**
+	 * The register's m as its linkage with the pupils fitted it, or the starting values.
+	 */
 	private static double[][] m(Map<RecordSource, LinkageEngine.Model> models, RecordSource source) {
 		LinkageEngine.Model model = models.get(source);
 		return model == null ? Weights.provisionalM() : model.m();

@@ -156,6 +156,52 @@ class ReconcileRegistersTests {
 	}
 
 	@Test
+	void aPersonalAccessTokenStartsARunAndTakesItsListsAndAWrongOneIsRefused() throws Exception {
+		String token = json.readTree(mvc
+			.perform(post("/api/v1/tokens").with(as(Demo.REGION_TURKISTAN))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"reconcile-api-test\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).get("secret").asText();
+		MvcResult started = mvc
+			.perform(post("/api/v1/reconciliation/runs").param("year", String.valueOf(YEAR))
+				.header("Authorization", "Bearer " + token))
+			.andExpect(status().isAccepted())
+			.andReturn();
+		long id = json.readTree(started.getResponse().getContentAsString()).get("id").asLong();
+		for (int i = 0; i < 600 && json
+			.readTree(mvc.perform(get("/api/v1/reconciliation/runs/" + id).header("Authorization", "Bearer " + token))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
+			.get("status")
+			.asText()
+			.equals("RUNNING"); i++) {
+			Thread.sleep(200);
+		}
+		assertThat(mvc
+			.perform(get("/api/v1/reconciliation/runs/" + id + "/children").param("outcome", "NOT_ENROLLED")
+				.param("unit", DISTRICT)
+				.header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("RR-H3", "RR-B3");
+		mvc.perform(get("/api/v1/reconciliation/runs/" + id).header("Authorization", "Bearer bsg_notatoken"))
+			.andExpect(status().isUnauthorized());
+		String openApi = mvc.perform(get("/v3/api-docs").with(as(Demo.REGION_TURKISTAN)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(openApi).contains("/api/v1/reconciliation/runs", "/api/v1/reconciliation/runs/{id}/children",
+				"/api/v1/reconciliation/runs/{id}/duplicates", "/api/v1/reconciliation/runs/{id}/disagreements");
+	}
+
+	@Test
 	void theListsKeepToTheCallersScope() throws Exception {
 		long run = startAndWait(Demo.REGION_TURKISTAN);
 		// Saryagash's officer sees Darkhan's benefit record, which places him there, as
