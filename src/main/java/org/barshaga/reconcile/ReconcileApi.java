@@ -107,15 +107,32 @@ class ReconcileApi {
 	}
 
 	@GetMapping(value = "/runs/{id}/duplicates", produces = "text/csv")
-	@Operation(summary = "One register's records that name a child another of its records names, as CSV")
+	@Operation(summary = "One register's records that name a child another of its records names (HEALTH, BENEFIT),"
+			+ " or the enrolment extract's pupils listed twice (ENROLMENT), as CSV")
 	void duplicates(Actor actor, @PathVariable long id, @RequestParam(required = false) String register,
 			@RequestParam(required = false) String unit, Locale locale, HttpServletResponse response)
 			throws IOException {
 		RecordSource source = ReconcileDownloads.register(register);
-		if (source == null) {
+		boolean enrolment = ReconcileDownloads.ENROLMENT.equalsIgnoreCase(register == null ? "" : register.strip());
+		if (source == null && !enrolment) {
 			throw InvalidInputException.of("register", "reconcile.error.register");
 		}
 		DataScope within = within(actor, unit, locale);
+		if (enrolment) {
+			response.setContentType("text/csv; charset=UTF-8");
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"reconciliation-" + id + "-duplicates-enrolment.csv\"");
+			Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+			ReconcileDownloads.line(out, List.of("iin", "other_iin", "surname", "given_name", "patronymic",
+					"birth_date", "sex", "school_code", "other_school_code", "same_school"));
+			lists.pupilDuplicates(actor, id, within,
+					pair -> ReconcileDownloads.line(out,
+							List.of(pair.iin(), pair.otherIin(), pair.surname(), pair.givenName(),
+									text(pair.patronymic()), String.valueOf(pair.birthDate()), pair.sex(),
+									pair.schoolCode(), pair.otherSchoolCode(), String.valueOf(pair.sameSchool()))));
+			out.flush();
+			return;
+		}
 		Writer out = open(response, id, "duplicates-" + source.name().toLowerCase(Locale.ROOT));
 		lists.duplicates(actor, id, source, within, result -> row(out, result, Map.of()));
 		out.flush();

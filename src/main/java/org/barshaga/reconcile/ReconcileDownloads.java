@@ -78,7 +78,10 @@ class ReconcileDownloads {
 		return null;
 	}
 
-	/** One register's records that name a child another record of it names too. */
+	/**
+	 * One register's records that name a child another record of it names too; for the
+	 * enrolment extract, its pupils listed twice.
+	 */
 	@GetMapping("/reconcile/runs/{id}/duplicates.csv")
 	ModelAndView duplicates(Actor actor, @PathVariable long id, @RequestParam(required = false) String register,
 			@RequestParam(required = false) String unit, Model model, Locale locale, HttpServletResponse response)
@@ -88,6 +91,24 @@ class ReconcileDownloads {
 		RecordSource source = register(register);
 		ListRequests.ListRequest request = ListRequests.ofPlace(actor, unit, views);
 		List<String> problems = new ArrayList<>(request.problems());
+		if (source == null && ENROLMENT.equalsIgnoreCase(register == null ? "" : register.strip())
+				&& problems.isEmpty()) {
+			write(response, id, "duplicates-enrolment", request.unitCode(),
+					List.of("reconcile.evidence.iin", "reconcile.pupilDuplicates.otherIin", "reconcile.list.name",
+							"reconcile.list.birthDate", "reconcile.list.sex", "reconcile.list.schoolCode",
+							"reconcile.pupilDuplicates.otherSchool", "reconcile.pupilDuplicates.kind"),
+					views,
+					out -> lists.pupilDuplicates(actor, id, request.within(),
+							pair -> line(out,
+									List.of(pair.iin(), pair.otherIin(),
+											ReconcileViews.fullName(pair.surname(), pair.givenName(),
+													pair.patronymic()),
+											String.valueOf(pair.birthDate()), views.sex(pair.sex()), pair.schoolCode(),
+											pair.otherSchoolCode(),
+											views.text(pair.sameSchool() ? "reconcile.pupilDuplicates.sameSchool"
+													: "reconcile.pupilDuplicates.twoSchools")))));
+			return null;
+		}
 		if (source == null) {
 			problems.add("reconcile.error.register");
 		}
@@ -142,6 +163,9 @@ class ReconcileDownloads {
 								views.text(result.outcome().messageKey())))));
 		return null;
 	}
+
+	/** The enrolment extract, named where a register's duplicates are asked for. */
+	static final String ENROLMENT = "ENROLMENT";
 
 	static RecordSource register(String text) {
 		if (text == null || text.isBlank()) {

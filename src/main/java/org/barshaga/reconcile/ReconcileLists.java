@@ -76,6 +76,28 @@ public class ReconcileLists {
 		reads.record(audit, runId, actor, scope, "reconciliation duplicates, run " + runId + ", " + register.name());
 	}
 
+	/**
+	 * The pupils the enrolment extract holds twice, for the schools and the department.
+	 */
+	@Transactional
+	void pupilDuplicates(Actor actor, long runId, DataScope within, Consumer<ResultRepository.PupilDuplicate> sink) {
+		DataScope scope = scope(actor, runId, within);
+		AuditSubjects held = new AuditSubjects("enrolment_pupil");
+		results.streamPupilDuplicates(runId, scope, pair -> {
+			held.add(pair.iin());
+			held.add(pair.otherIin());
+			sink.accept(pair);
+		});
+		String detail = "reconciliation duplicates, run " + runId + ", ENROLMENT";
+		if (held.isEmpty()) {
+			audit.recorded(actor, AuditAction.EXPORT, "reconcile_run", runId, scope.pathPrefix(), detail);
+		}
+		else {
+			audit.recordedHolding(actor, AuditAction.EXPORT, "reconcile_run", runId, scope.pathPrefix(),
+					detail + ", " + held.size() + " records", held);
+		}
+	}
+
 	/** The children the two registers disagree on, each once. */
 	@Transactional
 	void disagreements(Actor actor, long runId, DataScope within, Consumer<ResultRepository.ListedResult> sink) {

@@ -337,6 +337,18 @@ class ReconcileRepository {
 				});
 	}
 
+	void savePupilDuplicates(long runId, List<PupilDuplicates.Pair> pairs) {
+		template.batchUpdate("""
+				INSERT INTO reconcile_pupil_duplicate (run_id, iin, other_iin, path, other_path)
+				VALUES (?, ?, ?, ?, ?)""", pairs, 5_000, (ps, pair) -> {
+			ps.setLong(1, runId);
+			ps.setString(2, pair.first().iin());
+			ps.setString(3, pair.second().iin());
+			ps.setString(4, pair.first().path());
+			ps.setString(5, pair.second().path());
+		});
+	}
+
 	/** One result as stored. */
 	record ResultRow(String recordId, ReconcileOutcome outcome, String path, String residencePath, String pupilIin,
 			Long organisationId, double probability, double weight, String agreement, boolean namesSwapped,

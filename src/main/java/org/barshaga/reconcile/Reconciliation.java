@@ -138,6 +138,7 @@ public class Reconciliation {
 			int duplicatePairs = outcome.health().joined.size() + outcome.benefit().joined.size();
 			transactions.executeWithoutResult(status -> {
 				repository.saveResults(id, rows);
+				repository.savePupilDuplicates(id, outcome.pupilDuplicates());
 				repository.finish(id, outcome.linkage().model(), duplicatePairs, describe(outcome), clock.instant());
 				audit.recorded(actor, AuditAction.CREATE, "reconcile_run", id, actor.scope().pathPrefix(), health.size()
 						+ " health records, " + benefit.size() + " benefit records, school year " + schoolYear);

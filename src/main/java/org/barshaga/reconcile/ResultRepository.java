@@ -158,7 +158,7 @@ class ResultRepository {
 		 */
 		DUPLICATES("r.register = :value AND (r.cluster_size > 1 OR r.cluster_uncertain)"),
 		/** The children on whom the two registers disagree, each once. */
-		DISAGREEMENTS("r.child_primary AND r.disagreements <> '' AND :value = :value");
+		DISAGREEMENTS("r.child_primary AND r.disagreements <> ''");
 
 		private final String condition;
 
@@ -201,6 +201,41 @@ class ResultRepository {
 						new String[] { rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5) });
 			});
 		return names;
+	}
+
+	/** A pupil the enrolment extract holds twice, with both rows' schools. */
+	record PupilDuplicate(String iin, String otherIin, String surname, String givenName, String patronymic,
+			LocalDate birthDate, String sex, String schoolCode, String otherSchoolCode, String path, String otherPath) {
+
+		boolean sameSchool() {
+			return schoolCode.equals(otherSchoolCode);
+		}
+
+	}
+
+	/** The run's pupils held twice whose either school is in the scope, streamed. */
+	void streamPupilDuplicates(long runId, DataScope scope, Consumer<PupilDuplicate> each) {
+		jdbc.sql(
+				"""
+						SELECT d.iin, d.other_iin, a.surname, a.given_name, a.patronymic, a.birth_date, a.sex, oa.code AS school,
+							ob.code AS other_school, d.path, d.other_path
+						FROM reconcile_pupil_duplicate d
+						JOIN reconcile_run run ON run.id = d.run_id
+						JOIN enrolment_extract a ON a.school_year = run.school_year AND a.iin = d.iin
+						JOIN enrolment_extract b ON b.school_year = run.school_year AND b.iin = d.other_iin
+						JOIN organisation oa ON oa.id = a.organisation_id
+						JOIN organisation ob ON ob.id = b.organisation_id
+						WHERE d.run_id = :run AND (d.path LIKE :scopePathPattern ESCAPE '!'
+							OR d.other_path LIKE :scopePathPattern ESCAPE '!')
+						ORDER BY d.path, d.iin, d.other_iin""")
+			.param("run", runId)
+			.param("scopePathPattern", likePattern(scope))
+			.query((ResultSet rs) -> {
+				each.accept(new PupilDuplicate(rs.getString("iin").trim(), rs.getString("other_iin").trim(),
+						rs.getString("surname"), rs.getString("given_name"), rs.getString("patronymic"),
+						rs.getObject("birth_date", LocalDate.class), rs.getString("sex"), rs.getString("school"),
+						rs.getString("other_school"), rs.getString("path"), rs.getString("other_path")));
+			});
 	}
 
 	/** Every record of one child in the run, the one that stands for the child first. */

@@ -58,7 +58,7 @@ final class ThreeRegisterLinkage {
 	}
 
 	record Outcome(List<RecordResult> results, LinkageEngine.Outcome linkage, Clusters health, Clusters benefit,
-			int registerPairs) {
+			int registerPairs, List<PupilDuplicates.Pair> pupilDuplicates) {
 	}
 
 	private final LinkageSettings settings;
@@ -80,6 +80,11 @@ final class ThreeRegisterLinkage {
 		all.addAll(benefit);
 		int[] clusterOf = new int[all.size()];
 		Clusters[] found = new Clusters[2];
+		PupilDuplicates pupilDuplicates = new PupilDuplicates();
+		PupilSource watched = sink -> pupils.forEach(pupil -> {
+			pupilDuplicates.accept(pupil);
+			sink.accept(pupil);
+		});
 		LinkageEngine.Outcome linkage = new LinkageEngine(settings).link(all, models -> {
 			found[0] = Clusters.of(health, duplicateDecisions.getOrDefault(RecordSource.HEALTH, Map.of()), settings,
 					m(models, RecordSource.HEALTH));
@@ -89,7 +94,7 @@ final class ThreeRegisterLinkage {
 				clusterOf[i] = i < h ? found[0].clusterOf[i] : h + found[1].clusterOf[i - h];
 			}
 			return clusterOf;
-		}, pupils, decisions, progress);
+		}, watched, decisions, progress);
 		Clusters healthClusters = found[0];
 		Clusters benefitClusters = found[1];
 		List<Link> links = linkage.links();
@@ -119,7 +124,8 @@ final class ThreeRegisterLinkage {
 			describeChild(all, members, links, h, healthClusters, benefitClusters, possiblySchooled,
 					!health.isEmpty() && !benefit.isEmpty(), results);
 		}
-		return new Outcome(Arrays.asList(results), linkage, healthClusters, benefitClusters, registerPairs);
+		return new Outcome(Arrays.asList(results), linkage, healthClusters, benefitClusters, registerPairs,
+				pupilDuplicates.pairs());
 	}
 
 	/**

@@ -44,6 +44,18 @@ CREATE TABLE reconcile_duplicate_decision (
 	CONSTRAINT pk_reconcile_duplicate_decision PRIMARY KEY (register, record_id, other_record_id)
 );
 
+-- Pupils the enrolment extract holds twice under IINs one typing error apart (a transfer
+-- that was not closed, or a child entered twice), for the schools and the education
+-- department to correct.
+CREATE TABLE reconcile_pupil_duplicate (
+	run_id BIGINT NOT NULL REFERENCES reconcile_run (id),
+	iin CHAR(12) NOT NULL,
+	other_iin CHAR(12) NOT NULL,
+	path VARCHAR(450) NOT NULL,
+	other_path VARCHAR(450) NOT NULL,
+	CONSTRAINT pk_reconcile_pupil_duplicate PRIMARY KEY (run_id, iin, other_iin)
+);
+
 -- The records of both non-education registers in one shape, for the lists and the review.
 -- group_code: the health registry's disability group; for a benefit, its type.
 CREATE VIEW reconcile_record AS

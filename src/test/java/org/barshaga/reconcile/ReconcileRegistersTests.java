@@ -57,6 +57,8 @@ class ReconcileRegistersTests {
 
 	private String pupilIin;
 
+	private String twiceListed;
+
 	@BeforeEach
 	void fixture() {
 		long school = jdbc.sql("SELECT id FROM organisation WHERE code LIKE 'KZ-61-D01-S%' ORDER BY code LIMIT 1")
@@ -75,6 +77,21 @@ class ReconcileRegistersTests {
 				"CHILD_WITH_DISABILITY");
 		health("RR-H2", null, "Seitova", "Aruzhan", "Erlankyzy", aruzhan, "FEMALE", DISTRICT, "CHILD_WITH_DISABILITY");
 		benefit("RR-B1", null, "СЕЙТОВА", "АРУЖАН", null, aruzhan, "FEMALE", DISTRICT, "CHILD_WITH_DISABILITY");
+
+		// a pupil whom a second school still lists, under an IIN one digit off
+		LocalDate aiym = LocalDate.of(2008, 2, 2);
+		String aiymIin = Iin.of(aiym, Sex.FEMALE, 9731);
+		long other = jdbc.sql("SELECT id FROM organisation WHERE code LIKE 'KZ-61-D08-S%' ORDER BY code LIMIT 1")
+			.query(Long.class)
+			.single();
+		for (Object[] row : new Object[][] { { aiymIin, school },
+				{ aiymIin.substring(0, 10) + "9" + aiymIin.charAt(11), other } }) {
+			jdbc.sql("""
+					INSERT INTO enrolment_extract (school_year, iin, surname, given_name, patronymic, birth_date, sex,
+						organisation_id, grade, language) VALUES (?, ?, 'Бекова', 'Айым', NULL, ?, 'FEMALE', ?, 5,
+						'KK')""").params(YEAR, row[0], aiym, row[1]).update();
+		}
+		twiceListed = aiymIin;
 
 		LocalDate darkhan = LocalDate.of(2006, 1, 10);
 		String darkhanIin = Iin.of(darkhan, Sex.MALE, 9711);
@@ -140,6 +157,24 @@ class ReconcileRegistersTests {
 				Demo.REGION_TURKISTAN);
 		assertThat(twice).extracting(row -> row.get("record_id")).containsExactly("RR-H1", "RR-H2");
 		assertThat(twice).extracting(row -> row.get("cluster")).containsOnly("HEALTH:RR-H1");
+
+		List<Map<String, String>> pupilsTwice = csv(
+				get("/api/v1/reconciliation/runs/" + run + "/duplicates").param("register", "ENROLMENT"),
+				Demo.REGION_TURKISTAN);
+		assertThat(pupilsTwice).anySatisfy(row -> {
+			assertThat(List.of(row.get("iin"), row.get("other_iin"))).contains(twiceListed);
+			assertThat(row.get("same_school")).isEqualTo("false");
+		});
+		String page = mvc
+			.perform(get("/reconcile/runs/" + run + "/duplicates.csv").param("register", "ENROLMENT")
+				.param("lang", "en")
+				.with(as(Demo.DISTRICT_SARYAGASH)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		// the second school's district sees the pupil it lists
+		assertThat(page).contains(twiceListed, "listed by two schools (a transfer not closed)");
 
 		List<Map<String, String>> disagree = csv(
 				get("/api/v1/reconciliation/runs/" + run + "/disagreements").param("unit", DISTRICT),

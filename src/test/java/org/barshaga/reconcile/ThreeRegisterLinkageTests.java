@@ -37,6 +37,8 @@ class ThreeRegisterLinkageTests {
 
 	private static ThreeRegisterLinkage.Outcome outcome;
 
+	private static Pupil twiceListed;
+
 	@BeforeAll
 	static void linkOnce() {
 		population = LinkageEngineTests.Population.build();
@@ -89,8 +91,19 @@ class ThreeRegisterLinkageTests {
 				Sex.MALE, "/KZ/KZ-75/KZ-75-D01/", "CHILD_WITH_DISABILITY"), "twin-a");
 		add(health, new RegisterRecord(RecordSource.HEALTH, "twin-b", null, "Оразбаев", "Алмаз", "Серікұлы", twins,
 				Sex.MALE, "/KZ/KZ-75/KZ-75-D01/", "CHILD_WITH_DISABILITY"), "twin-b");
-		outcome = new ThreeRegisterLinkage(LinkageSettings.DEFAULT).link(health, benefit, population.pupils::forEach,
-				Map.of(), Map.of(), read -> {
+		// a pupil listed again by another school under an IIN one typing error apart, as
+		// the
+		// product reads the extract: in IIN order
+		Pupil listed = population.pupils.get(100);
+		char last = listed.iin().charAt(11);
+		twiceListed = new Pupil(listed.iin().substring(0, 11) + (last == '9' ? '8' : (char) (last + 1)),
+				listed.surname(), listed.givenName(), null, listed.birthDate(), listed.sex(),
+				listed.organisationId() + 1, listed.path());
+		List<Pupil> extract = new ArrayList<>(population.pupils);
+		extract.add(twiceListed);
+		extract.sort(java.util.Comparator.comparing(Pupil::iin));
+		outcome = new ThreeRegisterLinkage(LinkageSettings.DEFAULT).link(health, benefit, extract::forEach, Map.of(),
+				Map.of(), read -> {
 				});
 		results = new HashMap<>();
 		for (ThreeRegisterLinkage.RecordResult r : outcome.results()) {
@@ -118,6 +131,16 @@ class ThreeRegisterLinkageTests {
 		assertThat(first.disagreements()).containsExactlyInAnyOrder(ThreeRegisterLinkage.Disagreement.GROUP_DIFFERS,
 				ThreeRegisterLinkage.Disagreement.BIRTH_DATE_DIFFERS,
 				ThreeRegisterLinkage.Disagreement.DISTRICT_DIFFERS);
+	}
+
+	@Test
+	void aPupilListedTwiceIsFoundAndTwinsAreNot() {
+		assertThat(outcome.pupilDuplicates()).extracting(pair -> Set.of(pair.first().iin(), pair.second().iin()))
+			.contains(Set.of(twiceListed.iin(), population.pupils.get(100).iin()))
+			.doesNotContain(Set.of(population.iinOf("twin-arsen"), population.iinOf("twin-arman")),
+					Set.of(population.iinOf("twin-ailin"), population.iinOf("twin-unnamed")));
+		assertThat(outcome.pupilDuplicates())
+			.noneMatch(pair -> !pair.first().givenName().equals(pair.second().givenName()));
 	}
 
 	@Test
