@@ -64,7 +64,13 @@ class ScopeWalkTests {
 			"POST /api/v1/schools/{code}/staff", "POST /api/v1/staff/{id}/trainings", "GET /api/v1/criteria-sets",
 			"POST /api/v1/criteria-sets/{code}/versions", "GET /api/v1/staffing-norms", "PUT /api/v1/staffing-norms",
 			"GET /api/v1/indicators", "POST /api/v1/indicators", "GET /api/v1/indicators/{id}",
-			"GET /api/v1/indicators/{id}/values", "PUT /api/v1/indicators/{id}/targets/{year}/{orgUnit}");
+			"GET /api/v1/indicators/{id}/values", "PUT /api/v1/indicators/{id}/targets/{year}/{orgUnit}",
+			// the exchange and reconciliation APIs: their scope is walked in ExchangeApiTests,
+			// ExportApiTests and ReconcileRegistersTests
+			"POST /api/v1/imports", "GET /api/v1/imports/{id}", "GET /api/v1/imports/{id}/report.csv",
+			"GET /api/v1/exports/{layout}", "POST /api/v1/reconciliation/runs", "GET /api/v1/reconciliation/runs",
+			"GET /api/v1/reconciliation/runs/{id}", "GET /api/v1/reconciliation/runs/{id}/children",
+			"GET /api/v1/reconciliation/runs/{id}/duplicates", "GET /api/v1/reconciliation/runs/{id}/disagreements");
 
 	/** The learner sub-resources every reader may GET, each audited like the record. */
 	static final List<String> LEARNER_READS = List.of("", "/guardians", "/consents", "/conclusions", "/functioning",
