@@ -1,6 +1,7 @@
 package org.barshaga;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -29,6 +30,11 @@ public class BarshagaApplication {
 			application.setWebApplicationType(WebApplicationType.NONE);
 			application.setAdditionalProfiles("cli");
 			application.setLogStartupInfo(false);
+			if (args[0].equals("restore")) {
+				// the dump brings its own schema and Flyway history: migrating first would
+				// make the empty database the restore needs not empty
+				application.setDefaultProperties(Map.of("spring.flyway.enabled", "false"));
+			}
 			int exitCode = SpringApplication.exit(application.run(args));
 			System.exit(exitCode);
 		}

@@ -103,7 +103,9 @@ class Importer {
 		}
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	// Only the server: a command (a backup, an export) run beside a live server must
+	// not take the server's running work for the leftovers of a stopped process.
+	@EventListener(value = ApplicationReadyEvent.class, condition = "!@environment.matchesProfiles('cli')")
 	void closeRunsOfStoppedProcesses() {
 		int interrupted = runs.markInterrupted(clock.instant());
 		if (interrupted > 0) {

@@ -76,7 +76,9 @@ public class Reconciliation {
 		worker.shutdownNow();
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	// Only the server: a command (a backup, an export) run beside a live server must
+	// not take the server's running work for the leftovers of a stopped process.
+	@EventListener(value = ApplicationReadyEvent.class, condition = "!@environment.matchesProfiles('cli')")
 	void markInterrupted() {
 		int interrupted = repository.markInterrupted(clock.instant());
 		if (interrupted > 0) {
