@@ -13,8 +13,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import org.barshaga.support.BarshagaTest;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A backup of an H2 database restores into an empty one with the same rows in every
  * table, proved by the manifest; a database that is not empty is never written; a dump
  * changed after the backup is caught and the table named. Each test has small file
- * databases of its own, so the shared test database is not touched.
+ * databases of its own, so the shared test database is not touched; they are H2 whatever
+ * database the run is configured for, so the class has no database tag and runs once.
  */
-@Tag(BarshagaTest.DATABASE)
 class BackupRestoreTests {
 
 	@TempDir
