@@ -31,8 +31,8 @@ public class BarshagaApplication {
 			application.setAdditionalProfiles("cli");
 			application.setLogStartupInfo(false);
 			if (args[0].equals("restore")) {
-				// the dump brings its own schema and Flyway history: migrating first would
-				// make the empty database the restore needs not empty
+				// the dump brings its own schema and Flyway history; migrating first
+				// would fill the empty database the restore needs
 				application.setDefaultProperties(Map.of("spring.flyway.enabled", "false"));
 			}
 			int exitCode = SpringApplication.exit(application.run(args));

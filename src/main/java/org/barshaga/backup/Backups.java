@@ -98,8 +98,9 @@ final class Backups {
 				throw new NotEmpty(tables);
 			}
 			if (!manifest.vendor().equals(database.vendor().name())) {
-				throw new BackupFailure("The backup is of a " + manifest.vendor() + " database and cannot be restored into "
-						+ database.vendor() + ": move data between the two with export and import");
+				throw new BackupFailure(
+						"The backup is of a " + manifest.vendor() + " database and cannot be restored into "
+								+ database.vendor() + ": move data between the two with export and import");
 			}
 			if (database.vendor() == Database.Vendor.H2) {
 				try (Statement statement = connection.createStatement()) {
@@ -177,7 +178,7 @@ final class Backups {
 		private final List<String> tables;
 
 		NotEmpty(List<String> tables) {
-			super("The database is not empty (" + tables.size() + " tables, among them "
+			super("The database is not empty (" + tables.size() + " tables and views, among them "
 					+ String.join(", ", tables.subList(0, Math.min(3, tables.size())))
 					+ "): a backup is restored only into a database with no tables, so that nothing is"
 					+ " overwritten. Create an empty database (or point BARSHAGA_DB_URL at a new H2 file) and run"

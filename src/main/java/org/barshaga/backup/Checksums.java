@@ -27,9 +27,9 @@ import java.util.Locale;
  * text that does not depend on the vendor (numbers without trailing zeros, instants in
  * UTC, bytes in hex, NULL apart from any text). A table's checksum is the sum, modulo
  * 2^256, of the SHA-256 of each row: it does not depend on the order in which the
- * database returns rows, or on the collation of the text keys, so no sort is needed and
- * a table of millions of rows is read as a stream; a changed, missing or added row
- * changes it.
+ * database returns rows, or on the collation of the text keys, so no sort is needed and a
+ * table of millions of rows is read as a stream; a changed, missing or added row changes
+ * it.
  */
 final class Checksums {
 
@@ -140,8 +140,7 @@ final class Checksums {
 			}
 			case Types.NUMERIC, Types.DECIMAL -> {
 				BigDecimal value = rows.getBigDecimal(column);
-				yield value == null ? null
-						: value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+				yield value == null ? null : value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
 			}
 			case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
 				double value = rows.getDouble(column);

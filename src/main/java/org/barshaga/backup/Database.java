@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The database a backup is taken from or restored into: its connections, and the
- * settings the PostgreSQL client programs need to reach the same database.
+ * The database a backup is taken from or restored into: its connections, and the settings
+ * the PostgreSQL client programs need to reach the same database.
  */
 record Database(DataSource dataSource, String url, String user, String password) {
 

@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a backup holds, written beside the dump as {@code FILE.manifest.json}: the
- * database it came from, the Flyway schema version, and for every table (except
- * Flyway's history) its row count and checksum, which a restore must reproduce.
+ * database it came from, the Flyway schema version, and for every table (except Flyway's
+ * history) its row count and checksum, which a restore must reproduce.
  */
 record Manifest(int format, String vendor, String schemaVersion, String takenAt, String dump, List<Table> tables) {
 

@@ -16,8 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the backup and restore commands share: the application's own database, the
- * backups service, and the audit entry each run leaves in that database.
+ * What the backup and restore commands share: the application's own database, the backups
+ * service, and the audit entry each run leaves in that database.
  */
 @Component
 class Operator {
@@ -36,9 +36,9 @@ class Operator {
 	private final TransactionTemplate transactions;
 
 	Operator(DataSource dataSource, @Value("${spring.datasource.url}") String url,
-			@Value("${spring.datasource.username:}") String user, @Value("${spring.datasource.password:}") String password,
-			@Value("${BARSHAGA_PG_BIN:}") String pgBin, Clock clock, AuditLog audit,
-			PlatformTransactionManager transactionManager) {
+			@Value("${spring.datasource.username:}") String user,
+			@Value("${spring.datasource.password:}") String password, @Value("${BARSHAGA_PG_BIN:}") String pgBin,
+			Clock clock, AuditLog audit, PlatformTransactionManager transactionManager) {
 		this.database = new Database(dataSource, url, user, password);
 		this.backups = new Backups(clock, new PgClient(pgBin));
 		this.audit = audit;
@@ -53,10 +53,12 @@ class Operator {
 		return backups;
 	}
 
-	/** Records the run in the audit log of the application's database, committed alone. */
+	/**
+	 * Records the run in the audit log of the application's database, committed alone.
+	 */
 	void audit(AuditAction action, String file, String detail) {
-		transactions.executeWithoutResult(status -> audit.recorded(SYSTEM, action, RECORD_TYPE, file,
-				SYSTEM.scope().pathPrefix(), detail));
+		transactions.executeWithoutResult(
+				status -> audit.recorded(SYSTEM, action, RECORD_TYPE, file, SYSTEM.scope().pathPrefix(), detail));
 	}
 
 }

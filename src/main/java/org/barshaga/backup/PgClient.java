@@ -43,8 +43,8 @@ class PgClient {
 	 * owned them where the backup was taken.
 	 */
 	void restore(Database database, Path file) {
-		List<String> command = new ArrayList<>(List.of(program("pg_restore"), "--no-password", "--no-owner",
-				"--no-acl", "--exit-on-error", "--single-transaction"));
+		List<String> command = new ArrayList<>(List.of(program("pg_restore"), "--no-password", "--no-owner", "--no-acl",
+				"--exit-on-error", "--single-transaction"));
 		connection(database).forEach((option, value) -> command.add(option + "=" + value));
 		command.add(file.toString());
 		run("pg_restore", command, database);

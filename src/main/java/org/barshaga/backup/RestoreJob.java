@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.barshaga.audit.AuditAction;
 import org.barshaga.kernel.CommandLineJob;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code restore --from FILE}: a backup into an empty database, then every table's rows
  * and checksum compared with the manifest. The application starts for this command
- * without running its migrations, so that an empty database stays empty until the dump
- * is loaded. See docs/operations.md.
+ * without running its migrations, so that an empty database stays empty until the dump is
+ * loaded. See docs/operations.md.
  */
 @Component
 class RestoreJob implements CommandLineJob {
@@ -67,8 +68,9 @@ class RestoreJob implements CommandLineJob {
 			out.println("Restore failed: " + failure.getMessage());
 			return REFUSED;
 		}
-		verification.checks().forEach(check -> out.println((check.matches() ? "  ok        " : "  MISMATCH  ") + check.describe()));
-		boolean versionMatches = java.util.Objects.equals(verification.expectedVersion(), verification.foundVersion());
+		verification.checks()
+			.forEach(check -> out.println((check.matches() ? "  ok        " : "  MISMATCH  ") + check.describe()));
+		boolean versionMatches = Objects.equals(verification.expectedVersion(), verification.foundVersion());
 		out.println((versionMatches ? "  ok        " : "  MISMATCH  ") + "schema version " + verification.foundVersion()
 				+ (versionMatches ? "" : ", the backup has " + verification.expectedVersion()));
 		if (!verification.verified()) {

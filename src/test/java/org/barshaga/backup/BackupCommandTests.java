@@ -56,7 +56,8 @@ class BackupCommandTests {
 
 		assertThat(outcome.exitCode()).isEqualTo(RestoreJob.REFUSED);
 		assertThat(outcome.text()).startsWith("Restore refused: The database is not empty");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE detail = ?").param(probe).query(Long.class).single())
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE detail = ?").param(probe).query(Long.class).single())
 			.as("the backup's rows")
 			.isZero();
 		assertThat(tableCount()).isEqualTo(tables);

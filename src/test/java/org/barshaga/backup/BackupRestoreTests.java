@@ -146,7 +146,10 @@ class BackupRestoreTests {
 		Path dump = dir.resolve("barshaga.zip");
 		backups.backup(source, dump);
 		String script = script(dump);
-		String dropped = script.lines().filter(line -> line.contains("dropped from the dump")).findFirst().orElseThrow();
+		String dropped = script.lines()
+			.filter(line -> line.contains("dropped from the dump"))
+			.findFirst()
+			.orElseThrow();
 		// H2 writes the rows of a table in one INSERT, one row a line
 		assertThat(dropped).startsWith("(").endsWith(",");
 		rewrite(dump, dropped + "\n", "");
@@ -192,7 +195,9 @@ class BackupRestoreTests {
 		}
 	}
 
-	/** Changes the text of a dump as someone (or a failing disk) might after the backup. */
+	/**
+	 * Changes the text of a dump as someone (or a failing disk) might after the backup.
+	 */
 	static void rewrite(Path dump, String from, String to) throws Exception {
 		String entry;
 		String script;

@@ -33,8 +33,7 @@ class PostgresBackupTests {
 		String url = System.getenv("BARSHAGA_DB_URL");
 		Assumptions.assumeTrue(url != null && url.startsWith("jdbc:postgresql:"),
 				"BARSHAGA_DB_URL names no PostgreSQL server");
-		Assumptions.assumeTrue(onPath("pg_dump") && onPath("pg_restore"),
-				"pg_dump and pg_restore are not on the PATH");
+		Assumptions.assumeTrue(onPath("pg_dump") && onPath("pg_restore"), "pg_dump and pg_restore are not on the PATH");
 		String user = System.getenv("BARSHAGA_DB_USER");
 		String password = System.getenv().getOrDefault("BARSHAGA_DB_PASSWORD", "");
 		String schema = "backup_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
