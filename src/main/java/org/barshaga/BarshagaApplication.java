@@ -30,10 +30,14 @@ public class BarshagaApplication {
 			application.setWebApplicationType(WebApplicationType.NONE);
 			application.setAdditionalProfiles("cli");
 			application.setLogStartupInfo(false);
+			if (args[0].equals("backup")) {
+				application.setDefaultProperties(Map.of("barshaga.close-stopped-runs", "false"));
+			}
 			if (args[0].equals("restore")) {
 				// the dump brings its own schema and Flyway history; migrating first
 				// would fill the empty database the restore needs
-				application.setDefaultProperties(Map.of("spring.flyway.enabled", "false"));
+				application.setDefaultProperties(
+						Map.of("spring.flyway.enabled", "false", "barshaga.close-stopped-runs", "false"));
 			}
 			int exitCode = SpringApplication.exit(application.run(args));
 			System.exit(exitCode);
