@@ -1,6 +1,7 @@
 package org.barshaga;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -29,6 +30,15 @@ public class BarshagaApplication {
 			application.setWebApplicationType(WebApplicationType.NONE);
 			application.setAdditionalProfiles("cli");
 			application.setLogStartupInfo(false);
+			if (args[0].equals("backup")) {
+				application.setDefaultProperties(Map.of("barshaga.close-stopped-runs", "false"));
+			}
+			if (args[0].equals("restore")) {
+				// the dump brings its own schema and Flyway history; migrating first
+				// would fill the empty database the restore needs
+				application.setDefaultProperties(
+						Map.of("spring.flyway.enabled", "false", "barshaga.close-stopped-runs", "false"));
+			}
 			int exitCode = SpringApplication.exit(application.run(args));
 			System.exit(exitCode);
 		}

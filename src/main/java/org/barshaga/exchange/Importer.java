@@ -103,7 +103,10 @@ class Importer {
 		}
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	// not when a backup or restore starts: it may run beside a live server, whose running
+	// work is no leftover of a stopped process, and a restore leaves the backup as it was
+	@EventListener(value = ApplicationReadyEvent.class,
+			condition = "@environment.getProperty('barshaga.close-stopped-runs', 'true') == 'true'")
 	void closeRunsOfStoppedProcesses() {
 		int interrupted = runs.markInterrupted(clock.instant());
 		if (interrupted > 0) {
