@@ -38,8 +38,8 @@ class BasicPasswordGate extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-		if (ThrottleFilter.basicName(request.getHeader("Authorization")) != null
-				&& signedIn != null && signedIn.getPrincipal() instanceof AccountPrincipal principal
+		if (ThrottleFilter.basicName(request.getHeader("Authorization")) != null && signedIn != null
+				&& signedIn.getPrincipal() instanceof AccountPrincipal principal
 				&& factors.enrolled(principal.actor().userId())) {
 			SecurityContextHolder.clearContext();
 			audit.signIn(principal.getUsername(), AuditAction.LOGIN_FAILURE, principal.actor().scope().pathPrefix(),

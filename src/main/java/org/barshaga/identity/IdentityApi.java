@@ -84,9 +84,9 @@ class IdentityApi {
 	}
 
 	@PostMapping("/tokens")
-	@Operation(summary = "Create a personal access token; the secret is returned only this once. An account with a second factor gives a current code in `code`")
-	ResponseEntity<CreatedToken> createToken(Actor actor, @RequestBody TokenRequest request,
-			HttpServletRequest http) {
+	@Operation(
+			summary = "Create a personal access token; the secret is returned only this once. An account with a second factor gives a current code in `code`")
+	ResponseEntity<CreatedToken> createToken(Actor actor, @RequestBody TokenRequest request, HttpServletRequest http) {
 		factors.requireRecent(actor, null, request.code(), http.getRemoteAddr());
 		AccessTokens.Created created = tokens.create(actor, request.name(), request.days());
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.token().id()))

@@ -35,7 +35,9 @@ class SecondFactors {
 
 	static final int RECOVERY_CODES = 10;
 
-	/** How long a given code vouches for the session, for acts that need a fresh factor. */
+	/**
+	 * How long a given code vouches for the session, for acts that need a fresh factor.
+	 */
 	static final Duration RECENT = Duration.ofMinutes(15);
 
 	static final String ISSUER = "Barshaga";
@@ -106,7 +108,10 @@ class SecondFactors {
 			.single();
 	}
 
-	/** The secret waiting for confirmation, made now if there is none; empty once enrolled. */
+	/**
+	 * The secret waiting for confirmation, made now if there is none; empty once
+	 * enrolled.
+	 */
 	@Transactional
 	Optional<Pending> pending(Actor actor) {
 		if (enrolled(actor.userId())) {
@@ -127,8 +132,8 @@ class SecondFactors {
 	}
 
 	/**
-	 * Confirms the pending secret with a code from the app and returns the recovery codes,
-	 * which are never shown again.
+	 * Confirms the pending secret with a code from the app and returns the recovery
+	 * codes, which are never shown again.
 	 */
 	@Transactional
 	List<String> confirm(Actor actor, String code) {
@@ -173,9 +178,9 @@ class SecondFactors {
 	}
 
 	/**
-	 * For acts that need a recent factor (creating an access token): nothing for an account
-	 * without one; otherwise a code given within {@link #RECENT}, or a code given now.
-	 * Returns when the factor was given, for the session to remember.
+	 * For acts that need a recent factor (creating an access token): nothing for an
+	 * account without one; otherwise a code given within {@link #RECENT}, or a code given
+	 * now. Returns when the factor was given, for the session to remember.
 	 */
 	@Transactional
 	Optional<Instant> requireRecent(Actor actor, Instant givenAt, String code, String address) {
@@ -210,7 +215,10 @@ class SecondFactors {
 		}
 	}
 
-	/** An administrator clears a user's second factor (a lost phone); the user enrols again. */
+	/**
+	 * An administrator clears a user's second factor (a lost phone); the user enrols
+	 * again.
+	 */
 	@Transactional
 	void reset(Actor actor, UserAccount account) {
 		if (!actor.is(Role.ADMIN)) {

@@ -27,11 +27,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two filter chains: the JSON API (stateless, HTTP Basic or personal access token,
- * problem details on failure, no CSRF because no cookie is accepted; Basic with a password
- * alone is refused to an account with a second factor) and the pages (form login, then
- * the second factor where the account has or needs one, session re-read on every
- * request, CSRF). Both send a strict
- * Content-Security-Policy that allows no inline script.
+ * problem details on failure, no CSRF because no cookie is accepted; Basic with a
+ * password alone is refused to an account with a second factor) and the pages (form
+ * login, then the second factor where the account has or needs one, session re-read on
+ * every request, CSRF). Both send a strict Content-Security-Policy that allows no inline
+ * script.
  */
 @Configuration
 class SecurityConfiguration {

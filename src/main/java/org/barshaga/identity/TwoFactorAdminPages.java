@@ -40,9 +40,8 @@ class TwoFactorAdminPages {
 	String roles(Actor actor, Model model) {
 		requireAdmin(actor);
 		model.addAttribute("choices", requirement.choices());
-		model.addAttribute("defaults", Arrays.stream(Role.values())
-			.filter(TwoFactorRequirement::requiredByDefault)
-			.toList());
+		model.addAttribute("defaults",
+				Arrays.stream(Role.values()).filter(TwoFactorRequirement::requiredByDefault).toList());
 		model.addAttribute("enforced", requirement.enforced());
 		return "identity/two-factor-roles";
 	}

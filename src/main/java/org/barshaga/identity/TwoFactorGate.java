@@ -17,9 +17,9 @@ import jakarta.servlet.http.HttpSession;
 /**
  * Holds a signed-in session at the second factor: an account that has enrolled reaches
  * nothing but the code page until the session has given a code, and an account whose role
- * requires a second factor reaches nothing but enrolment until it has one. Decided on every
- * request from the account as it is now, so that a factor enrolled or reset elsewhere
- * takes effect in every open session. Sign-out and static files stay reachable.
+ * requires a second factor reaches nothing but enrolment until it has one. Decided on
+ * every request from the account as it is now, so that a factor enrolled or reset
+ * elsewhere takes effect in every open session. Sign-out and static files stay reachable.
  */
 class TwoFactorGate extends OncePerRequestFilter {
 

@@ -76,8 +76,9 @@ class TwoFactorPages {
 		response.setStatus(outcome == SecondFactors.Outcome.THROTTLED ? HttpStatus.TOO_MANY_REQUESTS.value()
 				: HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("errors",
-				FormErrors.message("code", outcome == SecondFactors.Outcome.THROTTLED ? "login.error.throttled"
-						: "twoFactor.error.code", messages, locale));
+				FormErrors.message("code",
+						outcome == SecondFactors.Outcome.THROTTLED ? "login.error.throttled" : "twoFactor.error.code",
+						messages, locale));
 		return "identity/two-factor-code";
 	}
 

@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which roles must sign in with a second factor. By default every role that sees
- * children (its {@link Role#learnerAccess} reads learners); an administrator may change
- * it per role. The whole requirement is switched by {@code barshaga.two-factor.enforce}
- * (on unless configured off, as the embedded demo and the tests do); an account that has
+ * Which roles must sign in with a second factor. By default every role that sees children
+ * (its {@link Role#learnerAccess} reads learners); an administrator may change it per
+ * role. The whole requirement is switched by {@code barshaga.two-factor.enforce} (on
+ * unless configured off, as the embedded demo and the tests do); an account that has
  * enrolled is always asked for its code, whatever the switch says.
  */
 @Component
@@ -57,12 +57,17 @@ class TwoFactorRequirement {
 		return role.learnerAccess(DataScope.NATION).readsLearners();
 	}
 
-	/** Whether an account of this role that has not enrolled must enrol before anything else. */
+	/**
+	 * Whether an account of this role that has not enrolled must enrol before anything
+	 * else.
+	 */
 	boolean requires(Role role) {
 		return enforced && choices().get(role);
 	}
 
-	/** Every role with what applies to it now: the administrator's choice or the default. */
+	/**
+	 * Every role with what applies to it now: the administrator's choice or the default.
+	 */
 	Map<Role, Boolean> choices() {
 		Map<Role, Boolean> choices = new EnumMap<>(Role.class);
 		for (Role role : Role.values()) {

@@ -12,8 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * After a right password: straight on to the code page or to enrolment when the account
- * needs a second factor (the page asked for first is kept for afterwards), else on to
- * the page asked for.
+ * needs a second factor (the page asked for first is kept for afterwards), else on to the
+ * page asked for.
  */
 class TwoFactorSignIn implements AuthenticationSuccessHandler {
 

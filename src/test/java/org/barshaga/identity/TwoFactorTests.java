@@ -119,8 +119,7 @@ class TwoFactorTests {
 		giveCode(first, " " + recovery.toUpperCase() + " ", "10.2.0.5").andExpect(redirectedUrl("/"));
 		MockHttpSession second = passwordOnly(username, "10.2.0.5", "/login/two-factor");
 		giveCode(second, recovery, "10.2.0.5").andExpect(status().isUnprocessableContent());
-		giveCode(second, enrolment.recoveryCodes.get(1).replace("-", ""), "10.2.0.5")
-			.andExpect(redirectedUrl("/"));
+		giveCode(second, enrolment.recoveryCodes.get(1).replace("-", ""), "10.2.0.5").andExpect(redirectedUrl("/"));
 		mvc.perform(get("/account/two-factor").session(second))
 			.andExpect(content().string(containsString(": " + (SecondFactors.RECOVERY_CODES - 2))));
 	}
@@ -217,14 +216,16 @@ class TwoFactorTests {
 			requirement.enforce(before);
 		}
 		try {
-			// The demo administrator has no second factor: the choice is made with enforcement off.
+			// The demo administrator has no second factor: the choice is made with
+			// enforcement off.
 			mvc.perform(get("/admin/two-factor").with(as(ADMIN))).andExpect(status().isOk());
 			mvc.perform(get("/admin/two-factor").with(as(DISTRICT_SARYAGASH))).andExpect(status().isForbidden());
-			mvc.perform(post("/admin/two-factor").with(csrf())
-				.with(as(ADMIN))
-				.param("required", "RESEARCHER", "ADMIN")).andExpect(redirectedUrl("/admin/two-factor"));
-			assertThat(requirement.choices()).containsEntry(Role.RESEARCHER, true).containsEntry(Role.SPECIALIST, false);
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor = :admin AND record_type = 'two_factor_role'")
+			mvc.perform(post("/admin/two-factor").with(csrf()).with(as(ADMIN)).param("required", "RESEARCHER", "ADMIN"))
+				.andExpect(redirectedUrl("/admin/two-factor"));
+			assertThat(requirement.choices()).containsEntry(Role.RESEARCHER, true)
+				.containsEntry(Role.SPECIALIST, false);
+			assertThat(jdbc
+				.sql("SELECT COUNT(*) FROM audit_event WHERE actor = :admin AND record_type = 'two_factor_role'")
 				.param("admin", ADMIN)
 				.query(Integer.class)
 				.single()).isPositive();
@@ -260,7 +261,10 @@ class TwoFactorTests {
 			this.session = session;
 		}
 
-		/** The code of the step after the one enrolment used: accepted once for clock drift. */
+		/**
+		 * The code of the step after the one enrolment used: accepted once for clock
+		 * drift.
+		 */
 		String nextCode() {
 			return Totp.code(secret, confirmedStep + 1);
 		}
@@ -315,7 +319,10 @@ class TwoFactorTests {
 		return new Enrolment(secret, code, step, codes, session);
 	}
 
-	/** Signs in with the password and checks where the sign-in leads (not at all when null). */
+	/**
+	 * Signs in with the password and checks where the sign-in leads (not at all when
+	 * null).
+	 */
 	private MockHttpSession passwordOnly(String username, String address, String leadsTo) throws Exception {
 		MockHttpSession session = new MockHttpSession();
 		var result = mvc.perform(post("/login").session(session)
@@ -343,7 +350,8 @@ class TwoFactorTests {
 				.content("""
 						{"username":"%s","fullName":"Two Factor","role":"%s","scope":"%s",
 						 "password":"%s"}
-						""".formatted(username, role.name(), role == Role.RESEARCHER ? "KZ-61-D08" : "KZ-61-D08-S001", PASSWORD)))
+						""".formatted(username, role.name(), role == Role.RESEARCHER ? "KZ-61-D08" : "KZ-61-D08-S001",
+						PASSWORD)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -367,7 +375,8 @@ class TwoFactorTests {
 	}
 
 	private int audited(String username, String action, String detail) {
-		return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor = :name AND action = :action AND detail LIKE :detail")
+		return jdbc
+			.sql("SELECT COUNT(*) FROM audit_event WHERE actor = :name AND action = :action AND detail LIKE :detail")
 			.param("name", username)
 			.param("action", action)
 			.param("detail", detail)
