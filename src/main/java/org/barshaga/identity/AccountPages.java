@@ -24,7 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The signed-in user's own account: password and personal access tokens. */
+/**
+ * The signed-in user's own account: password and personal access tokens. An account with
+ * a second factor creates a token only with a code given within
+ * {@link SecondFactors#RECENT}.
+ */
 @Controller
 class AccountPages {
 
@@ -36,10 +40,14 @@ class AccountPages {
 
 	private final AccountDetailsService accounts;
 
+	private final SecondFactors factors;
+
 	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-	AccountPages(Users users, AccessTokens tokens, MessageSource messages, AccountDetailsService accounts) {
+	AccountPages(Users users, AccessTokens tokens, MessageSource messages, AccountDetailsService accounts,
+			SecondFactors factors) {
 		this.accounts = accounts;
+		this.factors = factors;
 		this.users = users;
 		this.tokens = tokens;
 		this.messages = messages;
@@ -68,9 +76,11 @@ class AccountPages {
 
 	@PostMapping("/account/tokens")
 	String createToken(Actor actor, @RequestParam(required = false) String name,
-			@RequestParam(required = false) Integer days, Model model, Locale locale, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer days, @RequestParam(required = false) String code, Model model,
+			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
+			factors.requireRecent(actor, TwoFactorGate.givenAt(request), code, request.getRemoteAddr())
+				.ifPresent(givenAt -> TwoFactorGate.given(request, givenAt));
 			AccessTokens.Created created = tokens.create(actor, name, days);
 			redirect.addFlashAttribute("newToken", created.secret());
 			return "redirect:/account";
@@ -108,6 +118,7 @@ class AccountPages {
 		model.addAttribute("placeCode", placeCode(actor));
 		model.addAttribute("passwordErrors", passwordErrors);
 		model.addAttribute("tokenErrors", tokenErrors);
+		model.addAttribute("twoFactor", factors.enrolled(actor.userId()));
 		model.addAttribute("minPassword", Users.MIN_PASSWORD_LENGTH);
 		return "identity/account";
 	}

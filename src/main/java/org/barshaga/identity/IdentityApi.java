@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Users and tokens")
@@ -32,7 +34,10 @@ class IdentityApi {
 
 	private final Clock clock;
 
-	IdentityApi(Users users, AccessTokens tokens, Clock clock) {
+	private final SecondFactors factors;
+
+	IdentityApi(Users users, AccessTokens tokens, Clock clock, SecondFactors factors) {
+		this.factors = factors;
 		this.users = users;
 		this.tokens = tokens;
 		this.clock = clock;
@@ -66,7 +71,7 @@ class IdentityApi {
 		return UserView.of(users.update(actor, id, draft), Instant.now(clock));
 	}
 
-	record TokenRequest(String name, Integer days) {
+	record TokenRequest(String name, Integer days, String code) {
 	}
 
 	record CreatedToken(AccessToken token, String secret) {
@@ -79,8 +84,10 @@ class IdentityApi {
 	}
 
 	@PostMapping("/tokens")
-	@Operation(summary = "Create a personal access token; the secret is returned only this once")
-	ResponseEntity<CreatedToken> createToken(Actor actor, @RequestBody TokenRequest request) {
+	@Operation(
+			summary = "Create a personal access token; the secret is returned only this once. An account with a second factor gives a current code in `code`")
+	ResponseEntity<CreatedToken> createToken(Actor actor, @RequestBody TokenRequest request, HttpServletRequest http) {
+		factors.requireRecent(actor, null, request.code(), http.getRemoteAddr());
 		AccessTokens.Created created = tokens.create(actor, request.name(), request.days());
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.token().id()))
 			.body(new CreatedToken(created.token(), created.secret()));

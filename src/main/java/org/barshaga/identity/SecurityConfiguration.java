@@ -2,6 +2,8 @@ package org.barshaga.identity;
 
 import java.util.Map;
 
+import org.barshaga.audit.AuditLog;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -24,9 +27,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two filter chains: the JSON API (stateless, HTTP Basic or personal access token,
- * problem details on failure, no CSRF because no cookie is accepted) and the pages (form
- * login, session re-read on every request, CSRF). Both send a strict
- * Content-Security-Policy that allows no inline script.
+ * problem details on failure, no CSRF because no cookie is accepted; Basic with a
+ * password alone is refused to an account with a second factor) and the pages (form
+ * login, then the second factor where the account has or needs one, session re-read on
+ * every request, CSRF). Both send a strict Content-Security-Policy that allows no inline
+ * script.
  */
 @Configuration
 class SecurityConfiguration {
@@ -66,13 +71,14 @@ class SecurityConfiguration {
 	@Order(1)
 	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemResponses problems, SignInThrottle throttle,
-			AuthenticationManager authentication) {
+			AuthenticationManager authentication, SecondFactors factors, AuditLog audit) {
 		http.securityMatcher("/api/v1/**")
 			.authenticationManager(authentication)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.addFilterBefore(new ThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
 			.addFilterBefore(new TokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.addFilterAfter(new BasicPasswordGate(factors, problems, audit), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
@@ -90,7 +96,7 @@ class SecurityConfiguration {
 	@Order(2)
 	@ConditionalOnWebApplication
 	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, ProblemResponses problems,
-			AuthenticationManager authentication, AccountDetailsService accounts) {
+			AuthenticationManager authentication, AccountDetailsService accounts, SecondFactors factors) {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setExceptionMappings(Map.of(PasswordHashing.BusyException.class.getName(), "/login?error=busy"));
 		failures.setDefaultFailureUrl("/login?error=credentials");
@@ -103,9 +109,12 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures))
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(new TwoFactorSignIn(factors))
+				.failureHandler(failures))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.addFilterAfter(new CurrentAccountFilter(accounts), SecurityContextHolderFilter.class)
+			.addFilterBefore(new TwoFactorGate(factors), AuthorizationFilter.class)
 			.addFilterBefore(new ThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class);
 		headers(http);
 		return http.build();

@@ -30,7 +30,10 @@ class UserPages {
 
 	private final MessageSource messages;
 
-	UserPages(Users users, MessageSource messages) {
+	private final SecondFactors factors;
+
+	UserPages(Users users, MessageSource messages, SecondFactors factors) {
+		this.factors = factors;
 		this.users = users;
 		this.messages = messages;
 	}
@@ -99,6 +102,7 @@ class UserPages {
 	private String form(Actor actor, UserInput input, UserAccount existing, FormErrors errors, Model model) {
 		model.addAttribute("input", input);
 		model.addAttribute("existing", existing);
+		model.addAttribute("twoFactor", existing != null && factors.enrolled(existing.id()));
 		model.addAttribute("errors", errors);
 		model.addAttribute("roles",
 				Arrays.stream(Role.values())

@@ -359,6 +359,9 @@ class AccessibilityBrowserTests {
 		pages.put("/users/{id}", "/users/" + user);
 		pages.put("/audit", "/audit");
 		pages.put("/account", "/account");
+		pages.put("/account/two-factor", "/account/two-factor");
+		pages.put("/login/two-factor", "/login/two-factor");
+		pages.put("/admin/two-factor", "/admin/two-factor");
 		pages.put("/admin/kato-import", "/admin/kato-import");
 		for (String route : List.of("/learners", "/learners/new", "/learners/transfers", "/learners/{id}",
 				"/learners/{id}/edit",
