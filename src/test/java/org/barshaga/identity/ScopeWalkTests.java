@@ -65,7 +65,8 @@ class ScopeWalkTests {
 			"POST /api/v1/criteria-sets/{code}/versions", "GET /api/v1/staffing-norms", "PUT /api/v1/staffing-norms",
 			"GET /api/v1/indicators", "POST /api/v1/indicators", "GET /api/v1/indicators/{id}",
 			"GET /api/v1/indicators/{id}/values", "PUT /api/v1/indicators/{id}/targets/{year}/{orgUnit}",
-			// the exchange and reconciliation APIs: their scope is walked in ExchangeApiTests,
+			// the exchange and reconciliation APIs: their scope is walked in
+			// ExchangeApiTests,
 			// ExportApiTests and ReconcileRegistersTests
 			"POST /api/v1/imports", "GET /api/v1/imports/{id}", "GET /api/v1/imports/{id}/report.csv",
 			"GET /api/v1/exports/{layout}", "POST /api/v1/reconciliation/runs", "GET /api/v1/reconciliation/runs",
