@@ -73,7 +73,7 @@ final class Clusters {
 			Boolean decided = decisions.get(pairKey(records.get(pair.a()), records.get(pair.b())));
 			double p = probability(pair, decided, settings);
 			if (p >= settings.matchAbove()) {
-				union(parent, pair.a(), pair.b());
+				Unions.union(parent, pair.a(), pair.b());
 				clusters.joined.add(pair);
 				clusters.probability[pair.a()] = Math.min(clusters.probability[pair.a()], p);
 				clusters.probability[pair.b()] = Math.min(clusters.probability[pair.b()], p);
@@ -95,12 +95,12 @@ final class Clusters {
 				int x = byId.getOrDefault(ids[0], -1);
 				int y = byId.getOrDefault(ids[1], -1);
 				if (x >= 0 && y >= 0) {
-					union(parent, x, y);
+					Unions.union(parent, x, y);
 				}
 			}
 		}
 		for (int i = 0; i < parent.length; i++) {
-			clusters.clusterOf[i] = find(parent, i);
+			clusters.clusterOf[i] = Unions.find(parent, i);
 		}
 		// the cluster's number is its first record's index, whatever the order of union
 		int[] first = new int[parent.length];
@@ -154,22 +154,6 @@ final class Clusters {
 	static String pairKey(RegisterRecord x, RegisterRecord y) {
 		return x.recordId().compareTo(y.recordId()) <= 0 ? x.recordId() + " " + y.recordId()
 				: y.recordId() + " " + x.recordId();
-	}
-
-	private static int find(int[] parent, int i) {
-		while (parent[i] != i) {
-			parent[i] = parent[parent[i]];
-			i = parent[i];
-		}
-		return i;
-	}
-
-	private static void union(int[] parent, int a, int b) {
-		int x = find(parent, a);
-		int y = find(parent, b);
-		if (x != y) {
-			parent[Math.max(x, y)] = Math.min(x, y);
-		}
 	}
 
 }

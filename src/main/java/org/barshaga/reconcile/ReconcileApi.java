@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.InvalidInputException;
-import org.barshaga.kernel.NotFoundException;
 import org.barshaga.registry.AdminUnits;
 import org.barshaga.registry.Organisations;
 
@@ -113,18 +112,14 @@ class ReconcileApi {
 			@RequestParam(required = false) String unit, Locale locale, HttpServletResponse response)
 			throws IOException {
 		RecordSource source = ReconcileDownloads.register(register);
-		boolean enrolment = ReconcileDownloads.ENROLMENT.equalsIgnoreCase(register == null ? "" : register.strip());
+		boolean enrolment = ReconcileDownloads.enrolment(register);
 		if (source == null && !enrolment) {
 			throw InvalidInputException.of("register", "reconcile.error.register");
 		}
 		DataScope within = within(actor, unit, locale);
 		if (enrolment) {
-			response.setContentType("text/csv; charset=UTF-8");
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-					"attachment; filename=\"reconciliation-" + id + "-duplicates-enrolment.csv\"");
-			Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-			ReconcileDownloads.line(out, List.of("iin", "other_iin", "surname", "given_name", "patronymic",
-					"birth_date", "sex", "school_code", "other_school_code", "same_school"));
+			Writer out = open(response, id, "duplicates-enrolment", List.of("iin", "other_iin", "surname", "given_name",
+					"patronymic", "birth_date", "sex", "school_code", "other_school_code", "same_school"));
 			lists.pupilDuplicates(actor, id, within,
 					pair -> ReconcileDownloads.line(out,
 							List.of(pair.iin(), pair.otherIin(), pair.surname(), pair.givenName(),
@@ -183,24 +178,25 @@ class ReconcileApi {
 	 * The unit or school asked for inside the caller's scope; outside it is not found.
 	 */
 	private DataScope within(Actor actor, String unit, Locale locale) {
-		if (unit == null || unit.isBlank()) {
-			return actor.scope();
+		ListRequests.ListRequest request = ListRequests.ofPlace(actor, unit,
+				new ReconcileViews(units, organisations, messages, locale));
+		if (!request.problems().isEmpty()) {
+			throw InvalidInputException.of("unit", request.problems().get(0));
 		}
-		Places.Place place = new ReconcileViews(units, organisations, messages, locale).places()
-			.find(unit.strip())
-			.orElseThrow(() -> InvalidInputException.of("unit", "reconcile.error.unit"));
-		if (!actor.scope().contains(place.scope())) {
-			throw new NotFoundException("place", unit);
-		}
-		return place.scope();
+		return request.within();
 	}
 
 	private static Writer open(HttpServletResponse response, long run, String what) throws IOException {
+		return open(response, run, what, COLUMNS);
+	}
+
+	private static Writer open(HttpServletResponse response, long run, String what, List<String> columns)
+			throws IOException {
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				"attachment; filename=\"reconciliation-" + run + "-" + what + ".csv\"");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		ReconcileDownloads.line(out, COLUMNS);
+		ReconcileDownloads.line(out, columns);
 		return out;
 	}
 

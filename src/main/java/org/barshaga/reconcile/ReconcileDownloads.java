@@ -91,8 +91,7 @@ class ReconcileDownloads {
 		RecordSource source = register(register);
 		ListRequests.ListRequest request = ListRequests.ofPlace(actor, unit, views);
 		List<String> problems = new ArrayList<>(request.problems());
-		if (source == null && ENROLMENT.equalsIgnoreCase(register == null ? "" : register.strip())
-				&& problems.isEmpty()) {
+		if (source == null && enrolment(register) && problems.isEmpty()) {
 			write(response, id, "duplicates-enrolment", request.unitCode(),
 					List.of("reconcile.evidence.iin", "reconcile.pupilDuplicates.otherIin", "reconcile.list.name",
 							"reconcile.list.birthDate", "reconcile.list.sex", "reconcile.list.schoolCode",
@@ -166,6 +165,11 @@ class ReconcileDownloads {
 
 	/** The enrolment extract, named where a register's duplicates are asked for. */
 	static final String ENROLMENT = "ENROLMENT";
+
+	/** Whether the register asked for is the enrolment extract. */
+	static boolean enrolment(String text) {
+		return text != null && ENROLMENT.equalsIgnoreCase(text.strip());
+	}
 
 	static RecordSource register(String text) {
 		if (text == null || text.isBlank()) {

@@ -1,7 +1,7 @@
 package org.barshaga.reconcile;
 
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.barshaga.audit.AuditAction;
@@ -82,20 +82,13 @@ public class ReconcileLists {
 	@Transactional
 	void pupilDuplicates(Actor actor, long runId, DataScope within, Consumer<ResultRepository.PupilDuplicate> sink) {
 		DataScope scope = scope(actor, runId, within);
-		AuditSubjects held = new AuditSubjects("enrolment_pupil");
+		Reads reads = new Reads();
 		results.streamPupilDuplicates(runId, scope, pair -> {
-			held.add(pair.iin());
-			held.add(pair.otherIin());
+			reads.add("enrolment_pupil", pair.iin());
+			reads.add("enrolment_pupil", pair.otherIin());
 			sink.accept(pair);
 		});
-		String detail = "reconciliation duplicates, run " + runId + ", ENROLMENT";
-		if (held.isEmpty()) {
-			audit.recorded(actor, AuditAction.EXPORT, "reconcile_run", runId, scope.pathPrefix(), detail);
-		}
-		else {
-			audit.recordedHolding(actor, AuditAction.EXPORT, "reconcile_run", runId, scope.pathPrefix(),
-					detail + ", " + held.size() + " records", held);
-		}
+		reads.record(audit, runId, actor, scope, "reconciliation duplicates, run " + runId + ", ENROLMENT");
 	}
 
 	/** The children the two registers disagree on, each once. */
@@ -118,19 +111,21 @@ public class ReconcileLists {
 	/** The records a download gave out, per register, for its audit event. */
 	private static final class Reads {
 
-		private final Map<RecordSource, AuditSubjects> subjects = new EnumMap<>(RecordSource.class);
+		private final Map<String, AuditSubjects> subjects = new TreeMap<>();
 
 		void add(ResultRepository.ListedResult result) {
-			subjects
-				.computeIfAbsent(result.register(), register -> new AuditSubjects(Reconciliation.auditEntity(register)))
-				.add(result.recordId());
+			add(Reconciliation.auditEntity(result.register()), result.recordId());
+		}
+
+		void add(String recordType, String recordId) {
+			subjects.computeIfAbsent(recordType, AuditSubjects::new).add(recordId);
 		}
 
 		void record(AuditLog audit, long runId, Actor actor, DataScope scope, String detail) {
 			if (subjects.isEmpty()) {
 				audit.recorded(actor, AuditAction.EXPORT, "reconcile_run", runId, scope.pathPrefix(), detail);
 			}
-			subjects.forEach((register, held) -> audit.recordedHolding(actor, AuditAction.EXPORT, "reconcile_run",
+			subjects.forEach((recordType, held) -> audit.recordedHolding(actor, AuditAction.EXPORT, "reconcile_run",
 					runId, scope.pathPrefix(), detail + ", " + held.size() + " records", held));
 		}
 

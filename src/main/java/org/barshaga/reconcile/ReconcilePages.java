@@ -1,8 +1,5 @@
 package org.barshaga.reconcile;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +15,6 @@ import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotFoundException;
 import org.barshaga.kernel.ResultPage;
 import org.barshaga.kernel.SchoolYear;
-import org.barshaga.kernel.SpreadsheetCells;
 import org.barshaga.registry.AdminUnits;
 import org.barshaga.registry.Organisations;
 

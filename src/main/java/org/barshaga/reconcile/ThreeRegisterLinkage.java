@@ -108,7 +108,7 @@ final class ThreeRegisterLinkage {
 			if (link.verdict() == Link.Verdict.MATCH) {
 				Integer other = byPupil.putIfAbsent(link.pupil().iin(), clusterOf[i]);
 				if (other != null) {
-					union(parent, other, clusterOf[i]);
+					Unions.union(parent, other, clusterOf[i]);
 				}
 			}
 		}
@@ -117,7 +117,7 @@ final class ThreeRegisterLinkage {
 
 		Map<Integer, List<Integer>> children = new HashMap<>();
 		for (int i = 0; i < all.size(); i++) {
-			children.computeIfAbsent(find(parent, clusterOf[i]), k -> new ArrayList<>()).add(i);
+			children.computeIfAbsent(Unions.find(parent, clusterOf[i]), k -> new ArrayList<>()).add(i);
 		}
 		RecordResult[] results = new RecordResult[all.size()];
 		for (List<Integer> members : children.values()) {
@@ -157,7 +157,7 @@ final class ThreeRegisterLinkage {
 		boolean[] hasHealth = new boolean[clusterOf.length];
 		boolean[] hasBenefit = new boolean[clusterOf.length];
 		for (int i = 0; i < clusterOf.length; i++) {
-			int root = find(parent, clusterOf[i]);
+			int root = Unions.find(parent, clusterOf[i]);
 			hasHealth[root] |= i < h;
 			hasBenefit[root] |= i >= h;
 		}
@@ -174,8 +174,8 @@ final class ThreeRegisterLinkage {
 			if (bothSchooled && !lx.pupil().iin().equals(ly.pupil().iin())) {
 				continue;
 			}
-			int childX = find(parent, clusterOf[x]);
-			int childY = find(parent, clusterOf[y]);
+			int childX = Unions.find(parent, clusterOf[x]);
+			int childY = Unions.find(parent, clusterOf[y]);
 			if (childX == childY) {
 				continue;
 			}
@@ -187,8 +187,8 @@ final class ThreeRegisterLinkage {
 			if (hasBenefit[childX] || hasHealth[childY]) {
 				continue;
 			}
-			union(parent, childX, childY);
-			int child = find(parent, childX);
+			Unions.union(parent, childX, childY);
+			int child = Unions.find(parent, childX);
 			hasHealth[child] = true;
 			hasBenefit[child] = true;
 			joined++;
@@ -284,22 +284,6 @@ final class ThreeRegisterLinkage {
 	private static String district(String path) {
 		String[] parts = path.split("/");
 		return parts.length > 3 ? parts[3] : null;
-	}
-
-	private static int find(int[] parent, int i) {
-		while (parent[i] != i) {
-			parent[i] = parent[parent[i]];
-			i = parent[i];
-		}
-		return i;
-	}
-
-	private static void union(int[] parent, int a, int b) {
-		int x = find(parent, a);
-		int y = find(parent, b);
-		if (x != y) {
-			parent[Math.max(x, y)] = Math.min(x, y);
-		}
 	}
 
 }
