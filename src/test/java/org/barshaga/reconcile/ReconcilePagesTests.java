@@ -443,10 +443,13 @@ class ReconcilePagesTests {
 	@Test
 	void thePagesAnswerInKazakhRussianAndEnglish() throws Exception {
 		long run = reconciliation.runNow(admin, YEAR, LinkageSettings.DEFAULT);
-		Map<String, List<String>> words = Map.of("kk",
-				List.of("Денсаулық сақтау және әлеуметтік қорғау тіркелімдерімен салыстыру", "Оқымайды", "Бұл бір бала ма?"), "ru",
-				List.of("Сверка с регистрами здравоохранения и социальной защиты", "Не обучается", "Это один и тот же ребёнок?"), "en",
-				List.of("Reconciliation with the health and social-protection registers", "Not enrolled", "Is this the same child?"));
+		Map<String, List<String>> words = Map.of("kk", List
+			.of("Денсаулық сақтау және әлеуметтік қорғау тіркелімдерімен салыстыру", "Оқымайды", "Бұл бір бала ма?"),
+				"ru",
+				List.of("Сверка с регистрами здравоохранения и социальной защиты", "Не обучается",
+						"Это один и тот же ребёнок?"),
+				"en", List.of("Reconciliation with the health and social-protection registers", "Not enrolled",
+						"Is this the same child?"));
 		for (Map.Entry<String, List<String>> language : words.entrySet()) {
 			String lang = "lang=" + language.getKey();
 			List<String> texts = new ArrayList<>();
