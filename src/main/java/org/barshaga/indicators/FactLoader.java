@@ -107,6 +107,7 @@ class FactLoader {
 				throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
 			}
 		}
+		facts.derive(Measure.SPECIALIST_GAP_LEARNERS, FactLoader::childrenBehindGap);
 		facts.seal();
 		log.info("Facts of school year {}: {} rows in {} ms", year, facts.size(),
 				(System.nanoTime() - start) / 1_000_000);
@@ -352,6 +353,15 @@ class FactLoader {
 			dimensions[Dimension.SPECIALIST.ordinal()] = (byte) Dimension.SPECIALIST.index(specialist);
 			facts.add(learner.path, true, dimensions, Measure.SPECIALIST_NEED_LEARNERS, 1);
 		}
+	}
+
+	/**
+	 * The children behind a school's gap of one type of specialist: all those behind its
+	 * need when the school is short of that specialist, none when it is not.
+	 */
+	private static double childrenBehindGap(double[] staffing) {
+		return staffing[Measure.SPECIALIST_FTE_GAP.column()] > 0 ? staffing[Measure.SPECIALIST_NEED_LEARNERS.column()]
+				: 0;
 	}
 
 	private static byte[] dimensions(Learner learner, LocalDate census) {

@@ -20,6 +20,7 @@ public enum Measure {
 
 	SPECIALIST_FTE(Subject.FTE, Scope.STAFFING), SPECIALIST_FTE_NEEDED(Subject.FTE, Scope.STAFFING),
 	SPECIALIST_FTE_GAP(Subject.FTE, Scope.STAFFING), SPECIALIST_NEED_LEARNERS(Subject.CHILDREN, Scope.STAFFING),
+	SPECIALIST_GAP_LEARNERS(Subject.CHILDREN, Scope.STAFFING),
 
 	SEN_LEARNERS(Subject.CHILDREN, Scope.LEARNER), SEN_PUPILS(Subject.CHILDREN, Scope.LEARNER),
 	LEARNERS_WITH_SERVICES(Subject.CHILDREN, Scope.LEARNER), LEARNERS_SERVED(Subject.CHILDREN, Scope.LEARNER),
@@ -115,18 +116,32 @@ public enum Measure {
 	}
 
 	/**
-	 * The measures whose figures are hidden together with this one's. Staff needed and
-	 * missing are judged by the children behind the need; children with a conclusion and
-	 * those of them at school are judged together, because one is the other restricted by
-	 * the form of education, and a subtraction would otherwise give a hidden one back.
+	 * The measures whose figures are hidden together with this one's. Staff needed is
+	 * judged by the children behind the need, and staff missing by the children behind
+	 * the gap (a gap of zero has none, though children need the specialist), so that a
+	 * figure and the children it rests on are zero in the same cells and a published zero
+	 * never pins a hidden gap; both are judged together, because the children behind a
+	 * gap are those behind the need restricted to the schools short of staff. Children
+	 * with a conclusion and those of them at school are judged together, because one is
+	 * the other restricted by the form of education, and a subtraction would otherwise
+	 * give a hidden one back.
 	 */
 	List<Measure> suppressedWith() {
 		return switch (this) {
-			case SPECIALIST_FTE_NEEDED, SPECIALIST_FTE_GAP, SPECIALIST_NEED_LEARNERS ->
-				List.of(SPECIALIST_NEED_LEARNERS, SPECIALIST_FTE_NEEDED, SPECIALIST_FTE_GAP);
+			case SPECIALIST_FTE_NEEDED, SPECIALIST_FTE_GAP, SPECIALIST_NEED_LEARNERS, SPECIALIST_GAP_LEARNERS ->
+				List.of(SPECIALIST_NEED_LEARNERS, SPECIALIST_GAP_LEARNERS, SPECIALIST_FTE_NEEDED, SPECIALIST_FTE_GAP);
 			case SEN_LEARNERS, SEN_PUPILS -> List.of(SEN_LEARNERS, SEN_PUPILS);
 			default -> List.of(this);
 		};
+	}
+
+	/**
+	 * The measure of which this one counts a part chosen by something other than a
+	 * dimension, or null: the rest of the whole is a count of children as well, and is
+	 * judged with them.
+	 */
+	Measure partOf() {
+		return this == SPECIALIST_GAP_LEARNERS ? SPECIALIST_NEED_LEARNERS : null;
 	}
 
 	/**

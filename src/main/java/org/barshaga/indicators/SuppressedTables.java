@@ -170,17 +170,28 @@ final class SuppressedTables {
 		}
 	}
 
-	/** Whether a cell counts from 1 to 4 children, goals or hours. */
+	/**
+	 * Whether a cell counts from 1 to 4 children, goals or hours, or leaves 1 to 4 of
+	 * them outside a part the group counts on its own.
+	 */
 	private static boolean small(Map<Long, double[]> table, List<Measure> measures) {
 		for (double[] sums : table.values()) {
 			for (int m = 0; m < measures.size(); m++) {
-				if (measures.get(m).subject() != Measure.Subject.FTE && sums[m] > 1e-9
-						&& sums[m] < Suppression.THRESHOLD - 1e-9) {
+				Measure measure = measures.get(m);
+				if (measure.subject() != Measure.Subject.FTE && small(sums[m])) {
+					return true;
+				}
+				int whole = measure.partOf() == null ? -1 : measures.indexOf(measure.partOf());
+				if (whole >= 0 && small(sums[whole] - sums[m])) {
 					return true;
 				}
 			}
 		}
 		return false;
+	}
+
+	private static boolean small(double count) {
+		return count > 1e-9 && count < Suppression.THRESHOLD - 1e-9;
 	}
 
 	private static double weight(double[] totals) {

@@ -94,6 +94,16 @@ final class YearFacts {
 	}
 
 	/**
+	 * Sets a measure of every row of its grain from the row's other values, once they are
+	 * all added: for facts that follow from others at the same grain.
+	 */
+	synchronized void derive(Measure measure, java.util.function.ToDoubleFunction<double[]> rule) {
+		for (Row row : rows.get(measure.scope())) {
+			row.values()[measure.column()] = rule.applyAsDouble(row.values());
+		}
+	}
+
+	/**
 	 * Ends the adding: sorts each grain's rows by path and lets the lookup of rows go.
 	 */
 	synchronized void seal() {

@@ -117,6 +117,20 @@ class IndicatorTests {
 	}
 
 	@Test
+	void theChildrenBehindAGapAreThoseWhoseSchoolIsShortOfTheirSpecialist() {
+		// L2's special teacher is missing at school A; L1's speech therapist is in post.
+		expect(district("SPECIALIST_SHORT_LEARNERS"), "1", "2", "50.0");
+		Map<String, IndicatorValue> bySpecialist = new java.util.HashMap<>();
+		indicators
+			.values(MINISTRY, "SPECIALIST_SHORT_LEARNERS", IndicatorFixture.DISTRICT, fixture.year, Level.SELF,
+					List.of(Dimension.SPECIALIST))
+			.values()
+			.forEach(value -> bySpecialist.put(value.by().get(Dimension.SPECIALIST), value));
+		expect(bySpecialist.get("SPECIAL_TEACHER"), "1", "1", "100.0");
+		expect(bySpecialist.get("SPEECH_THERAPIST"), "0", "1", "0.0");
+	}
+
+	@Test
 	void aDisaggregationAddsUpToTheTotalAndNamesTheValues() {
 		IndicatorResult byForm = indicators.values(MINISTRY, "SEN_BY_FORM", IndicatorFixture.DISTRICT, fixture.year,
 				Level.SELF, List.of(Dimension.FORM));
