@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.barshaga.kernel.Decimals;
 import org.barshaga.kernel.InvalidInputException;
 
 /**
@@ -125,13 +126,12 @@ public final class CriteriaRules {
 		if (!SchoolFacts.isField(matcher.group(1))) {
 			problems.add("rules", "validation.criteria.field", line, matcher.group(1));
 		}
-		try {
-			return new Comparison(matcher.group(1), matcher.group(2), new BigDecimal(matcher.group(3)));
-		}
-		catch (NumberFormatException malformed) {
+		BigDecimal threshold = Decimals.parse(matcher.group(3));
+		if (threshold == null || matcher.group(3).contains(",")) {
 			problems.add("rules", "validation.criteria.threshold", line, matcher.group(3));
 			return null;
 		}
+		return new Comparison(matcher.group(1), matcher.group(2), threshold);
 	}
 
 	/** The rules the school fails, in the order of the set. */

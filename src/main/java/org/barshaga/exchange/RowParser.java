@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.barshaga.kernel.Codes;
+import org.barshaga.kernel.Decimals;
 import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.PersonNames;
 import org.barshaga.kernel.SpreadsheetCells;
@@ -312,12 +313,7 @@ final class RowParser {
 	}
 
 	private static BigDecimal number(String text) {
-		try {
-			return new BigDecimal(text.replace(',', '.'));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return Decimals.parse(text);
 	}
 
 }

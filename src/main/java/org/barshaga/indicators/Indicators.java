@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.barshaga.audit.AuditLog;
 import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.Decimals;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.LocalizedName;
 import org.barshaga.kernel.NotFoundException;
@@ -306,7 +307,8 @@ public class Indicators {
 		if (place == null || place.organisation()) {
 			throw InvalidInputException.of("unit", "validation.indicator.targetUnit", unitCode);
 		}
-		if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000)) > 0)) {
+		if (value != null && (!Decimals.sized(value) || value.signum() < 0
+				|| value.compareTo(BigDecimal.valueOf(1_000_000)) > 0)) {
 			throw InvalidInputException.of("target", "validation.indicator.target", value);
 		}
 		BigDecimal before = target(indicator.code(), year, place.code()).filter(t -> t.unitCode().equals(place.code()))

@@ -78,13 +78,11 @@ public final class FormValues {
 		if (text == null) {
 			return null;
 		}
-		try {
-			return new BigDecimal(text.replace(',', '.'));
-		}
-		catch (NumberFormatException invalid) {
+		BigDecimal number = Decimals.parse(text);
+		if (number == null) {
 			problems.add(name, "validation.decimal", text);
-			return null;
 		}
+		return number;
 	}
 
 	public Long id(String name) {

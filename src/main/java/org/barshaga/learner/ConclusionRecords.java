@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.barshaga.audit.AuditLog;
 import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.Decimals;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.SpecialistType;
 import org.barshaga.registry.Organisation;
@@ -114,7 +115,10 @@ class ConclusionRecords {
 			if (value == null || value.signum() == 0) {
 				return;
 			}
-			if (value.signum() < 0) {
+			if (!Decimals.sized(value)) {
+				problems.add("hours." + type.name(), "validation.decimal", value);
+			}
+			else if (value.signum() < 0) {
 				problems.add("hours." + type.name(), "validation.hours.negative");
 			}
 			else if (value.compareTo(MAX_WEEKLY_HOURS) > 0) {

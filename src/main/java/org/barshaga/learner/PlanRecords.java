@@ -10,6 +10,7 @@ import org.barshaga.identity.UserAccount;
 import org.barshaga.identity.Users;
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
+import org.barshaga.kernel.Decimals;
 import org.barshaga.kernel.EditConflictException;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotPermittedException;
@@ -162,6 +163,9 @@ class PlanRecords {
 		require(draft.specialist(), "specialist", problems);
 		if (draft.weeklyHours() == null) {
 			problems.add("weeklyHours", "validation.required");
+		}
+		else if (!Decimals.sized(draft.weeklyHours())) {
+			problems.add("weeklyHours", "validation.decimal", draft.weeklyHours());
 		}
 		else if (draft.weeklyHours().signum() <= 0) {
 			problems.add("weeklyHours", "validation.hours.negative");

@@ -77,6 +77,18 @@ class LearnerApiTests {
 		assertThat(call(put("/api/v1/learners/{id}/plans/{plan}/services", id, plan), Demo.SCHOOL, """
 				{"specialist":"SPEECH_THERAPIST","weeklyHours":2,"assignedUsername":"specialist.demo"}""").getStatus())
 			.isEqualTo(204);
+		// a number that passes every range check but costs minutes to round is refused at
+		// once
+		MockHttpServletResponse tiny = call(put("/api/v1/learners/{id}/plans/{plan}/services", id, plan), Demo.SCHOOL,
+				"""
+						{"specialist":"SPEECH_THERAPIST","weeklyHours":1e-999999999}""");
+		assertThat(tiny.getStatus()).isEqualTo(400);
+		assertThat(tiny.getContentAsString()).contains("weeklyHours");
+		MockHttpServletResponse tinyConclusion = call(post("/api/v1/learners/{id}/conclusions", id), Demo.PMPC,
+				conclusion(daysAgo(5), daysAgo(-300)).replace("{\"SPEECH_THERAPIST\":2}",
+						"{\"SPEECH_THERAPIST\":1e-99999999}"));
+		assertThat(tinyConclusion.getStatus()).isEqualTo(400);
+		assertThat(tinyConclusion.getContentAsString()).contains("hours.SPEECH_THERAPIST");
 		created(post("/api/v1/learners/{id}/plans/{plan}/reviews", id, plan), Demo.SCHOOL, """
 				{"term":1,"reviewedOn":"%s","ratings":{"%d":{"score":1,"remark":"progress"}}}""".formatted(daysAgo(1),
 				goal));
