@@ -93,7 +93,9 @@ class SignInThrottle {
 
 	static String normalise(String name) {
 		String stripped = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-		return stripped.length() <= 100 ? stripped : stripped.substring(0, 100);
+		// cut, then stripped again: a name cut at a space would otherwise lose it on the
+		// next reading
+		return stripped.length() <= 100 ? stripped : stripped.substring(0, 100).strip();
 	}
 
 	private boolean known(String who, String where) {
