@@ -151,7 +151,7 @@ class RequestRepository {
 		return scope.bind(jdbc.sql("""
 				UPDATE support_request SET follow_up_done_on = :on, follow_up_done_by = :by, version = version + 1
 				WHERE id = :id AND version = :version AND status IN ('CLOSED', 'CONFIRMED')
-					AND follow_up_on IS NOT NULL AND follow_up_done_on IS NULL AND """ + scope.sql("centre_path")))
+					AND follow_up_on IS NOT NULL AND follow_up_done_on IS NULL""" + " AND " + scope.sql("centre_path")))
 			.param("on", Date.valueOf(on))
 			.param("by", by)
 			.param("id", id)

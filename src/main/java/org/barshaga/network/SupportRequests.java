@@ -183,9 +183,10 @@ public class SupportRequests {
 
 	void schedule(Actor actor, long id, int version, ConsultationMode mode, LocalDate on, LocalDate today) {
 		SupportRequest request = find(actor, id);
+		requireSide(actor, request, Transition.SCHEDULE);
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		if (mode == null) {
-			problems.add("mode", "validation.required");
+			problems.add("consultationMode", "validation.required");
 		}
 		if (on == null) {
 			problems.add("consultationOn", "validation.required");
@@ -206,6 +207,7 @@ public class SupportRequests {
 	void close(Actor actor, long id, int version, String outcome, String followUp, LocalDate followUpOn,
 			LocalDate today) {
 		SupportRequest request = find(actor, id);
+		requireSide(actor, request, Transition.CLOSE);
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		if (request.consultationOn() != null && request.consultationOn().isAfter(today)) {
 			problems.add("outcome", "validation.support.notHeldYet", request.consultationOn().toString());
@@ -252,12 +254,12 @@ public class SupportRequests {
 	}
 
 	void confirm(Actor actor, long id, int version, Boolean helped, String note, LocalDate today) {
+		requireSide(actor, find(actor, id), Transition.CONFIRM);
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		if (helped == null) {
 			problems.add("helped", "validation.required");
 		}
 		text(note, "confirmationNote", NOTE_LIMIT, false, problems);
-		find(actor, id);
 		problems.throwIfAny();
 		move(actor, id, version, Transition.CONFIRM, RequestStatus.CONFIRMED,
 				columns("helped", helped, "confirmation_note", note == null || note.isBlank() ? null : note.strip(),

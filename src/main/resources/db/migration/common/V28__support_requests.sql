@@ -47,3 +47,16 @@ CREATE TABLE support_request (
 CREATE INDEX ix_support_request_requester ON support_request (requester_path);
 CREATE INDEX ix_support_request_centre ON support_request (centre_path);
 CREATE INDEX ix_support_request_submitted ON support_request (submitted_on);
+
+-- The support network's indicators (docs/indicators.md, docs/support-network.md).
+INSERT INTO indicator (code, name_kk, name_ru, name_en, description_kk, description_ru, description_en, unit, numerator, numerator_filter, denominator, denominator_filter, disaggregations, better, position, product_default, created_at, created_by) VALUES
+('SUPPORT_REQUESTS_ANSWERED', '10 оқу күні ішінде жауап берілген көмек сұрауларының үлесі', 'Доля запросов о помощи, на которые ответили за 10 учебных дней', 'Support requests answered within 10 school days',
+ 'Оқу жылында (1 қыркүйек – 31 тамыз) мектептер мен ПМПК ресурстық орталықтарға, ППТК-ға, ПМПК-ға және арнайы мектептерге жіберген сұраулардың ішінде орталық 10 оқу күні (дүйсенбі–жұма) ішінде қабылдағандары. Бөлгіш: жауап берілген немесе 10 оқу күні өткен сұраулар; мерзімі әлі өтпеген жауапсыз сұраулар есепке алынбайды. Сұрау жіберген ұйымның орны бойынша есептеледі.',
+ 'Доля запросов, отправленных школами и ПМПК ресурсным центрам, КППК, ПМПК и специальным школам в учебном году (1 сентября – 31 августа), которые центр принял в течение 10 учебных дней (понедельник–пятница). Знаменатель: запросы с ответом или с истёкшими 10 учебными днями; запросы без ответа, срок которых ещё не истёк, не учитываются. Учитываются по месту организации, отправившей запрос.',
+ 'Of the requests that schools and PMPCs sent to resource centres, KPPK, PMPCs and special schools in the school year (1 September to 31 August), the share the centre accepted within 10 school days (Monday to Friday). The denominator is the requests answered or whose 10 school days have passed; unanswered requests still within their time are not counted yet. Counted at the organisation that asked.',
+ 'SHARE', 'SUPPORT_REQUESTS_ANSWERED', NULL, 'SUPPORT_REQUESTS', NULL, 'SETTLEMENT', 'HIGHER', 200, TRUE, CURRENT_TIMESTAMP, 'product-default'),
+('SCHOOLS_REACHED', 'Қолдау желісі қамтыған мектептер үлесі', 'Доля школ, охваченных сетью поддержки', 'Schools reached by the support network',
+ 'Оқу жылында сұрауы бойынша кемінде бір кеңес өткізіліп, жазылған (жабылған немесе расталған) ашық жалпы білім беретін және арнайы мектептердің барлық ашық мектептерге үлесі.',
+ 'Доля открытых общеобразовательных и специальных школ, у которых в учебном году по их запросу проведена и записана (закрыта или подтверждена) хотя бы одна консультация, от всех открытых школ.',
+ 'Open general and special schools with at least one consultation held and recorded (closed or confirmed) in the school year at their request, as a share of all open schools.',
+ 'SHARE', 'SCHOOLS_CONSULTED', NULL, 'SCHOOLS', NULL, 'SETTLEMENT', 'HIGHER', 210, TRUE, CURRENT_TIMESTAMP, 'product-default');
