@@ -91,7 +91,7 @@ class DemoSupport implements ApplicationRunner {
 		Organisation demoPmpc = first(OrganisationType.PMPC, "KZ-61");
 		if (demoSchool != null && demoPmpc != null) {
 			for (int i = 0; i < DEMO_SCHOOL_TO_DEMO_PMPC; i++) {
-				write(demoSchool, demoPmpc, i, random, today);
+				write(demoSchool, demoPmpc, i, random, today, true);
 				written++;
 			}
 		}
@@ -111,7 +111,7 @@ class DemoSupport implements ApplicationRunner {
 			}
 			for (int i = 0; i < PER_REGION; i++) {
 				Organisation school = schools.get(random.nextInt(schools.size()));
-				write(school, centres.get(random.nextInt(centres.size())), i, random, today);
+				write(school, centres.get(random.nextInt(centres.size())), i, random, today, false);
 				written++;
 			}
 		}
@@ -128,9 +128,11 @@ class DemoSupport implements ApplicationRunner {
 	 * One request, taken as far as its place in the series says: every fifth stays
 	 * submitted, the others are accepted (some after their ten school days), scheduled,
 	 * recorded and confirmed in turn, as far as the dates allow by today.
+	 * @param complete whether each request is old enough to reach its step (the demo
+	 * school's, so that its pages show every state)
 	 */
-	private void write(Organisation school, Organisation centre, int index, SplittableRandom random,
-			LocalDate today) {
+	private void write(Organisation school, Organisation centre, int index, SplittableRandom random, LocalDate today,
+			boolean complete) {
 		Actor asker = new Actor(0, BY, "Demo coordinator", Role.SCHOOL_COORDINATOR, new DataScope(school.path()));
 		Actor answerer = new Actor(0, BY, "Demo specialist",
 				centre.type() == OrganisationType.PMPC ? Role.PMPC_SPECIALIST : Role.SPECIALIST,
@@ -138,12 +140,13 @@ class DemoSupport implements ApplicationRunner {
 		SupportTopic topic = SupportTopic.values()[random.nextInt(SupportTopic.values().length)];
 		Set<SenCategory> categories = EnumSet.of(SenCategory.values()[random.nextInt(SenCategory.values().length)]);
 		Urgency urgency = Urgency.values()[random.nextInt(Urgency.values().length)];
-		LocalDate submitted = today.minusDays(3 + random.nextInt(120));
+		int steps = index % 5;
+		int age = steps == 0 ? 1 + random.nextInt(8) : (complete ? 45 : 3) + random.nextInt(100);
+		LocalDate submitted = today.minusDays(age);
 		long id = requests.submit(asker,
 				new RequestDraft(centre.code(), topic, categories, null, urgency,
 						DESCRIPTIONS[random.nextInt(DESCRIPTIONS.length)]),
 				submitted.atTime(9, 30).toInstant(ZoneOffset.UTC));
-		int steps = index % 5;
 		LocalDate accepted = submitted.plusDays(1 + random.nextInt(20));
 		if (steps == 0 || accepted.isAfter(today)) {
 			return;
