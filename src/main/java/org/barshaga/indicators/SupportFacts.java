@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The facts of the support network: requests for help and whether they were answered in
- * time, counted at the place that asked, and the schools that had a consultation. Read
- * as dates and ids only; a request's text and child never leave the table.
+ * time, counted at the place that asked, and the schools that had a consultation. Read as
+ * dates and ids only; a request's text and child never leave the table.
  */
 final class SupportFacts {
 
@@ -26,10 +26,10 @@ final class SupportFacts {
 	}
 
 	/**
-	 * Requests submitted in the school year (1 September to 31 August) that are due: those
-	 * answered, and those whose ten school days have passed unanswered. A request still
-	 * inside its ten days is not counted yet, so that the current year's share does not fall
-	 * with every new request. Answered means accepted by the centre.
+	 * Requests submitted in the school year (1 September to 31 August) that are due:
+	 * those answered, and those whose ten school days have passed unanswered. A request
+	 * still inside its ten days is not counted yet, so that the current year's share does
+	 * not fall with every new request. Answered means accepted by the centre.
 	 */
 	static void load(JdbcClient jdbc, YearFacts facts, int year, LocalDate today) {
 		jdbc.sql("""

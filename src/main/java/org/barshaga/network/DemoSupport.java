@@ -98,13 +98,13 @@ class DemoSupport implements ApplicationRunner {
 		for (String region : REGIONS) {
 			List<Organisation> centres = new ArrayList<>();
 			for (OrganisationType type : Parties.CENTRE_TYPES) {
-				centres.addAll(organisations
-					.search(new OrganisationSearch(null, type, region, OrganisationStatus.OPEN, 0, 3))
-					.items());
+				centres.addAll(
+						organisations.search(new OrganisationSearch(null, type, region, OrganisationStatus.OPEN, 0, 3))
+							.items());
 			}
-			List<Organisation> schools = organisations.search(
-					new OrganisationSearch(null, OrganisationType.GENERAL_SCHOOL, region, OrganisationStatus.OPEN, 0,
-							OrganisationSearch.MAX_PAGE_SIZE))
+			List<Organisation> schools = organisations
+				.search(new OrganisationSearch(null, OrganisationType.GENERAL_SCHOOL, region, OrganisationStatus.OPEN,
+						0, OrganisationSearch.MAX_PAGE_SIZE))
 				.items();
 			if (centres.isEmpty() || schools.isEmpty()) {
 				continue;
@@ -119,8 +119,7 @@ class DemoSupport implements ApplicationRunner {
 	}
 
 	private Organisation first(OrganisationType type, String region) {
-		List<Organisation> found = organisations.search(new OrganisationSearch(null, type, region, null, 0, 1))
-			.items();
+		List<Organisation> found = organisations.search(new OrganisationSearch(null, type, region, null, 0, 1)).items();
 		return found.isEmpty() ? null : found.get(0);
 	}
 

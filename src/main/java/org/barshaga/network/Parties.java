@@ -44,8 +44,8 @@ class Parties {
 	}
 
 	/**
-	 * The organisation the actor asks for: a school or kindergarten for its coordinator, a
-	 * PMPC for its specialist.
+	 * The organisation the actor asks for: a school or kindergarten for its coordinator,
+	 * a PMPC for its specialist.
 	 */
 	Optional<Organisation> requesterOf(Actor actor) {
 		if (!REQUESTER_ROLES.contains(actor.role())) {
@@ -57,7 +57,9 @@ class Parties {
 					: place.type().teachesChildren());
 	}
 
-	/** The open organisations of the requester's region that it may ask, by type and name. */
+	/**
+	 * The open organisations of the requester's region that it may ask, by type and name.
+	 */
 	List<Organisation> centresFor(Organisation requester) {
 		String region = regionCode(requester.path());
 		return CENTRE_TYPES.stream()
@@ -71,7 +73,10 @@ class Parties {
 			.toList();
 	}
 
-	/** Whether the centre may be asked by the requester: open, of a centre's type, same region. */
+	/**
+	 * Whether the centre may be asked by the requester: open, of a centre's type, same
+	 * region.
+	 */
 	static boolean mayBeAsked(Organisation centre, Organisation requester) {
 		return CENTRE_TYPES.contains(centre.type()) && centre.status() == OrganisationStatus.OPEN
 				&& centre.id() != requester.id() && regionCode(centre.path()).equals(regionCode(requester.path()));

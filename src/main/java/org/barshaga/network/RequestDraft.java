@@ -5,8 +5,8 @@ import java.util.Set;
 import org.barshaga.learner.SenCategory;
 
 /**
- * A new request as the school submitted it: the centre by its registry code, and the child
- * (optional) by IIN.
+ * A new request as the school submitted it: the centre by its registry code, and the
+ * child (optional) by IIN.
  */
 public record RequestDraft(String centreCode, SupportTopic topic, Set<SenCategory> categories, String learnerIin,
 		Urgency urgency, String description) {

@@ -78,37 +78,41 @@ class RequestRepository {
 
 	/** The request, when either of its sides lies in the scope. */
 	Optional<SupportRequest> findInScope(long id, DataScope scope) {
-		return scope
-			.bind(jdbc.sql(SELECT + " WHERE r.id = :id AND (" + scope.sql("r.requester_path") + " OR "
-					+ scope.sql("r.centre_path") + ")"))
+		return scope.bind(jdbc.sql(SELECT + " WHERE r.id = :id AND (" + scope.sql("r.requester_path") + " OR "
+				+ scope.sql("r.centre_path") + ")"))
 			.param("id", id)
 			.query(RequestRepository::request)
 			.optional();
 	}
 
-	/** Requests to centres in the scope that wait for them: to accept, schedule or record. */
+	/**
+	 * Requests to centres in the scope that wait for them: to accept, schedule or record.
+	 */
 	List<SupportRequest> waiting(DataScope scope) {
 		return list(scope, scope.sql("r.centre_path") + " AND " + OPEN, """
 				CASE r.urgency WHEN 'URGENT' THEN 0 WHEN 'SOON' THEN 1 ELSE 2 END, r.submitted_on, r.id""", Map.of());
 	}
 
-	/** Agreed follow-ups of centres in the scope, due by the day given and not yet done. */
+	/**
+	 * Agreed follow-ups of centres in the scope, due by the day given and not yet done.
+	 */
 	List<SupportRequest> followUpsDue(DataScope scope, LocalDate until) {
 		return list(scope, scope.sql("r.centre_path") + """
 				 AND r.status IN ('CLOSED', 'CONFIRMED') AND r.follow_up_on IS NOT NULL AND r.follow_up_on <= :until
 				AND r.follow_up_done_on IS NULL""", "r.follow_up_on, r.id", Map.of("until", Date.valueOf(until)));
 	}
 
-	/** Requests of places in the scope whose consultation is recorded and awaits their word. */
+	/**
+	 * Requests of places in the scope whose consultation is recorded and awaits their
+	 * word.
+	 */
 	List<SupportRequest> toConfirm(DataScope scope) {
-		return list(scope, scope.sql("r.requester_path") + " AND r.status = 'CLOSED'", "r.closed_on, r.id",
-				Map.of());
+		return list(scope, scope.sql("r.requester_path") + " AND r.status = 'CLOSED'", "r.closed_on, r.id", Map.of());
 	}
 
 	/** Requests of places in the scope that the centre has not closed yet. */
 	List<SupportRequest> sent(DataScope scope) {
-		return list(scope, scope.sql("r.requester_path") + " AND " + OPEN, "r.submitted_on DESC, r.id DESC",
-				Map.of());
+		return list(scope, scope.sql("r.requester_path") + " AND " + OPEN, "r.submitted_on DESC, r.id DESC", Map.of());
 	}
 
 	/** The newest requests on either side of the scope, for an overview. */
@@ -125,8 +129,8 @@ class RequestRepository {
 	}
 
 	/**
-	 * Moves a request from one state to the next with the given columns, if it is still in
-	 * that state at that version and its {@code side} column lies in the scope.
+	 * Moves a request from one state to the next with the given columns, if it is still
+	 * in that state at that version and its {@code side} column lies in the scope.
 	 * @return whether the row changed
 	 */
 	boolean transition(long id, int version, RequestStatus from, RequestStatus to, Map<String, Object> columns,

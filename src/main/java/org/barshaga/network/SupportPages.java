@@ -163,7 +163,9 @@ class SupportPages {
 				values);
 	}
 
-	/** The centre in the page's language, with its registry code to tell namesakes apart. */
+	/**
+	 * The centre in the page's language, with its registry code to tell namesakes apart.
+	 */
 	private static String label(Organisation centre) {
 		return centre.name().in(LocaleContextHolder.getLocale()) + " (" + centre.code() + ")";
 	}

@@ -1,9 +1,9 @@
 package org.barshaga.network;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.LinkedHashMap;
 
 import org.barshaga.kernel.LocalizedName;
 import org.barshaga.learner.SenCategory;
@@ -15,9 +15,9 @@ import org.barshaga.learner.SenCategory;
 public record SupportRequest(long id, RequestStatus status, Party requester, Party centre, SupportTopic topic,
 		Set<SenCategory> categories, Long learnerId, Urgency urgency, String description, LocalDate submittedOn,
 		String submittedBy, LocalDate acceptedOn, String acceptedBy, ConsultationMode mode, LocalDate consultationOn,
-		String scheduledBy, String outcome, String followUp, LocalDate followUpOn, LocalDate closedOn,
-		String closedBy, Boolean helped, String confirmationNote, LocalDate confirmedOn, String confirmedBy,
-		LocalDate followUpDoneOn, String followUpDoneBy, int version) {
+		String scheduledBy, String outcome, String followUp, LocalDate followUpOn, LocalDate closedOn, String closedBy,
+		Boolean helped, String confirmationNote, LocalDate confirmedOn, String confirmedBy, LocalDate followUpDoneOn,
+		String followUpDoneBy, int version) {
 
 	/** An organisation on one side of a request. */
 	public record Party(long id, String code, LocalizedName name, String path) {

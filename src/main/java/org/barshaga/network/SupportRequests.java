@@ -25,9 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Requests for help and their consultations. Every read finds the request in the
- * reader's scope in SQL; every transition checks who makes it and from which state, and
- * writes only if the request is still at the version the user saw, so of two concurrent
+ * Requests for help and their consultations. Every read finds the request in the reader's
+ * scope in SQL; every transition checks who makes it and from which state, and writes
+ * only if the request is still at the version the user saw, so of two concurrent
  * transitions exactly one wins and the other gets a conflict. Creation and every
  * transition are audited under {@value #RECORD_TYPE} with the fields they change.
  */
@@ -74,7 +74,9 @@ public class SupportRequests {
 
 	// Reading
 
-	/** The request as the actor may see it; outside the actor's scope it does not exist. */
+	/**
+	 * The request as the actor may see it; outside the actor's scope it does not exist.
+	 */
 	@Transactional
 	public RequestView read(Actor actor, long id) {
 		SupportRequest request = find(actor, id);
@@ -269,9 +271,9 @@ public class SupportRequests {
 	// The rules every transition shares
 
 	/**
-	 * One step: the actor must act for the step's side, the request must be at the version
-	 * the actor saw and in the step's starting state, and the row must still be so when it
-	 * is written.
+	 * One step: the actor must act for the step's side, the request must be at the
+	 * version the actor saw and in the step's starting state, and the row must still be
+	 * so when it is written.
 	 */
 	private void move(Actor actor, long id, int version, Transition transition, RequestStatus to,
 			Map<String, Object> columns) {
@@ -284,8 +286,7 @@ public class SupportRequests {
 			throw InvalidInputException.of("status", "validation.support.state",
 					new DefaultMessageSourceResolvable(before.status().messageKey()));
 		}
-		if (!rows.transition(id, version, transition.from(), to, columns, transition.side().column(),
-				actor.scope())) {
+		if (!rows.transition(id, version, transition.from(), to, columns, transition.side().column(), actor.scope())) {
 			throw new EditConflictException(RECORD_TYPE, id);
 		}
 		auditChange(actor, before);

@@ -8,8 +8,8 @@ import java.util.List;
  * due; for a school, the answers to confirm and its open requests; for everyone, the
  * newest requests of their area.
  */
-public record Worklists(List<SupportRequest> waiting, List<SupportRequest> followUpsDue,
-		List<SupportRequest> toConfirm, List<SupportRequest> sent, List<SupportRequest> recent, LocalDate today) {
+public record Worklists(List<SupportRequest> waiting, List<SupportRequest> followUpsDue, List<SupportRequest> toConfirm,
+		List<SupportRequest> sent, List<SupportRequest> recent, LocalDate today) {
 
 	public int limit() {
 		return RequestRepository.LIST_LIMIT;

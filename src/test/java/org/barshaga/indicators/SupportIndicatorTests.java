@@ -60,7 +60,8 @@ class SupportIndicatorTests {
 		request(IndicatorFixture.SCHOOL_B, LocalDate.of(year, 12, 1), 9, "SCHEDULED", LocalDate.of(year, 12, 20));
 		request(IndicatorFixture.SCHOOL_B, LocalDate.of(year + 1, 1, 15), null, "SUBMITTED", null);
 		request(IndicatorFixture.SCHOOL_A, LocalDate.of(year + 1, 2, 2), 2, "CONFIRMED", LocalDate.of(year + 1, 2, 9));
-		request(IndicatorFixture.SCHOOL_B, LocalDate.of(year - 1, 10, 1), 1, "CONFIRMED", LocalDate.of(year - 1, 10, 5));
+		request(IndicatorFixture.SCHOOL_B, LocalDate.of(year - 1, 10, 1), 1, "CONFIRMED",
+				LocalDate.of(year - 1, 10, 5));
 		cache.forget();
 	}
 
@@ -107,10 +108,13 @@ class SupportIndicatorTests {
 				INSERT INTO support_request (status, requester_id, requester_path, centre_id, centre_path, topic,
 					sen_categories, urgency, description, submitted_on, submitted_at, submitted_by, accepted_on,
 					consultation_mode, consultation_on, version)
-				SELECT :status, q.id, q.path, c.id, c.path, 'COMMUNICATION', 'SPEECH', 'ROUTINE', 'indicator test',
-					:submitted, CURRENT_TIMESTAMP, 'indicator-test', :accepted, :mode, :consultation, 0
-				FROM organisation q, organisation c
-				WHERE q.code = :school AND c.code = (SELECT MIN(code) FROM organisation WHERE type = 'RESOURCE_CENTRE')""")
+				VALUES (:status, (SELECT id FROM organisation WHERE code = :school),
+					(SELECT path FROM organisation WHERE code = :school),
+					(SELECT MIN(id) FROM organisation WHERE type = 'RESOURCE_CENTRE'),
+					(SELECT path FROM organisation WHERE id = (SELECT MIN(id) FROM organisation
+						WHERE type = 'RESOURCE_CENTRE')),
+					'COMMUNICATION', 'SPEECH', 'ROUTINE', 'indicator test', :submitted, CURRENT_TIMESTAMP,
+					'indicator-test', :accepted, :mode, :consultation, 0)""")
 			.param("status", status)
 			.param("submitted", Date.valueOf(submitted))
 			.param("accepted", answeredAfter == null ? null : Date.valueOf(submitted.plusDays(answeredAfter)))

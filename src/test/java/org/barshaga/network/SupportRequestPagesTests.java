@@ -101,18 +101,22 @@ class SupportRequestPagesTests {
 		page(Demo.SCHOOL, get("/support?lang=en")).andExpect(content().string(containsString("Request No. " + id)));
 		page(Demo.PMPC, get("/support?lang=en")).andExpect(content().string(containsString("Request No. " + id)));
 
-		// the school cannot answer its own request; the centre answers at the version it saw
+		// the school cannot answer its own request; the centre answers at the version it
+		// saw
 		form(Demo.SCHOOL, step(id, "accept", 0)).andExpect(status().isForbidden());
-		form(Demo.PMPC, step(id, "schedule", 0).param("consultationMode", "VISIT")
-			.param("consultationOn", LocalDate.now().toString())).andExpect(status().isUnprocessableContent())
+		form(Demo.PMPC,
+				step(id, "schedule", 0).param("consultationMode", "VISIT")
+					.param("consultationOn", LocalDate.now().toString()))
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("this step is not possible now: the request is")));
 		form(Demo.PMPC, step(id, "accept", 0)).andExpect(status().is3xxRedirection());
 		form(Demo.PMPC, step(id, "accept", 0)).andExpect(status().isConflict())
 			.andExpect(content().string(containsString("someone else changed this record")));
 		form(Demo.PMPC, step(id, "schedule", 1).param("consultationOn", "2001-01-01"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(allOf(containsString("How the consultation takes place: this field is required"),
-					containsString("on or after the request"))));
+			.andExpect(
+					content().string(allOf(containsString("How the consultation takes place: this field is required"),
+							containsString("on or after the request"))));
 		form(Demo.PMPC, step(id, "schedule", 1).param("consultationMode", "VISIT")
 			.param("consultationOn", LocalDate.now().toString())).andExpect(status().is3xxRedirection());
 		form(Demo.PMPC,
@@ -132,8 +136,9 @@ class SupportRequestPagesTests {
 		form(Demo.PMPC, step(id, "confirm", 3)).andExpect(status().isForbidden());
 		form(Demo.SCHOOL, step(id, "confirm", 3)).andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Did the consultation help?: this field is required")));
-		form(Demo.SCHOOL, step(id, "confirm", 3).param("helped", "true")
-			.param("confirmationNote", "The timetable works")).andExpect(status().is3xxRedirection());
+		form(Demo.SCHOOL,
+				step(id, "confirm", 3).param("helped", "true").param("confirmationNote", "The timetable works"))
+			.andExpect(status().is3xxRedirection());
 		form(Demo.PMPC, step(id, "follow-up", 4)).andExpect(status().is3xxRedirection());
 		assertThat(jdbc.sql("SELECT status, helped, follow_up_done_by, version FROM support_request WHERE id = :id")
 			.param("id", id)
@@ -141,8 +146,10 @@ class SupportRequestPagesTests {
 			.single()).isEqualTo("CONFIRMED true pmpc.turkistan 5");
 		assertThat(jdbc.sql("""
 				SELECT action, actor FROM audit_event WHERE record_type = 'support_request' AND record_id = :id
-				ORDER BY id""").param("id", String.valueOf(id)).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list())
-			.containsExactly("CREATE school.demo", "UPDATE pmpc.turkistan", "UPDATE pmpc.turkistan",
+				ORDER BY id""")
+			.param("id", String.valueOf(id))
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+			.list()).containsExactly("CREATE school.demo", "UPDATE pmpc.turkistan", "UPDATE pmpc.turkistan",
 					"UPDATE pmpc.turkistan", "UPDATE school.demo", "UPDATE pmpc.turkistan");
 		page(Demo.SCHOOL, get("/support/requests/" + id + "?lang=kk")).andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Мектеп растады"), containsString("Иә, көмектесті"))));
@@ -151,7 +158,8 @@ class SupportRequestPagesTests {
 	@Test
 	void aChildIsNamedOnlyWithTheConsentToSharingAndEveryShowingIsAudited() throws Exception {
 		String withoutConsent = learnerIin(false);
-		form(Demo.SCHOOL, request("Pages test: without consent").param("learnerIin", withoutConsent).param("lang", "en"))
+		form(Demo.SCHOOL,
+				request("Pages test: without consent").param("learnerIin", withoutConsent).param("lang", "en"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("has not consented to sharing")));
 		assertThat(requestsOf("Pages test: without consent")).isZero();
@@ -174,8 +182,8 @@ class SupportRequestPagesTests {
 			.andExpect(content().string(containsString(name)));
 		assertThat(reads(learner, id)).isEqualTo(reads + 1);
 		page(Demo.REGION_TURKISTAN, get("/support/requests/" + id + "?lang=en")).andExpect(status().isOk())
-			.andExpect(content()
-				.string(allOf(containsString("only the school and the centre see the name"), not(containsString(name)))));
+			.andExpect(content().string(
+					allOf(containsString("only the school and the centre see the name"), not(containsString(name)))));
 		assertThat(reads(learner, id)).isEqualTo(reads + 1);
 	}
 
@@ -196,6 +204,14 @@ class SupportRequestPagesTests {
 			.param("id", id)
 			.query(String.class)
 			.single()).isEqualTo("SUBMITTED");
+	}
+
+	@Test
+	void theMenuOffersTheNetworkToEveryoneButResearchers() throws Exception {
+		for (String user : List.of(Demo.SCHOOL, Demo.PMPC, Demo.SPECIALIST, Demo.DISTRICT_SARYAGASH)) {
+			page(user, get("/?lang=en")).andExpect(content().string(containsString("href=\"/support\"")));
+		}
+		page(Demo.RESEARCHER, get("/?lang=en")).andExpect(content().string(not(containsString("href=\"/support\""))));
 	}
 
 	@Test
@@ -227,9 +243,12 @@ class SupportRequestPagesTests {
 			.param("id", id)
 			.query(Integer.class)
 			.single()).isOne();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE record_type = 'support_request'"
-				+ " AND record_id = :id AND action = 'UPDATE'").param("id", String.valueOf(id)).query(Long.class).single())
-			.isOne();
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_event WHERE record_type = 'support_request'"
+					+ " AND record_id = :id AND action = 'UPDATE'")
+			.param("id", String.valueOf(id))
+			.query(Long.class)
+			.single()).isOne();
 	}
 
 	private long submit(String description, String learnerIin) throws Exception {
@@ -256,13 +275,17 @@ class SupportRequestPagesTests {
 		return post("/support/requests/" + id + "/" + step + "?lang=en").param("version", String.valueOf(version));
 	}
 
-	/** A learner of the demo school with an IIN, with or without the consent to sharing in force. */
+	/**
+	 * A learner of the demo school with an IIN, with or without the consent to sharing in
+	 * force.
+	 */
 	private String learnerIin(boolean consent) {
-		return jdbc.sql("""
-				SELECT MIN(l.iin) FROM learner l WHERE l.path LIKE :path AND l.iin IS NOT NULL
-				AND %s EXISTS (SELECT 1 FROM consent k WHERE k.learner_id = l.id AND k.purpose = 'SHARING_WITH_SCHOOL'
-					AND k.given_on <= CURRENT_DATE AND (k.withdrawn_on IS NULL OR k.withdrawn_on > CURRENT_DATE))"""
-			.formatted(consent ? "" : "NOT"))
+		return jdbc
+			.sql("""
+					SELECT MIN(l.iin) FROM learner l WHERE l.path LIKE :path AND l.iin IS NOT NULL
+					AND %s EXISTS (SELECT 1 FROM consent k WHERE k.learner_id = l.id AND k.purpose = 'SHARING_WITH_SCHOOL'
+						AND k.given_on <= CURRENT_DATE AND (k.withdrawn_on IS NULL OR k.withdrawn_on > CURRENT_DATE))"""
+				.formatted(consent ? "" : "NOT"))
 			.param("path", SCHOOL_PATH + "%")
 			.query(String.class)
 			.single();
