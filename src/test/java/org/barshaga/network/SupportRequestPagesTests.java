@@ -10,7 +10,9 @@ import java.util.concurrent.Future;
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.EditConflictException;
+import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.Role;
+import org.barshaga.kernel.Sex;
 import org.barshaga.learner.SenCategory;
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;
@@ -188,6 +190,45 @@ class SupportRequestPagesTests {
 	}
 
 	@Test
+	void aWithdrawnConsentHidesTheChildFromTheRequestAndRefusesNewOnes() throws Exception {
+		String iin = unusedIin(LocalDate.of(2016, 3, 14), Sex.FEMALE);
+		String record = form(Demo.SCHOOL,
+				post("/learners").param("iin", iin)
+					.param("surname", "Сұраубаева")
+					.param("givenName", "Аружан")
+					.param("birthDate", "2016-03-14")
+					.param("sex", "FEMALE")
+					.param("citizenship", "KZ")
+					.param("language", "KK")
+					.param("disability", "NONE")
+					.param("homeUnitCode", "KZ-61-D08")
+					.param("grade", "4")
+					.param("form", "INCLUSIVE_CLASS")
+					.param("startedOn", LocalDate.now().minusDays(30).toString()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		form(Demo.SCHOOL, post(record + "/consents").param("purpose", "SHARING_WITH_SCHOOL")
+			.param("givenOn", LocalDate.now().minusDays(10).toString())).andExpect(status().is3xxRedirection());
+		long id = submit("Pages test: consent withdrawn later", iin);
+		page(Demo.PMPC, get("/support/requests/" + id + "?lang=en"))
+			.andExpect(content().string(containsString("Сұраубаева Аружан")));
+		long consent = jdbc.sql("SELECT k.id FROM consent k JOIN learner l ON l.id = k.learner_id WHERE l.iin = :iin")
+			.param("iin", iin)
+			.query(Long.class)
+			.single();
+		form(Demo.SCHOOL,
+				post(record + "/consents/" + consent + "/withdrawal").param("withdrawnOn", LocalDate.now().toString()))
+			.andExpect(status().is3xxRedirection());
+		page(Demo.PMPC, get("/support/requests/" + id + "?lang=en")).andExpect(content()
+			.string(allOf(containsString("withdrawn the consent to sharing"), not(containsString("Сұраубаева")))));
+		form(Demo.SCHOOL, request("Pages test: after the withdrawal").param("learnerIin", iin).param("lang", "en"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("has not consented to sharing")));
+	}
+
+	@Test
 	void requestsStayInTheScopeOfEachSide() throws Exception {
 		long id = submit("Pages test: scope", null);
 		page(OTHER_COORDINATOR, get("/support/requests/" + id)).andExpect(status().isNotFound());
@@ -289,6 +330,18 @@ class SupportRequestPagesTests {
 			.param("path", SCHOOL_PATH + "%")
 			.query(String.class)
 			.single();
+	}
+
+	private String unusedIin(LocalDate birth, Sex sex) {
+		for (int serial = 8400;; serial++) {
+			String iin = Iin.of(birth, sex, serial);
+			if (jdbc.sql("SELECT COUNT(*) FROM learner WHERE iin = :iin")
+				.param("iin", iin)
+				.query(Long.class)
+				.single() == 0) {
+				return iin;
+			}
+		}
 	}
 
 	private long reads(long learner, long request) {
