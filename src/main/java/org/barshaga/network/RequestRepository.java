@@ -121,6 +121,22 @@ class RequestRepository {
 				"r.submitted_on DESC, r.id DESC", Map.of());
 	}
 
+	/** The lengths of the three worklists, in one pass over the scope's requests. */
+	WorklistCounts counts(DataScope scope, LocalDate until) {
+		String centre = scope.sql("r.centre_path");
+		String requester = scope.sql("r.requester_path");
+		return scope.bind(jdbc.sql("SELECT COALESCE(SUM(CASE WHEN " + centre + " AND " + OPEN
+				+ " THEN 1 ELSE 0 END), 0) AS waiting, COALESCE(SUM(CASE WHEN " + centre
+				+ " AND r.status IN ('CLOSED', 'CONFIRMED') AND r.follow_up_on IS NOT NULL AND r.follow_up_on <= :until"
+				+ " AND r.follow_up_done_on IS NULL THEN 1 ELSE 0 END), 0) AS follow_ups, COALESCE(SUM(CASE WHEN "
+				+ requester + " AND r.status = 'CLOSED' THEN 1 ELSE 0 END), 0) AS to_confirm"
+				+ " FROM support_request r WHERE " + centre + " OR " + requester))
+			.param("until", Date.valueOf(until))
+			.query((rs, n) -> new WorklistCounts(rs.getLong("waiting"), rs.getLong("follow_ups"),
+					rs.getLong("to_confirm")))
+			.single();
+	}
+
 	private List<SupportRequest> list(DataScope scope, String where, String order, Map<String, ?> params) {
 		return scope.bind(jdbc.sql(SELECT + " WHERE " + where + " ORDER BY " + order + " LIMIT " + LIST_LIMIT))
 			.params(params)

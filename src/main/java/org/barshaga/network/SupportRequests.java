@@ -111,6 +111,17 @@ public class SupportRequests {
 				rows.sent(actor.scope()), rows.recent(actor.scope()), today);
 	}
 
+	/** Whether the actor reads the support network at all (researchers do not). */
+	public boolean reads(Actor actor) {
+		return !actor.is(Role.RESEARCHER);
+	}
+
+	/** How many requests wait in each of the actor's worklists. */
+	public WorklistCounts counts(Actor actor) {
+		requireReader(actor);
+		return rows.counts(actor.scope(), LocalDate.now(clock).plusDays(FOLLOW_UP_NOTICE_DAYS));
+	}
+
 	// Asking
 
 	@Transactional

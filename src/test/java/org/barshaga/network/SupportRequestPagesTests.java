@@ -1,5 +1,6 @@
 package org.barshaga.network;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,6 +17,8 @@ import org.barshaga.kernel.Sex;
 import org.barshaga.learner.SenCategory;
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -248,10 +251,21 @@ class SupportRequestPagesTests {
 	}
 
 	@Test
-	void theMenuOffersTheNetworkToEveryoneButResearchers() throws Exception {
+	void theMenuAndTheHomePageOfferTheNetworkToEveryoneButResearchers() throws Exception {
 		for (String user : List.of(Demo.SCHOOL, Demo.PMPC, Demo.SPECIALIST, Demo.DISTRICT_SARYAGASH)) {
 			page(user, get("/?lang=en")).andExpect(content().string(containsString("href=\"/support\"")));
 		}
+		long waiting = jdbc.sql("""
+				SELECT COUNT(*) FROM support_request r JOIN app_user u ON u.scope_path = r.centre_path
+				WHERE u.username = 'pmpc.turkistan' AND r.status IN ('SUBMITTED', 'ACCEPTED', 'SCHEDULED')""")
+			.query(Long.class)
+			.single();
+		assertThat(waiting).isPositive();
+		Document home = Jsoup.parse(
+				page(Demo.PMPC, get("/?lang=en")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(home.select("#support-title").text()).isEqualTo("Support network");
+		assertThat(home.select("a[href=/support#waiting-heading]").parents().select("tr").first().select("td").text())
+			.isEqualTo(String.valueOf(waiting));
 		page(Demo.RESEARCHER, get("/?lang=en")).andExpect(content().string(not(containsString("href=\"/support\""))));
 	}
 
