@@ -90,6 +90,7 @@ class FactLoader {
 			schools(facts, year);
 			learners(facts, year, census, month);
 			ReconciledFacts.load(jdbc, facts, year);
+			SupportFacts.load(jdbc, facts, year, LocalDate.now(clock));
 		}
 		else {
 			// The schools' figures and the learners' records are read side by side, each
@@ -100,6 +101,7 @@ class FactLoader {
 					runnable -> new Thread(runnable, "indicator-facts").start());
 			learners(facts, year, census, month);
 			ReconciledFacts.load(jdbc, facts, year);
+			SupportFacts.load(jdbc, facts, year, LocalDate.now(clock));
 			try {
 				schools.join();
 			}
@@ -126,6 +128,7 @@ class FactLoader {
 
 	private void schools(YearFacts facts, int year) {
 		Map<Long, Long> pupils = pupils(year);
+		Set<Long> consulted = SupportFacts.consulted(jdbc, year);
 		for (SchoolFigures figures : conditions.figures(year)) {
 			Organisation school = figures.school();
 			facts.place(new YearFacts.Place(school.code(), school.path(), school.name(), true));
@@ -142,6 +145,7 @@ class FactLoader {
 			add(facts, school.path(), dimensions, Measure.PUPILS, pupils.getOrDefault(school.id(), 0L));
 			add(facts, school.path(), dimensions, Measure.TEACHERS, figures.teachers());
 			add(facts, school.path(), dimensions, Measure.TEACHERS_TRAINED, figures.trainedTeachers());
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_CONSULTED, consulted.contains(school.id()) ? 1 : 0);
 			for (Map.Entry<PositionType, StaffingGap.Line> line : figures.staffing().entrySet()) {
 				byte[] position = dimensions.clone();
 				position[Dimension.SPECIALIST.ordinal()] = (byte) Dimension.SPECIALIST.index(line.getKey().name());

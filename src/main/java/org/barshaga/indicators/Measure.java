@@ -32,12 +32,15 @@ public enum Measure {
 
 	RECONCILED_SCHOOL_AGE(Subject.CHILDREN, Scope.RECONCILED), OUT_OF_SCHOOL(Subject.CHILDREN, Scope.RECONCILED),
 	OUT_OF_SCHOOL_UNCERTAIN(Subject.CHILDREN, Scope.RECONCILED),
-	RECONCILED_CHILDREN(Subject.CHILDREN, Scope.RECONCILED), REGISTERS_AGREE(Subject.CHILDREN, Scope.RECONCILED);
+	RECONCILED_CHILDREN(Subject.CHILDREN, Scope.RECONCILED), REGISTERS_AGREE(Subject.CHILDREN, Scope.RECONCILED),
+
+	SCHOOLS_CONSULTED(Subject.SCHOOLS, Scope.SCHOOL), SUPPORT_REQUESTS(Subject.REQUESTS, Scope.SUPPORT),
+	SUPPORT_REQUESTS_ANSWERED(Subject.REQUESTS, Scope.SUPPORT);
 
 	/** What a measure counts: a share only compares like with like. */
 	public enum Subject {
 
-		SCHOOLS, CHILDREN, STAFF, FTE, GOALS, HOURS
+		SCHOOLS, CHILDREN, STAFF, FTE, GOALS, HOURS, REQUESTS
 
 	}
 
@@ -53,7 +56,9 @@ public enum Measure {
 		 * A health-registry child's result in the current linkage run, at the place of
 		 * residence: the registry gives no school, so no settlement.
 		 */
-		RECONCILED(EnumSet.of(Dimension.SEX, Dimension.AGE_GROUP));
+		RECONCILED(EnumSet.of(Dimension.SEX, Dimension.AGE_GROUP)),
+		/** A request for help, at the organisation that asked. */
+		SUPPORT(EnumSet.of(Dimension.SETTLEMENT));
 
 		private final Set<Dimension> dimensions;
 

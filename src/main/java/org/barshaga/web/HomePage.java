@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.barshaga.kernel.Actor;
 import org.barshaga.learner.Learners;
+import org.barshaga.network.SupportRequests;
 import org.barshaga.registry.AdminUnits;
 import org.barshaga.registry.OrganisationType;
 import org.barshaga.registry.Organisations;
@@ -25,10 +26,13 @@ class HomePage {
 
 	private final Learners learners;
 
-	HomePage(AdminUnits units, Organisations organisations, Learners learners) {
+	private final SupportRequests support;
+
+	HomePage(AdminUnits units, Organisations organisations, Learners learners, SupportRequests support) {
 		this.units = units;
 		this.organisations = organisations;
 		this.learners = learners;
+		this.support = support;
 	}
 
 	@GetMapping("/")
@@ -40,6 +44,7 @@ class HomePage {
 		model.addAttribute("types", OrganisationType.values());
 		model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
 		model.addAttribute("worklists", learners.readsLearners(actor) ? learners.worklistCounts(actor) : null);
+		model.addAttribute("support", support.reads(actor) ? support.counts(actor) : null);
 		return "home";
 	}
 

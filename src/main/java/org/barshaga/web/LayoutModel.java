@@ -104,6 +104,9 @@ class LayoutModel {
 		if (actor.role() != Role.PMPC_SPECIALIST) {
 			items.add(new NavItem("/conditions", "nav.conditions", "conditions"));
 		}
+		if (actor.role() != Role.RESEARCHER) {
+			items.add(new NavItem("/support", "nav.support", "support"));
+		}
 		if (actor.role() != Role.SPECIALIST && actor.role() != Role.RESEARCHER) {
 			items.add(new NavItem("/exchange", "nav.exchange", "exchange"));
 		}

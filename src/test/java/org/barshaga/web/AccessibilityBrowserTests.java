@@ -135,6 +135,24 @@ class AccessibilityBrowserTests {
 			for (String path : learnerPages()) {
 				check(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language), language, problems);
 			}
+			for (String path : List.of("/support", "/support/new",
+					"/support/requests/" + supportRequest("KZ-61-D08-S001", "CLOSED"))) {
+				check(url(path + "?lang=" + language), language, problems);
+			}
+			browser.get(url("/support/new?lang=" + language));
+			WebElement before = browser.findElement(By.tagName("html"));
+			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+			waitFor(ExpectedConditions.stalenessOf(before));
+			check(null, language, problems);
+			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+		}
+		// the centre's forms: scheduling a consultation, and recording it
+		signIn("pmpc.turkistan");
+		for (String language : List.of("kk", "ru", "en")) {
+			for (String status : List.of("ACCEPTED", "SCHEDULED")) {
+				check(url("/support/requests/" + supportRequest("KZ-61-D08-S001", status) + "?lang=" + language),
+						language, problems);
+			}
 		}
 		assertThat(problems).isEmpty();
 	}
@@ -380,6 +398,9 @@ class AccessibilityBrowserTests {
 		pages.put("/units/{code}/staffing", "/units/KZ-61-D08/staffing");
 		pages.put("/admin/criteria", "/admin/criteria");
 		pages.put("/admin/staffing-norms", "/admin/staffing-norms");
+		pages.put("/support", "/support");
+		pages.put("/support/new", "/learners (see learnerPages: a coordinator's form)");
+		pages.put("/support/requests/{id}", "/support/requests/" + supportRequest("KZ-61-D08-S001", "CONFIRMED"));
 		pages.put("/exchange", "/exchange");
 		pages.put("/exchange/runs/{id}", "/exchange/runs/" + importRunWithRejections());
 		pages.put("/exchange/runs/{id}/progress", NOT_A_PAGE + "the progress part of the run page, checked in it");
@@ -408,6 +429,17 @@ class AccessibilityBrowserTests {
 		pages.put("/reconcile/runs/{id}/disagreements.csv", NOT_A_PAGE + "a CSV download");
 		pages.put("/reconcile/runs/{id}/records/{recordId}", "/reconcile/runs/" + linkage + "/records/AX-RC1");
 		return pages;
+	}
+
+	/** A demo request for help of the school in the state given. */
+	private long supportRequest(String school, String status) {
+		return jdbc.sql("""
+				SELECT MIN(r.id) FROM support_request r JOIN organisation o ON o.id = r.requester_id
+				WHERE o.code = :school AND r.status = :status""")
+			.param("school", school)
+			.param("status", status)
+			.query(Long.class)
+			.single();
 	}
 
 	/**

@@ -1,0 +1,10 @@
+/**
+ * The support network: a school (or a PMPC) asks a resource centre, KPPK, PMPC or special
+ * school of its region for help, the centre accepts, schedules a consultation, records
+ * what was done and the follow-up agreed, and the school confirms whether it helped. Each
+ * side sees the requests of its own place, in SQL; a child is named only with the
+ * guardian's consent to sharing, read through the learner register's door. See
+ * docs/support-network.md.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "audit", "registry", "learner" })
+package org.barshaga.network;

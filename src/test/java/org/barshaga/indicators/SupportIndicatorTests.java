@@ -1,0 +1,127 @@
+package org.barshaga.indicators;
+
+import java.sql.Date;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.DataScope;
+import org.barshaga.kernel.Role;
+import org.barshaga.support.BarshagaTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The support network's indicators on the two schools of {@link IndicatorFixture}, with
+ * requests whose answer times and consultations are worked out by hand:
+ *
+ * <pre>
+ * R1 school A, 2 Oct, accepted 14 days later (10 school days): in time; consultation held 20 Oct, closed
+ * R2 school A, 3 Nov, accepted 21 days later (15 school days): late; consultation scheduled, not held
+ * R3 school B, 1 Dec, accepted 9 days later: in time; consultation scheduled, not recorded
+ * R4 school B, 15 Jan, never accepted: due long ago, not answered
+ * R5 school A, 2 Feb, accepted 2 days later: in time; consultation held, confirmed
+ * R6 school B, the school year before: not counted
+ * answered in time 3 of 5 = 60%; schools reached: A only, 1 of 2 = 50%
+ * </pre>
+ */
+@BarshagaTest
+@Transactional
+class SupportIndicatorTests {
+
+	static final Actor MINISTRY = new Actor(0, "ministry", "Ministry", Role.MINISTRY, DataScope.NATION);
+
+	@Autowired
+	Indicators indicators;
+
+	@Autowired
+	FactCache cache;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	IndicatorFixture fixture;
+
+	@BeforeEach
+	void fixture() {
+		fixture = new IndicatorFixture(jdbc, indicators.currentYear());
+		fixture.create();
+		int year = fixture.year;
+		request(IndicatorFixture.SCHOOL_A, LocalDate.of(year, 10, 2), 14, "CLOSED", LocalDate.of(year, 10, 20));
+		request(IndicatorFixture.SCHOOL_A, LocalDate.of(year, 11, 3), 21, "SCHEDULED", LocalDate.of(year, 12, 1));
+		request(IndicatorFixture.SCHOOL_B, LocalDate.of(year, 12, 1), 9, "SCHEDULED", LocalDate.of(year, 12, 20));
+		request(IndicatorFixture.SCHOOL_B, LocalDate.of(year + 1, 1, 15), null, "SUBMITTED", null);
+		request(IndicatorFixture.SCHOOL_A, LocalDate.of(year + 1, 2, 2), 2, "CONFIRMED", LocalDate.of(year + 1, 2, 9));
+		request(IndicatorFixture.SCHOOL_B, LocalDate.of(year - 1, 10, 1), 1, "CONFIRMED",
+				LocalDate.of(year - 1, 10, 5));
+		cache.forget();
+	}
+
+	@AfterEach
+	void forgetTheRolledBackFixture() {
+		cache.forget();
+	}
+
+	@Test
+	void requestsAnsweredInTenSchoolDaysAndSchoolsReachedAreCountedByHand() {
+		IndicatorValue answered = district("SUPPORT_REQUESTS_ANSWERED");
+		assertThat(answered.numerator()).isEqualByComparingTo("3");
+		assertThat(answered.denominator()).isEqualByComparingTo("5");
+		assertThat(answered.value()).isEqualByComparingTo("60.0");
+		IndicatorValue reached = district("SCHOOLS_REACHED");
+		assertThat(reached.numerator()).isEqualByComparingTo("1");
+		assertThat(reached.denominator()).isEqualByComparingTo("2");
+		assertThat(reached.value()).isEqualByComparingTo("50.0");
+		List<IndicatorValue> schools = indicators
+			.values(MINISTRY, "SUPPORT_REQUESTS_ANSWERED", IndicatorFixture.DISTRICT, fixture.year, Level.CHILDREN,
+					List.of())
+			.values();
+		assertThat(schools).filteredOn(v -> v.orgUnit().equals(IndicatorFixture.SCHOOL_B))
+			.singleElement()
+			.satisfies(b -> assertThat(b.value()).isEqualByComparingTo("50.0"));
+	}
+
+	@Test
+	void tenSchoolDaysLeaveOutTheWeekends() {
+		LocalDate friday = LocalDate.of(2026, 10, 2);
+		assertThat(friday.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
+		assertThat(SupportFacts.addSchoolDays(friday, 10)).isEqualTo(LocalDate.of(2026, 10, 16));
+		assertThat(SupportFacts.addSchoolDays(LocalDate.of(2026, 10, 3), 1)).isEqualTo(LocalDate.of(2026, 10, 5));
+	}
+
+	private IndicatorValue district(String indicator) {
+		return indicators.values(MINISTRY, indicator, IndicatorFixture.DISTRICT, fixture.year, Level.SELF, List.of())
+			.total();
+	}
+
+	private void request(String school, LocalDate submitted, Integer answeredAfter, String status,
+			LocalDate consultation) {
+		jdbc.sql("""
+				INSERT INTO support_request (status, requester_id, requester_path, centre_id, centre_path, topic,
+					sen_categories, urgency, description, submitted_on, submitted_at, submitted_by, accepted_on,
+					consultation_mode, consultation_on, version)
+				VALUES (:status, (SELECT id FROM organisation WHERE code = :school),
+					(SELECT path FROM organisation WHERE code = :school),
+					(SELECT MIN(id) FROM organisation WHERE type = 'RESOURCE_CENTRE'),
+					(SELECT path FROM organisation WHERE id = (SELECT MIN(id) FROM organisation
+						WHERE type = 'RESOURCE_CENTRE')),
+					'COMMUNICATION', 'SPEECH', 'ROUTINE', 'indicator test', :submitted, CURRENT_TIMESTAMP,
+					'indicator-test', :accepted, :mode, :consultation, 0)""")
+			.param("status", status)
+			.param("submitted", Date.valueOf(submitted))
+			.param("accepted", answeredAfter == null ? null : Date.valueOf(submitted.plusDays(answeredAfter)))
+			.param("mode", consultation == null ? null : "VISIT")
+			.param("consultation", consultation == null ? null : Date.valueOf(consultation))
+			.param("school", school)
+			.update();
+	}
+
+}
