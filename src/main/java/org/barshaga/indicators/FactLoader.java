@@ -90,6 +90,7 @@ class FactLoader {
 			schools(facts, year);
 			learners(facts, year, census, month);
 			ReconciledFacts.load(jdbc, facts, year);
+			OutcomeFacts.load(jdbc, facts, year);
 		}
 		else {
 			// The schools' figures and the learners' records are read side by side, each
@@ -100,6 +101,7 @@ class FactLoader {
 					runnable -> new Thread(runnable, "indicator-facts").start());
 			learners(facts, year, census, month);
 			ReconciledFacts.load(jdbc, facts, year);
+			OutcomeFacts.load(jdbc, facts, year);
 			try {
 				schools.join();
 			}

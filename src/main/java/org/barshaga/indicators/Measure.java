@@ -31,12 +31,21 @@ public enum Measure {
 
 	RECONCILED_SCHOOL_AGE(Subject.CHILDREN, Scope.RECONCILED), OUT_OF_SCHOOL(Subject.CHILDREN, Scope.RECONCILED),
 	OUT_OF_SCHOOL_UNCERTAIN(Subject.CHILDREN, Scope.RECONCILED),
-	RECONCILED_CHILDREN(Subject.CHILDREN, Scope.RECONCILED), REGISTERS_AGREE(Subject.CHILDREN, Scope.RECONCILED);
+	RECONCILED_CHILDREN(Subject.CHILDREN, Scope.RECONCILED), REGISTERS_AGREE(Subject.CHILDREN, Scope.RECONCILED),
+
+	ATTAINMENT_GAP_POINTS(Subject.POINTS, Scope.OUTCOME), ATTAINMENT_SEN_COMPARED(Subject.CHILDREN, Scope.OUTCOME),
+	ATTENDANCE_GAP_POINTS(Subject.POINTS, Scope.OUTCOME), ATTENDANCE_SEN_COMPARED(Subject.CHILDREN, Scope.OUTCOME);
 
 	/** What a measure counts: a share only compares like with like. */
 	public enum Subject {
 
-		SCHOOLS, CHILDREN, STAFF, FTE, GOALS, HOURS
+		SCHOOLS, CHILDREN, STAFF, FTE, GOALS, HOURS,
+
+		/**
+		 * Percentage points by which a learner with SEN differs from their peers, summed
+		 * over learners: divided by the learners compared, a mean gap.
+		 */
+		POINTS
 
 	}
 
@@ -52,7 +61,14 @@ public enum Measure {
 		 * A health-registry child's result in the current linkage run, at the place of
 		 * residence: the registry gives no school, so no settlement.
 		 */
-		RECONCILED(EnumSet.of(Dimension.SEX, Dimension.AGE_GROUP));
+		RECONCILED(EnumSet.of(Dimension.SEX, Dimension.AGE_GROUP)),
+		/**
+		 * A learner with SEN in one term, compared with the peers of the same school and
+		 * grade: the school's settlement, the learner's sex, age group and category, the
+		 * term and whether the support recommended was delivered in it.
+		 */
+		OUTCOME(EnumSet.of(Dimension.SETTLEMENT, Dimension.SEX, Dimension.AGE_GROUP, Dimension.SEN_CATEGORY,
+				Dimension.TERM, Dimension.SUPPORT_DELIVERED));
 
 		private final Set<Dimension> dimensions;
 
@@ -111,7 +127,7 @@ public enum Measure {
 	 */
 	public boolean countsChildren() {
 		return subject == Subject.CHILDREN || subject == Subject.GOALS || subject == Subject.HOURS
-				|| this == SPECIALIST_FTE_NEEDED || this == SPECIALIST_FTE_GAP;
+				|| subject == Subject.POINTS || this == SPECIALIST_FTE_NEEDED || this == SPECIALIST_FTE_GAP;
 	}
 
 	/**
@@ -125,6 +141,9 @@ public enum Measure {
 			case SPECIALIST_FTE_NEEDED, SPECIALIST_FTE_GAP, SPECIALIST_NEED_LEARNERS ->
 				List.of(SPECIALIST_NEED_LEARNERS, SPECIALIST_FTE_NEEDED, SPECIALIST_FTE_GAP);
 			case SEN_LEARNERS, SEN_PUPILS -> List.of(SEN_LEARNERS, SEN_PUPILS);
+			// a gap is judged by the learners compared, never by its own points
+			case ATTAINMENT_GAP_POINTS, ATTAINMENT_SEN_COMPARED -> List.of(ATTAINMENT_SEN_COMPARED);
+			case ATTENDANCE_GAP_POINTS, ATTENDANCE_SEN_COMPARED -> List.of(ATTENDANCE_SEN_COMPARED);
 			default -> List.of(this);
 		};
 	}
