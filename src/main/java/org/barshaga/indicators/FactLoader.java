@@ -90,7 +90,7 @@ class FactLoader {
 			schools(facts, year);
 			learners(facts, year, census, month);
 			ReconciledFacts.load(jdbc, facts, year);
-			OutcomeFacts.load(jdbc, facts, year);
+			OutcomeFacts.load(jdbc, facts, year, LocalDate.now(clock));
 		}
 		else {
 			// The schools' figures and the learners' records are read side by side, each
@@ -101,7 +101,7 @@ class FactLoader {
 					runnable -> new Thread(runnable, "indicator-facts").start());
 			learners(facts, year, census, month);
 			ReconciledFacts.load(jdbc, facts, year);
-			OutcomeFacts.load(jdbc, facts, year);
+			OutcomeFacts.load(jdbc, facts, year, LocalDate.now(clock));
 			try {
 				schools.join();
 			}

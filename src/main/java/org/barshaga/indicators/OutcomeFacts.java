@@ -91,17 +91,20 @@ final class OutcomeFacts {
 
 	private final int year;
 
+	private final LocalDate today;
+
 	private final Map<Long, Learner> byIin = new HashMap<>();
 
 	private final Map<Long, School> schools = new HashMap<>();
 
-	private OutcomeFacts(JdbcClient jdbc, YearFacts facts, int year) {
+	private OutcomeFacts(JdbcClient jdbc, YearFacts facts, int year, LocalDate today) {
 		this.jdbc = jdbc;
 		this.facts = facts;
 		this.year = year;
+		this.today = today;
 	}
 
-	static void load(JdbcClient jdbc, YearFacts facts, int year) {
+	static void load(JdbcClient jdbc, YearFacts facts, int year, LocalDate today) {
 		List<Integer> terms = jdbc.sql("""
 				SELECT term FROM term_result WHERE school_year = :year
 				UNION SELECT term FROM term_attendance WHERE school_year = :year""")
@@ -111,7 +114,7 @@ final class OutcomeFacts {
 		if (terms.isEmpty()) {
 			return;
 		}
-		OutcomeFacts outcomes = new OutcomeFacts(jdbc, facts, year);
+		OutcomeFacts outcomes = new OutcomeFacts(jdbc, facts, year, today);
 		outcomes.learners();
 		outcomes.schools();
 		for (int term : terms) {
@@ -160,16 +163,18 @@ final class OutcomeFacts {
 		SchoolYear schoolYear = new SchoolYear(year);
 		LocalDate end = schoolYear.termEnd(term);
 		LocalDate start = term == 1 ? schoolYear.start() : schoolYear.termEnd(term - 1).plusDays(1);
+		// a term still running is judged on its days so far
+		LocalDate upTo = today.isBefore(end) && !today.isBefore(start) ? today : end;
 		Map<Long, Double> delivered = new HashMap<>();
 		jdbc.sql("""
 				SELECT learner_id, SUM(minutes) AS minutes FROM support_session
 				WHERE attended = TRUE AND held_on >= :start AND held_on <= :end GROUP BY learner_id""")
 			.param("start", Date.valueOf(start))
-			.param("end", Date.valueOf(end))
+			.param("end", Date.valueOf(upTo))
 			.query((ResultSet rs) -> {
 				delivered.put(rs.getLong("learner_id"), rs.getLong("minutes") / 60.0);
 			});
-		double weeks = weekdays(start, end) / 5.0;
+		double weeks = weekdays(start, upTo) / 5.0;
 		results(term, end, (learner, conclusion) -> delivery(conclusion, delivered.get(learner.id), weeks));
 		attendance(term, end, (learner, conclusion) -> delivery(conclusion, delivered.get(learner.id), weeks));
 	}

@@ -201,6 +201,23 @@ class OutcomesExchangeTests {
 	}
 
 	@Test
+	void theDemosTermWentThroughTheImporterWithEveryRowAccepted() {
+		for (String register : List.of("RESULTS", "ATTENDANCE")) {
+			assertThat(jdbc
+				.sql("SELECT status || ' ' || rows_rejected FROM import_run WHERE register = ? AND actor = 'demo-data'")
+				.param(register)
+				.query(String.class)
+				.list()).as(register).isNotEmpty().allMatch(run -> run.equals("COMPLETED 0"));
+		}
+		// every pupil of the demo district has the term's attendance
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM enrolment_extract e JOIN organisation o ON o.id = e.organisation_id
+				WHERE o.org_unit_code = 'KZ-61-D08' AND e.school_year = (SELECT MAX(school_year) FROM term_attendance)
+				AND NOT EXISTS (SELECT 1 FROM term_attendance a WHERE a.school_year = e.school_year
+					AND a.iin = CAST(e.iin AS BIGINT))""").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void theSubjectsOfTheCodeListAreTheReferenceTable() {
 		assertThat(jdbc.sql("SELECT id || ' ' || code FROM curriculum_subject ORDER BY id")
 			.query(String.class)

@@ -105,6 +105,19 @@ class OutcomeIndicatorTests {
 		}
 	}
 
+	@Test
+	void theDemoDistrictShowsItsLearnersBehindTheirPeers() {
+		IndicatorValue demo = indicators
+			.values(MINISTRY, "ATTAINMENT_GAP", "KZ-61-D08", indicators.currentYear(), Level.SELF, List.of())
+			.total();
+		assertThat(demo.denominator()).isGreaterThan(java.math.BigDecimal.valueOf(20));
+		assertThat(demo.value()).isNegative();
+		assertThat(indicators
+			.values(MINISTRY, "ATTENDANCE_GAP", "KZ-61-D08", indicators.currentYear(), Level.SELF, List.of())
+			.total()
+			.value()).isPositive();
+	}
+
 	private IndicatorValue district(String indicator, List<Dimension> by) {
 		return indicators.values(MINISTRY, indicator, OutcomeFixture.DISTRICT, fixture.year, Level.SELF, by).total();
 	}
