@@ -83,9 +83,11 @@ class AttendanceExchange implements RegisterHandler {
 
 	@Override
 	public void export(Actor actor, ExportRows rows) {
-		exports.stream("SELECT r.school_year, r.term, e.iin, r.school_days, r.absent_excused, r.absent_unexcused"
-				+ " FROM term_attendance r " + Outcomes.PUPIL_IN_SCOPE + actor.scope().sql("o.path")
-				+ " ORDER BY r.school_year, r.term, e.iin", actor.scope(),
+		exports.stream(
+				"SELECT r.school_year, r.term, e.iin, r.school_days, r.absent_excused, r.absent_unexcused"
+						+ " FROM term_attendance r " + Outcomes.PUPIL_IN_SCOPE + actor.scope().sql("o.path")
+						+ " ORDER BY r.school_year, r.term, e.iin",
+				actor.scope(),
 				rs -> rows.accept(rs.getString("iin"),
 						new String[] { rs.getString("school_year"), rs.getString("term"), rs.getString("iin"),
 								rs.getString("school_days"), rs.getString("absent_excused"),

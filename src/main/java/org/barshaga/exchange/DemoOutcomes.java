@@ -34,9 +34,9 @@ import org.springframework.stereotype.Component;
  * A demo term of results and attendance for the pupils of the demo extract in Saryagash
  * (KZ-61-D08), loaded through the importer as a school's files would be, so that the
  * outcome indicators have something to show. The term is the one of last month (the
- * demo's sessions are those of the last two months). Four core subjects a pupil from grade
- * 2; a learner with SEN is behind their school's level by a gap of their category that
- * shrinks when the term's recommended hours were delivered (the generator's model,
+ * demo's sessions are those of the last two months). Four core subjects a pupil from
+ * grade 2; a learner with SEN is behind their school's level by a gap of their category
+ * that shrinks when the term's recommended hours were delivered (the generator's model,
  * docs/data-exchange.md). Deterministic for a given day; loaded once per term.
  */
 @Component
@@ -111,8 +111,8 @@ class DemoOutcomes implements ApplicationRunner {
 					Learner learner = learners.get(iin);
 					double gap = learner == null ? 0 : gap(learner);
 					boolean supported = learner != null && learner.delivered() >= 0.8;
-					int absent = Math.min(days, poisson(draws,
-							(learner == null ? 2.8 : supported ? 4.5 : 6.5) * days / 40.0));
+					int absent = Math.min(days,
+							poisson(draws, (learner == null ? 2.8 : supported ? 4.5 : 6.5) * days / 40.0));
 					int unexcused = absent == 0 ? 0 : draws.nextInt(absent + 1) / (supported ? 3 : 2);
 					write(absences, year + "," + term + "," + iin + "," + days + "," + (absent - unexcused) + ","
 							+ unexcused + "\r\n");
@@ -172,8 +172,8 @@ class DemoOutcomes implements ApplicationRunner {
 		Map<String, Learner> learners = new HashMap<>();
 		categories.forEach((iin, category) -> {
 			double recommended = hours.get(iin) * weeks;
-			learners.put(iin, new Learner(category,
-					recommended <= 0 ? -1 : minutes.getOrDefault(iin, 0L) / 60.0 / recommended));
+			learners.put(iin,
+					new Learner(category, recommended <= 0 ? -1 : minutes.getOrDefault(iin, 0L) / 60.0 / recommended));
 		});
 		return learners;
 	}

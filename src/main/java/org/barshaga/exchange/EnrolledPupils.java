@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class EnrolledPupils {
 
-	/** What {@link #grade} answers for a pupil who is in no school of the scope that year. */
+	/**
+	 * What {@link #grade} answers for a pupil who is in no school of the scope that year.
+	 */
 	static final int NOT_ENROLLED = -1;
 
 	private final ExportQueries cursor;
@@ -49,9 +51,10 @@ final class EnrolledPupils {
 
 	private Year load(int schoolYear) {
 		Year year = new Year();
-		cursor.stream("SELECT e.iin, e.grade FROM enrolment_extract e JOIN organisation o ON o.id = e.organisation_id"
-				+ " WHERE e.school_year = " + schoolYear + " AND " + scope.sql("o.path"), scope,
-				rs -> year.add(Long.parseLong(rs.getString(1).strip()), rs.getInt(2)));
+		cursor.stream(
+				"SELECT e.iin, e.grade FROM enrolment_extract e JOIN organisation o ON o.id = e.organisation_id"
+						+ " WHERE e.school_year = " + schoolYear + " AND " + scope.sql("o.path"),
+				scope, rs -> year.add(Long.parseLong(rs.getString(1).strip()), rs.getInt(2)));
 		year.sort();
 		return year;
 	}
@@ -74,7 +77,9 @@ final class EnrolledPupils {
 			size++;
 		}
 
-		/** Sorts the IINs, their grades with them, by an index sort on the pairs packed. */
+		/**
+		 * Sorts the IINs, their grades with them, by an index sort on the pairs packed.
+		 */
 		void sort() {
 			// an IIN is under 10^12 < 2^40 and a grade under 2^8: one long holds both
 			long[] packed = new long[size];

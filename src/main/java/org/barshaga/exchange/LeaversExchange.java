@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pupils who left a school: when, why and, where the school knows it, where to. A leaver
- * is taken only for a pupil whom an enrolment extract shows at that school, and not
- * dated before the first school year it shows them there (its 1 September).
+ * is taken only for a pupil whom an enrolment extract shows at that school, and not dated
+ * before the first school year it shows them there (its 1 September).
  */
 @Component
 class LeaversExchange implements RegisterHandler {
 
 	/**
-	 * The school years before the leaving one in which the pupil's enrolment is looked for:
-	 * a whole school career, pre-school class included.
+	 * The school years before the leaving one in which the pupil's enrolment is looked
+	 * for: a whole school career, pre-school class included.
 	 */
 	static final int YEARS_LOOKED_BACK = 13;
 
@@ -68,8 +68,7 @@ class LeaversExchange implements RegisterHandler {
 
 			@Override
 			public Object resolve(ParsedRow row, List<Rejection> problems) {
-				References.Organisation school = Checks.organisation(references, row, SCHOOL, "school_code",
-						problems);
+				References.Organisation school = Checks.organisation(references, row, SCHOOL, "school_code", problems);
 				Checks.notInFuture(row, LEFT, "left_on", today, problems);
 				LocalDate left = row.date(LEFT);
 				if (school != null) {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What the results and attendance registers share: a row is about a pupil of the same
- * school year's enrolment extract, in the importer's scope, and their files are given
- * out in the scope of the pupil's school that year.
+ * school year's enrolment extract, in the importer's scope, and their files are given out
+ * in the scope of the pupil's school that year.
  */
 final class Outcomes {
 
@@ -33,10 +33,8 @@ final class Outcomes {
 		String pupil = row.text(iin);
 		int grade = pupils.grade(schoolYear, pupil);
 		if (grade == EnrolledPupils.NOT_ENROLLED) {
-			problems.add(new Rejection(row.line(), "iin", pupil,
-					pupils.enrolledElsewhere(schoolYear, pupil) ? "exchange.reason.outOfScope"
-							: "exchange.reason.notEnrolled",
-					String.valueOf(schoolYear)));
+			problems.add(new Rejection(row.line(), "iin", pupil, pupils.enrolledElsewhere(schoolYear, pupil)
+					? "exchange.reason.outOfScope" : "exchange.reason.notEnrolled", String.valueOf(schoolYear)));
 		}
 		return grade;
 	}

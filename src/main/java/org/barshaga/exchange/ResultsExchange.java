@@ -13,10 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Pupils' term results by subject, from the summative assessment: the term percentage
- * and the five-point mark, which is derived from the percentage when the file leaves it
- * out and must agree with it when given ({@link MarkConversion}). A result is taken only
- * for a pupil of the same school year's enrolment extract in the importer's scope, and is
+ * Pupils' term results by subject, from the summative assessment: the term percentage and
+ * the five-point mark, which is derived from the percentage when the file leaves it out
+ * and must agree with it when given ({@link MarkConversion}). A result is taken only for
+ * a pupil of the same school year's enrolment extract in the importer's scope, and is
  * stored as numbers only (docs/data-exchange.md).
  */
 @Component
@@ -24,13 +24,15 @@ class ResultsExchange implements RegisterHandler {
 
 	static final Layout LAYOUT = new Layout(Register.RESULTS,
 			List.of(Column.year("school_year"), Column.integer("term", true, 1, 4), Column.iin("iin"),
-					Column.code("subject", true, CurriculumSubject.class), Column.decimal("percentage", true, "0", "100"),
-					Column.integer("mark", false, 2, 5)),
+					Column.code("subject", true, CurriculumSubject.class),
+					Column.decimal("percentage", true, "0", "100"), Column.integer("mark", false, 2, 5)),
 			List.of("school_year", "term", "iin", "subject"));
 
 	private static final int YEAR = 0, TERM = 1, IIN = 2, SUBJECT = 3, PERCENTAGE = 4, MARK = 5;
 
-	/** A percentage is kept to one decimal, which a four-byte real holds exactly enough. */
+	/**
+	 * A percentage is kept to one decimal, which a four-byte real holds exactly enough.
+	 */
 	static final int PERCENTAGE_DECIMALS = 1;
 
 	private static final String MERGE = Merge.into("term_result")
@@ -82,8 +84,8 @@ class ResultsExchange implements RegisterHandler {
 					mark = given != null ? given : derived;
 				}
 				else if (grade != EnrolledPupils.NOT_ENROLLED && given != null) {
-					problems.add(new Rejection(row.line(), "mark", row.raw(MARK), "exchange.reason.unmarkedGrade",
-							grade));
+					problems
+						.add(new Rejection(row.line(), "mark", row.raw(MARK), "exchange.reason.unmarkedGrade", grade));
 				}
 				if (!problems.isEmpty()) {
 					return null;
@@ -103,8 +105,10 @@ class ResultsExchange implements RegisterHandler {
 
 	@Override
 	public void export(Actor actor, ExportRows rows) {
-		exports.stream("SELECT r.school_year, r.term, e.iin, r.subject, r.percentage, r.mark FROM term_result r "
-				+ Outcomes.PUPIL_IN_SCOPE + actor.scope().sql("o.path") + " ORDER BY r.school_year, r.term, e.iin, r.subject",
+		exports.stream(
+				"SELECT r.school_year, r.term, e.iin, r.subject, r.percentage, r.mark FROM term_result r "
+						+ Outcomes.PUPIL_IN_SCOPE + actor.scope().sql("o.path")
+						+ " ORDER BY r.school_year, r.term, e.iin, r.subject",
 				actor.scope(),
 				rs -> rows.accept(rs.getString("iin"),
 						new String[] { rs.getString("school_year"), rs.getString("term"), rs.getString("iin"),

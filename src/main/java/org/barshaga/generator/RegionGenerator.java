@@ -140,7 +140,9 @@ final class RegionGenerator {
 
 	private final int[][] octoberWeeks;
 
-	/** The primary category and the share of hours delivered of the last learner written. */
+	/**
+	 * The primary category and the share of hours delivered of the last learner written.
+	 */
 	private int lastCategory;
 
 	private double lastDelivered;
@@ -436,9 +438,10 @@ final class RegionGenerator {
 
 	/**
 	 * Sessions of the first term, about weekly per recommended specialist: September's
-	 * from the region's stream (so the files are as before outcomes were added), October's
-	 * from the outcomes' own, by the specialists September has. Answers the share of the
-	 * term's recommended hours delivered (attended), or -1 when none are recommended.
+	 * from the region's stream (so the files are as before outcomes were added),
+	 * October's from the outcomes' own, by the specialists September has. Answers the
+	 * share of the term's recommended hours delivered (attended), or -1 when none are
+	 * recommended.
 	 */
 	private double sessions(String iin, String[] specialists, int[] halves, int grade, String form) {
 		boolean[] held = new boolean[halves.length];

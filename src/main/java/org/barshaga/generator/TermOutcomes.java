@@ -26,8 +26,8 @@ final class TermOutcomes {
 	static final double SCHOOL_SD = 6, ABILITY_SD = 12, SUBJECT_SD = 7;
 
 	/**
-	 * The gap in percentage points of a learner with SEN of each category (in the order of
-	 * {@link RegionGenerator#CATEGORIES}) who receives no support.
+	 * The gap in percentage points of a learner with SEN of each category (in the order
+	 * of {@link RegionGenerator#CATEGORIES}) who receives no support.
 	 */
 	static final double[] CATEGORY_GAP = { 8, 16, 26, 14, 5, 10, 7, 12, 6, 24 };
 
@@ -53,8 +53,8 @@ final class TermOutcomes {
 	static final double SEN_EXCUSED_FACTOR = 1.8, SOMATIC_EXCUSED_FACTOR = 3, UNSUPPORTED_UNEXCUSED_FACTOR = 2.5;
 
 	/**
-	 * Leaving in October, per pupil: dropout (a learner with SEN without support delivered
-	 * five times as often, with it twice), transfer, moving abroad, death.
+	 * Leaving in October, per pupil: dropout (a learner with SEN without support
+	 * delivered five times as often, with it twice), transfer, moving abroad, death.
 	 */
 	static final double DROPOUT = 0.0008, DROPOUT_SEN_UNSUPPORTED = 5, DROPOUT_SEN_SUPPORTED = 2, TRANSFER = 0.004,
 			MOVED_ABROAD = 0.0005, DEATH = 0.00002;
@@ -98,9 +98,8 @@ final class TermOutcomes {
 		if (leaves(iin, schoolCode, grade, sen, supported)) {
 			return;
 		}
-		int excused = poisson(EXCUSED_MEAN
-				* (sen ? (category == SOMATIC || category == MULTIPLE ? SOMATIC_EXCUSED_FACTOR : SEN_EXCUSED_FACTOR)
-						: 1));
+		int excused = poisson(EXCUSED_MEAN * (sen
+				? (category == SOMATIC || category == MULTIPLE ? SOMATIC_EXCUSED_FACTOR : SEN_EXCUSED_FACTOR) : 1));
 		int unexcused = poisson(UNEXCUSED_MEAN * (sen && !supported ? UNSUPPORTED_UNEXCUSED_FACTOR : 1));
 		excused = Math.min(excused, schoolDays);
 		unexcused = Math.min(unexcused, schoolDays - excused);
@@ -166,7 +165,9 @@ final class TermOutcomes {
 		return true;
 	}
 
-	/** About eight assessed subjects of a grade, in the pupil's language of instruction. */
+	/**
+	 * About eight assessed subjects of a grade, in the pupil's language of instruction.
+	 */
 	static CurriculumSubject[] subjects(int grade, String language) {
 		CurriculumSubject own = switch (language) {
 			case "KK" -> CurriculumSubject.KAZAKH_LANGUAGE;

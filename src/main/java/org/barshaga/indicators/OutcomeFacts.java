@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The facts of outcomes: for each term with results or attendance, every learner with SEN
  * (a pupil of the year's enrolment extract whose learner record has a conclusion made by
  * the term's end) compared with the peers of the same school and grade who sat the same
- * assessment. A row is one learner in one term: the learner's gap in points and a count of
- * one, so that a place's gap is the mean over its learners, that is the mean over its
+ * assessment. A row is one learner in one term: the learner's gap in points and a count
+ * of one, so that a place's gap is the mean over its learners, that is the mean over its
  * school-and-grade cells weighted by their learners with SEN. docs/indicators.md,
  * "Outcomes", defines them. Only codes, counts and points are kept.
  */
@@ -35,7 +35,9 @@ final class OutcomeFacts {
 	 */
 	static final int FEWEST_PEERS = Suppression.THRESHOLD;
 
-	/** Joins results or attendance {@code r} to the pupil's row {@code e} of the extract. */
+	/**
+	 * Joins results or attendance {@code r} to the pupil's row {@code e} of the extract.
+	 */
 	private static final String PUPIL = """
 			JOIN enrolment_extract e ON e.school_year = r.school_year
 				AND e.iin = LPAD(CAST(r.iin AS VARCHAR(12)), 12, '0')""";
@@ -137,7 +139,8 @@ final class OutcomeFacts {
 			.query((ResultSet rs) -> {
 				hours.put(rs.getLong("conclusion_id"), rs.getBigDecimal("hours").doubleValue());
 			});
-		jdbc.sql("SELECT id, learner_id, concluded_on, sen_categories FROM conclusion ORDER BY learner_id, concluded_on, id")
+		jdbc.sql(
+				"SELECT id, learner_id, concluded_on, sen_categories FROM conclusion ORDER BY learner_id, concluded_on, id")
 			.query((ResultSet rs) -> {
 				Learner learner = byId.get(rs.getLong("learner_id"));
 				if (learner != null) {

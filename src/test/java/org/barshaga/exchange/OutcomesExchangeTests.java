@@ -26,9 +26,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The results, attendance and leavers registers through the importer: rows about the
- * pupils of a school year's enrolment extract, each bad row reported by line, nothing kept
- * of an all-or-nothing file with one, and files given out in the scope of the pupil's
- * school.
+ * pupils of a school year's enrolment extract, each bad row reported by line, nothing
+ * kept of an all-or-nothing file with one, and files given out in the scope of the
+ * pupil's school.
  */
 @BarshagaTest
 class OutcomesExchangeTests {
@@ -65,8 +65,12 @@ class OutcomesExchangeTests {
 	@BeforeEach
 	void enrolPupils() {
 		long school = school(DEMO_SCHOOL);
-		long other = jdbc.sql("SELECT MIN(id) FROM organisation WHERE org_unit_code = 'KZ-61-D08'"
-				+ " AND type = 'GENERAL_SCHOOL' AND code <> ?").param(DEMO_SCHOOL).query(Long.class).single();
+		long other = jdbc
+			.sql("SELECT MIN(id) FROM organisation WHERE org_unit_code = 'KZ-61-D08'"
+					+ " AND type = 'GENERAL_SCHOOL' AND code <> ?")
+			.param(DEMO_SCHOOL)
+			.query(Long.class)
+			.single();
 		enrol(YEAR - 1, FIFTH, school, 4);
 		enrol(YEAR, FIFTH, school, 5);
 		enrol(YEAR, FIRST, school, 1);
@@ -91,10 +95,9 @@ class OutcomesExchangeTests {
 				row(1, FIRST, "LITERACY", "64", ""), row(1, ELSEWHERE, "ALGEBRA", "40", "3"));
 		long run = PageImports.upload(mvc, jdbc, Demo.ADMIN, "results", file, "all-or-nothing");
 		assertThat(PageImports.runStatus(jdbc, run)).isEqualTo("COMPLETED");
-		assertThat(jdbc
-			.sql("SELECT iin || ' ' || subject || ' ' || CAST(percentage AS DECIMAL(5, 1)) || ' ' "
-					+ "|| COALESCE(CAST(mark AS VARCHAR(1)), '-') FROM term_result WHERE school_year = ? AND iin IN (?, ?, ?)"
-					+ " ORDER BY iin, subject")
+		assertThat(jdbc.sql("SELECT iin || ' ' || subject || ' ' || CAST(percentage AS DECIMAL(5, 1)) || ' ' "
+				+ "|| COALESCE(CAST(mark AS VARCHAR(1)), '-') FROM term_result WHERE school_year = ? AND iin IN (?, ?, ?)"
+				+ " ORDER BY iin, subject")
 			.params(YEAR, Long.parseLong(FIFTH), Long.parseLong(FIRST), Long.parseLong(ELSEWHERE))
 			.query(String.class)
 			.list()).containsExactlyInAnyOrder(stored(FIFTH, CurriculumSubject.MATHEMATICS, "72.5 4"),
@@ -106,15 +109,17 @@ class OutcomesExchangeTests {
 
 		List<String> school = export(Demo.SCHOOL, "results");
 		assertThat(school.get(0)).isEqualTo("\uFEFF" + RESULTS);
-		assertThat(school).contains(YEAR + ",1," + FIFTH + ",MATHEMATICS,72.5,4", YEAR + ",1," + FIRST + ",LITERACY,64,")
+		assertThat(school)
+			.contains(YEAR + ",1," + FIFTH + ",MATHEMATICS,72.5,4", YEAR + ",1," + FIRST + ",LITERACY,64,")
 			.noneMatch(line -> line.contains(ELSEWHERE));
 		assertThat(export(Demo.DISTRICT_SARYAGASH, "results")).contains(YEAR + ",1," + ELSEWHERE + ",ALGEBRA,40,3");
 	}
 
 	@Test
 	void aPercentageOutsideZeroToHundredIsRefusedAndNothingIsKept() throws Exception {
-		assertRefused("results", String.join("\n", RESULTS, row(2, FIFTH, "MATHEMATICS", "70", ""),
-				row(2, FIFTH, "ALGEBRA", "100.5", ""), row(2, FIFTH, "GEOMETRY", "-1", "")),
+		assertRefused("results",
+				String.join("\n", RESULTS, row(2, FIFTH, "MATHEMATICS", "70", ""),
+						row(2, FIFTH, "ALGEBRA", "100.5", ""), row(2, FIFTH, "GEOMETRY", "-1", "")),
 				"3,percentage,100.5,must be between 0 and 100", "4,percentage,-1,must be between 0 and 100");
 	}
 
@@ -219,9 +224,8 @@ class OutcomesExchangeTests {
 
 	@Test
 	void theSubjectsOfTheCodeListAreTheReferenceTable() {
-		assertThat(jdbc.sql("SELECT id || ' ' || code FROM curriculum_subject ORDER BY id")
-			.query(String.class)
-			.list()).containsExactlyElementsOf(
+		assertThat(jdbc.sql("SELECT id || ' ' || code FROM curriculum_subject ORDER BY id").query(String.class).list())
+			.containsExactlyElementsOf(
 					Arrays.stream(CurriculumSubject.values()).map(s -> s.number() + " " + s.name()).toList());
 	}
 

@@ -466,9 +466,9 @@ class GeneratorTests {
 	}
 
 	/**
-	 * The first term's outcomes, recomputed from the files alone: the share of recommended
-	 * hours delivered from conclusions.csv and sessions.csv, the gap from results.csv
-	 * against the peers of the same school.
+	 * The first term's outcomes, recomputed from the files alone: the share of
+	 * recommended hours delivered from conclusions.csv and sessions.csv, the gap from
+	 * results.csv against the peers of the same school.
 	 */
 	@Test
 	void theGapOfLearnersWithSenIsSmallWhereTheirSupportIsDelivered() throws IOException {

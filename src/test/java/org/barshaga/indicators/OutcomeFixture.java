@@ -110,10 +110,11 @@ final class OutcomeFixture {
 	}
 
 	private long school(String code) {
-		return insert("""
-				INSERT INTO organisation (code, type, name_kk, name_ru, name_en, search_text, org_unit_code, path,
-					settlement, ownership, languages, status, created_at, created_by, updated_at, updated_by, version, pupils)
-				VALUES (?, 'GENERAL_SCHOOL', ?, ?, ?, ?, ?, ?, 'URBAN', 'STATE', 'KK', 'OPEN', ?, 'test', ?, 'test', 0, 100)""",
+		return insert(
+				"""
+						INSERT INTO organisation (code, type, name_kk, name_ru, name_en, search_text, org_unit_code, path,
+							settlement, ownership, languages, status, created_at, created_by, updated_at, updated_by, version, pupils)
+						VALUES (?, 'GENERAL_SCHOOL', ?, ?, ?, ?, ?, ?, 'URBAN', 'STATE', 'KK', 'OPEN', ?, 'test', ?, 'test', 0, 100)""",
 				code, "Мектеп " + code, "Школа " + code, "School " + code, code.toLowerCase(), DISTRICT,
 				DISTRICT_PATH + code + "/", now, now);
 	}
@@ -130,7 +131,8 @@ final class OutcomeFixture {
 	}
 
 	private void result(String iin, CurriculumSubject subject, double percentage) {
-		jdbc.sql("INSERT INTO term_result (iin, school_year, term, subject, mark, percentage) VALUES (?, ?, 1, ?, NULL, ?)")
+		jdbc.sql(
+				"INSERT INTO term_result (iin, school_year, term, subject, mark, percentage) VALUES (?, ?, 1, ?, NULL, ?)")
 			.params(Long.parseLong(iin), year, subject.number(), (float) percentage)
 			.update();
 	}
@@ -141,7 +143,10 @@ final class OutcomeFixture {
 				VALUES (?, ?, 1, ?, ?, 0)""").params(Long.parseLong(iin), year, days, absent).update();
 	}
 
-	/** A learner with a conclusion before the term recommending the weekly hours, and the minutes delivered. */
+	/**
+	 * A learner with a conclusion before the term recommending the weekly hours, and the
+	 * minutes delivered.
+	 */
 	private void learner(String iin, int weeklyHours, int minutes) {
 		long learner = learnerRow(iin);
 		conclusion(learner, termStart.minusMonths(6), weeklyHours);
@@ -161,18 +166,20 @@ final class OutcomeFixture {
 	}
 
 	private long learnerRow(String iin) {
-		return insert("""
-				INSERT INTO learner (iin, no_iin_reason, surname, given_name, birth_date, sex, citizenship, language,
-					disability, home_unit_code, path, search_text, created_at, created_by, updated_at, updated_by, version)
-				VALUES (?, NULL, 'Нәтиже', 'Бала', ?, 'FEMALE', 'KZ', 'KK', 'NONE', ?, ?, 'нәтиже', ?, 'test', ?, 'test', 0)""",
+		return insert(
+				"""
+						INSERT INTO learner (iin, no_iin_reason, surname, given_name, birth_date, sex, citizenship, language,
+							disability, home_unit_code, path, search_text, created_at, created_by, updated_at, updated_by, version)
+						VALUES (?, NULL, 'Нәтиже', 'Бала', ?, 'FEMALE', 'KZ', 'KK', 'NONE', ?, ?, 'нәтиже', ?, 'test', ?, 'test', 0)""",
 				iin, Date.valueOf(Iin.birthDate(iin)), DISTRICT, DISTRICT_PATH, now, now);
 	}
 
 	private void conclusion(long learner, LocalDate on, int weeklyHours) {
-		long conclusion = insert("""
-				INSERT INTO conclusion (learner_id, concluded_on, pmpc_id, conclusion_number, sen_categories, programme,
-					form, conditions, next_review_on, recorded_at, recorded_by)
-				VALUES (?, ?, ?, 'O-1', 'DEVELOPMENTAL_DELAY', 'GENERAL_ADAPTED', 'INCLUSIVE_CLASS', '', ?, ?, 'test')""",
+		long conclusion = insert(
+				"""
+						INSERT INTO conclusion (learner_id, concluded_on, pmpc_id, conclusion_number, sen_categories, programme,
+							form, conditions, next_review_on, recorded_at, recorded_by)
+						VALUES (?, ?, ?, 'O-1', 'DEVELOPMENTAL_DELAY', 'GENERAL_ADAPTED', 'INCLUSIVE_CLASS', '', ?, ?, 'test')""",
 				learner, Date.valueOf(on), pmpc, Date.valueOf(on.plusYears(2)), now);
 		if (weeklyHours > 0) {
 			jdbc.sql("INSERT INTO conclusion_service (conclusion_id, specialist, weekly_hours) VALUES (?, ?, ?)")

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The outcome indicators against a district worked out by hand ({@link OutcomeFixture}):
  * a learner is compared only with the peers of the same school and grade who sat the same
- * assessment, the 80% threshold of support delivered, too few peers, a conclusion made after
- * the term, and suppression for open readers.
+ * assessment, the 80% threshold of support delivered, too few peers, a conclusion made
+ * after the term, and suppression for open readers.
  */
 @BarshagaTest
 @Transactional
