@@ -60,9 +60,8 @@ final class Computation {
 				cells.putIfAbsent(new Key(unit, new int[0]), new double[2]);
 			}
 		}
-		if (!children && by.isEmpty() && (coverage(indicator) != null || indicator.unit().hasDenominator())) {
-			// a place that nothing covers, or where a quotient counts nothing (no term's
-			// results loaded), has a value all the same: no data
+		if (!children && by.isEmpty() && coverage(indicator) != null) {
+			// a place that nothing covers has a value all the same: no data
 			cells.putIfAbsent(new Key(parentPath, new int[0]), new double[2]);
 		}
 		return values(indicator, facts, cells, by);
