@@ -34,8 +34,4 @@ public enum CurriculumSubject implements Coded {
 		throw new IllegalArgumentException("No curriculum subject numbered " + number);
 	}
 
-	public static CurriculumSubject ofCode(String code) {
-		return valueOf(code);
-	}
-
 }
