@@ -206,8 +206,8 @@ class Exporter {
 		Held(Register register) {
 			// the enrolment extract's pupils are known by IIN: twelve digits, kept as
 			// numbers
-			this.subjects = register.subjectType() == null ? null
-					: new AuditSubjects(register.subjectType(), register == Register.ENROLMENT ? 12 : 0);
+			this.subjects = register.subjectType() == null ? null : new AuditSubjects(register.subjectType(),
+					"enrolment_pupil".equals(register.subjectType()) ? 12 : 0);
 		}
 
 		void subject(Object subject) {

@@ -47,7 +47,16 @@ public enum Register {
 	 * benefit: its benefit type tells the disability, so it goes to whom the health
 	 * registry goes.
 	 */
-	SOCIAL_BENEFITS(EnumSet.of(Role.ADMIN, Role.MINISTRY, Role.REGION_OFFICER, Role.DISTRICT_OFFICER), true);
+	SOCIAL_BENEFITS(EnumSet.of(Role.ADMIN, Role.MINISTRY, Role.REGION_OFFICER, Role.DISTRICT_OFFICER), true),
+
+	/** Pupils' term results by subject, as the schools' electronic journals hold them. */
+	RESULTS(EnumSet.of(Role.ADMIN, Role.REGION_OFFICER, Role.DISTRICT_OFFICER, Role.SCHOOL_COORDINATOR), true),
+
+	/** Pupils' attendance by term. */
+	ATTENDANCE(EnumSet.of(Role.ADMIN, Role.REGION_OFFICER, Role.DISTRICT_OFFICER, Role.SCHOOL_COORDINATOR), true),
+
+	/** Pupils who left a school, why and where to. */
+	LEAVERS(EnumSet.of(Role.ADMIN, Role.REGION_OFFICER, Role.DISTRICT_OFFICER, Role.SCHOOL_COORDINATOR), true);
 
 	private final Set<Role> roles;
 
@@ -77,7 +86,7 @@ public enum Register {
 			case LEARNERS, CONCLUSIONS, LEARNER_ENROLMENTS, FUNCTIONING, PLANS, PLAN_GOALS, SESSIONS -> "learner";
 			case HEALTH_REGISTRY -> "health_record";
 			case SOCIAL_BENEFITS -> "benefit_record";
-			case ENROLMENT -> "enrolment_pupil";
+			case ENROLMENT, RESULTS, ATTENDANCE, LEAVERS -> "enrolment_pupil";
 			default -> null;
 		};
 	}

@@ -94,6 +94,12 @@ final class Generator {
 				functioning.csv holds Child Functioning Module answers for about 40% of
 				the learners, plans.csv the individual plans of the school year of about
 				85% of the learners in schools, and plan_goals.csv their 1-3 goals.
+				sessions.csv holds the sessions of the first term (September and
+				October); results.csv and attendance.csv the first term's results and
+				attendance of every pupil (results from grade 2), in which the gap of
+				learners with SEN depends on their category, their school and the share
+				of their recommended hours delivered; leavers.csv the pupils who left
+				school in October, after the census day.
 				The same scale, seed and school year always give the same files.
 				""");
 		return text.toString();

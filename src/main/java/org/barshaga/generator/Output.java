@@ -54,6 +54,12 @@ final class Output implements Closeable {
 
 	static final String PLAN_GOALS = "iin,school_year,goal_domain,description,baseline,target_state,measure";
 
+	static final String RESULTS = "school_year,term,iin,subject,percentage,mark";
+
+	static final String ATTENDANCE = "school_year,term,iin,school_days,absent_excused,absent_unexcused";
+
+	static final String LEAVERS = "iin,school_code,left_on,reason,destination";
+
 	final CsvFile organisations;
 
 	final CsvFile enrolment;
@@ -86,6 +92,12 @@ final class Output implements Closeable {
 
 	final CsvFile benefitTruth;
 
+	final CsvFile results;
+
+	final CsvFile attendance;
+
+	final CsvFile leavers;
+
 	private final List<CsvFile> all = new ArrayList<>();
 
 	/** The number of the last health record written, for record ids. */
@@ -114,6 +126,9 @@ final class Output implements Closeable {
 		planGoals = open(directory, "plan_goals.csv", PLAN_GOALS);
 		benefits = open(directory, "social_benefits.csv", BENEFITS);
 		benefitTruth = open(directory, "benefit_ground_truth.csv", BENEFIT_TRUTH);
+		results = open(directory, "results.csv", RESULTS);
+		attendance = open(directory, "attendance.csv", ATTENDANCE);
+		leavers = open(directory, "leavers.csv", LEAVERS);
 	}
 
 	List<CsvFile> files() {

@@ -133,6 +133,20 @@ final class RegionGenerator {
 
 	private final Plans plans;
 
+	/** The stream of the first term's outcomes and of October's sessions. */
+	private final SplittableRandom outcomeDraws;
+
+	private final TermOutcomes outcomes;
+
+	private final int[][] octoberWeeks;
+
+	/**
+	 * The primary category and the share of hours delivered of the last learner written.
+	 */
+	private int lastCategory;
+
+	private double lastDelivered;
+
 	/** The second SEN category of the last conclusion written, or null. */
 	private String secondCategory;
 
@@ -161,7 +175,7 @@ final class RegionGenerator {
 		this.year = schoolYear;
 		this.extractDate = LocalDate.of(schoolYear, 10, 1);
 		this.lastBirth = LocalDate.of(schoolYear, 8, 31);
-		this.septemberWeeks = septemberWeeks(schoolYear);
+		this.septemberWeeks = weeks(LocalDate.of(schoolYear, 9, 2));
 		this.gradeCumulative = cumulative(GRADE_WEIGHTS);
 		this.staffing = new Staffing(out, random, serials, schoolYear);
 		this.surveys = new Surveys(out, random, region, schoolYear);
@@ -172,6 +186,9 @@ final class RegionGenerator {
 		this.plans = new Plans(support, schoolYear, extractDate);
 		this.benefitDraws = new SplittableRandom(mix(seed, region.code()) ^ 0xBE4E_F175_0C1A_1001L);
 		this.secondDraws = new SplittableRandom(mix(seed, region.code()) ^ 0x5ECD_4EC0_4D05_0002L);
+		this.outcomeDraws = new SplittableRandom(mix(seed, region.code()) ^ 0x0C7C_03E5_7E12_0003L);
+		this.outcomes = new TermOutcomes(out, outcomeDraws, schoolYear);
+		this.octoberWeeks = weeks(LocalDate.of(schoolYear, 10, 1));
 	}
 
 	Counts run() {
@@ -269,6 +286,7 @@ final class RegionGenerator {
 		if (learner) {
 			disabled = learnerInSchool(school, iin, surname, given, patronymic, birth, sex, language, grade, parallels);
 		}
+		outcomes.pupil(school.code, iin, grade, language, learner ? lastCategory : -1, learner ? lastDelivered : 0);
 		if (disabled || (!learner && random.nextDouble() < otherPupilsInHealth)) {
 			health.add(new HealthExtract.Child(iin, surname, given, patronymic, birth, sex, school.unit.code(), true));
 			healthInEnrolment++;
@@ -333,7 +351,8 @@ final class RegionGenerator {
 			.empty()
 			.empty()
 			.endRow();
-		sessions(iin, SPECIALISTS[primary], hours, grade, provided);
+		lastCategory = primary;
+		lastDelivered = sessions(iin, SPECIALISTS[primary], hours, grade, provided);
 		return disabled;
 	}
 
@@ -417,29 +436,62 @@ final class RegionGenerator {
 				: new String[] { CATEGORIES[primary], secondCategory };
 	}
 
-	/** Sessions of September, about weekly per recommended specialist. */
-	private void sessions(String iin, String[] specialists, int[] halves, int grade, String form) {
+	/**
+	 * Sessions of the first term, about weekly per recommended specialist: September's
+	 * from the region's stream (so the files are as before outcomes were added),
+	 * October's from the outcomes' own, by the specialists September has. Answers the
+	 * share of the term's recommended hours delivered (attended), or -1 when none are
+	 * recommended.
+	 */
+	private double sessions(String iin, String[] specialists, int[] halves, int grade, String form) {
+		boolean[] held = new boolean[halves.length];
+		int recommendedHalves = 0;
 		for (int s = 0; s < halves.length; s++) {
-			if (halves[s] == 0 || random.nextDouble() < 0.15) {
-				// not delivered at all: the school has no such specialist
-				continue;
+			held[s] = halves[s] > 0 && random.nextDouble() >= 0.15;
+			recommendedHalves += halves[s];
+			if (held[s]) {
+				// not held at all otherwise: the school has no such specialist
+				sessions(iin, specialists[s], halves[s], grade, form, septemberWeeks, random);
 			}
-			int perWeek = halves[s] >= 4 ? 2 : 1;
-			for (int[] week : septemberWeeks) {
-				int first = week.length <= perWeek ? 0 : random.nextInt(week.length - perWeek + 1);
-				for (int k = 0; k < perWeek && first + k < week.length; k++) {
-					LocalDate held = LocalDate.ofEpochDay(week[first + k]);
-					boolean attended = random.nextDouble() < 0.9;
-					int minutes = specialists[s].equals("TEACHER_ASSISTANT") || specialists[s].equals("TUTOR") ? 45
-							: grade <= 4 ? 30 + 5 * random.nextInt(2) : 40 + 5 * random.nextInt(2);
-					out.sessions.text(iin)
-						.date(held)
-						.text(specialists[s])
-						.number(minutes)
-						.bool(!form.equals("HOME_BASED") && random.nextDouble() < 0.25)
-						.bool(attended)
-						.text(attended ? null : MISSED[pick(MISSED_WEIGHTS)])
-						.endRow();
+		}
+		long minutes = attendedMinutes;
+		attendedMinutes = 0;
+		for (int s = 0; s < halves.length; s++) {
+			if (held[s]) {
+				sessions(iin, specialists[s], halves[s], grade, form, octoberWeeks, outcomeDraws);
+			}
+		}
+		minutes += attendedMinutes;
+		attendedMinutes = 0;
+		if (recommendedHalves == 0) {
+			return -1;
+		}
+		return minutes / 60.0 / (recommendedHalves / 2.0 * TermOutcomes.schoolDays(year) / 5.0);
+	}
+
+	/** Minutes of the sessions written since last read, those attended only. */
+	private long attendedMinutes;
+
+	private void sessions(String iin, String specialist, int halves, int grade, String form, int[][] weeks,
+			SplittableRandom draws) {
+		int perWeek = halves >= 4 ? 2 : 1;
+		for (int[] week : weeks) {
+			int first = week.length <= perWeek ? 0 : draws.nextInt(week.length - perWeek + 1);
+			for (int k = 0; k < perWeek && first + k < week.length; k++) {
+				LocalDate held = LocalDate.ofEpochDay(week[first + k]);
+				boolean attended = draws.nextDouble() < 0.9;
+				int minutes = specialist.equals("TEACHER_ASSISTANT") || specialist.equals("TUTOR") ? 45
+						: grade <= 4 ? 30 + 5 * draws.nextInt(2) : 40 + 5 * draws.nextInt(2);
+				out.sessions.text(iin)
+					.date(held)
+					.text(specialist)
+					.number(minutes)
+					.bool(!form.equals("HOME_BASED") && draws.nextDouble() < 0.25)
+					.bool(attended)
+					.text(attended ? null : MISSED[pickFrom(draws, MISSED_WEIGHTS)])
+					.endRow();
+				if (attended) {
+					attendedMinutes += minutes;
 				}
 			}
 		}
@@ -677,7 +729,11 @@ final class RegionGenerator {
 	}
 
 	private int pick(double[] weights) {
-		double draw = random.nextDouble();
+		return pickFrom(random, weights);
+	}
+
+	private static int pickFrom(SplittableRandom draws, double[] weights) {
+		double draw = draws.nextDouble();
 		for (int i = 0; i < weights.length; i++) {
 			draw -= weights[i];
 			if (draw < 0) {
@@ -704,10 +760,11 @@ final class RegionGenerator {
 	/**
 	 * Weekdays of September after the first day of school, grouped by week (epoch days).
 	 */
-	private static int[][] septemberWeeks(int year) {
+	/** The school days of the month from the given day, week by week. */
+	private static int[][] weeks(LocalDate from) {
 		List<int[]> weeks = new ArrayList<>();
 		List<Integer> week = new ArrayList<>();
-		for (LocalDate day = LocalDate.of(year, 9, 2); day.getMonthValue() == 9; day = day.plusDays(1)) {
+		for (LocalDate day = from; day.getMonth() == from.getMonth(); day = day.plusDays(1)) {
 			if (day.getDayOfWeek() == DayOfWeek.MONDAY && !week.isEmpty()) {
 				weeks.add(week.stream().mapToInt(Integer::intValue).toArray());
 				week.clear();

@@ -14,7 +14,13 @@ public enum Dimension {
 	SETTLEMENT(List.of("URBAN", "RURAL")), SEX(List.of("MALE", "FEMALE")),
 	AGE_GROUP(List.of("AGE_0_6", "AGE_7_10", "AGE_11_14", "AGE_15_17", "AGE_18_PLUS")),
 	FORM(names(EducationForm.values())), SUPPORT_LEVEL(List.of("UNIVERSAL", "TARGETED", "INDIVIDUAL", "NONE")),
-	SEN_CATEGORY(names(SenCategory.values())), SPECIALIST(names(SpecialistType.values()));
+	SEN_CATEGORY(names(SenCategory.values())), SPECIALIST(names(SpecialistType.values())),
+	TERM(List.of("TERM_1", "TERM_2", "TERM_3", "TERM_4")),
+	/**
+	 * Whether a learner's recommended hours were delivered in the term: at least 80% of
+	 * them, below, or none recommended.
+	 */
+	SUPPORT_DELIVERED(List.of("AT_LEAST_80", "BELOW_80", "NO_HOURS"));
 
 	private final List<String> values;
 

@@ -91,6 +91,7 @@ class FactLoader {
 			learners(facts, year, census, month);
 			ReconciledFacts.load(jdbc, facts, year);
 			SupportFacts.load(jdbc, facts, year, LocalDate.now(clock));
+			OutcomeFacts.load(jdbc, facts, year, LocalDate.now(clock));
 		}
 		else {
 			// The schools' figures and the learners' records are read side by side, each
@@ -102,6 +103,7 @@ class FactLoader {
 			learners(facts, year, census, month);
 			ReconciledFacts.load(jdbc, facts, year);
 			SupportFacts.load(jdbc, facts, year, LocalDate.now(clock));
+			OutcomeFacts.load(jdbc, facts, year, LocalDate.now(clock));
 			try {
 				schools.join();
 			}

@@ -5,7 +5,13 @@ import java.math.BigDecimal;
 /** How an indicator's value is formed from its numerator and denominator. */
 public enum IndicatorUnit {
 
-	SHARE(100, 1), PER_1000(1000, 1), PER_100(100, 2), RATIO(1, 2), COUNT(0, 0), FTE(0, 2), HOURS(0, 1);
+	SHARE(100, 1), PER_1000(1000, 1), PER_100(100, 2), RATIO(1, 2), COUNT(0, 0), FTE(0, 2), HOURS(0, 1),
+
+	/**
+	 * A difference in percentage points: the numerator's points per one of the
+	 * denominator.
+	 */
+	POINTS(1, 1);
 
 	private final int scale;
 

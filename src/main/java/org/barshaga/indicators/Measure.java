@@ -35,12 +35,20 @@ public enum Measure {
 	RECONCILED_CHILDREN(Subject.CHILDREN, Scope.RECONCILED), REGISTERS_AGREE(Subject.CHILDREN, Scope.RECONCILED),
 
 	SCHOOLS_CONSULTED(Subject.SCHOOLS, Scope.SCHOOL), SUPPORT_REQUESTS(Subject.REQUESTS, Scope.SUPPORT),
-	SUPPORT_REQUESTS_ANSWERED(Subject.REQUESTS, Scope.SUPPORT);
+	SUPPORT_REQUESTS_ANSWERED(Subject.REQUESTS, Scope.SUPPORT),
+	ATTAINMENT_GAP_POINTS(Subject.POINTS, Scope.OUTCOME), ATTAINMENT_SEN_COMPARED(Subject.CHILDREN, Scope.OUTCOME),
+	ATTENDANCE_GAP_POINTS(Subject.POINTS, Scope.OUTCOME), ATTENDANCE_SEN_COMPARED(Subject.CHILDREN, Scope.OUTCOME);
 
 	/** What a measure counts: a share only compares like with like. */
 	public enum Subject {
 
-		SCHOOLS, CHILDREN, STAFF, FTE, GOALS, HOURS, REQUESTS
+		SCHOOLS, CHILDREN, STAFF, FTE, GOALS, HOURS, REQUESTS,
+
+		/**
+		 * Percentage points by which a learner with SEN differs from their peers, summed
+		 * over learners: divided by the learners compared, a mean gap.
+		 */
+		POINTS
 
 	}
 
@@ -58,7 +66,14 @@ public enum Measure {
 		 */
 		RECONCILED(EnumSet.of(Dimension.SEX, Dimension.AGE_GROUP)),
 		/** A request for help, at the organisation that asked. */
-		SUPPORT(EnumSet.of(Dimension.SETTLEMENT));
+		SUPPORT(EnumSet.of(Dimension.SETTLEMENT)),
+		/**
+		 * A learner with SEN in one term, compared with the peers of the same school and
+		 * grade: the school's settlement, the learner's sex, age group and category, the
+		 * term and whether the support recommended was delivered in it.
+		 */
+		OUTCOME(EnumSet.of(Dimension.SETTLEMENT, Dimension.SEX, Dimension.AGE_GROUP, Dimension.SEN_CATEGORY,
+				Dimension.TERM, Dimension.SUPPORT_DELIVERED));
 
 		private final Set<Dimension> dimensions;
 
@@ -117,7 +132,7 @@ public enum Measure {
 	 */
 	public boolean countsChildren() {
 		return subject == Subject.CHILDREN || subject == Subject.GOALS || subject == Subject.HOURS
-				|| this == SPECIALIST_FTE_NEEDED || this == SPECIALIST_FTE_GAP;
+				|| subject == Subject.POINTS || this == SPECIALIST_FTE_NEEDED || this == SPECIALIST_FTE_GAP;
 	}
 
 	/**
@@ -136,6 +151,9 @@ public enum Measure {
 			case SPECIALIST_FTE_NEEDED, SPECIALIST_FTE_GAP, SPECIALIST_NEED_LEARNERS, SPECIALIST_GAP_LEARNERS ->
 				List.of(SPECIALIST_NEED_LEARNERS, SPECIALIST_GAP_LEARNERS, SPECIALIST_FTE_NEEDED, SPECIALIST_FTE_GAP);
 			case SEN_LEARNERS, SEN_PUPILS -> List.of(SEN_LEARNERS, SEN_PUPILS);
+			// a gap is judged by the learners compared, never by its own points
+			case ATTAINMENT_GAP_POINTS, ATTAINMENT_SEN_COMPARED -> List.of(ATTAINMENT_SEN_COMPARED);
+			case ATTENDANCE_GAP_POINTS, ATTENDANCE_SEN_COMPARED -> List.of(ATTENDANCE_SEN_COMPARED);
 			default -> List.of(this);
 		};
 	}

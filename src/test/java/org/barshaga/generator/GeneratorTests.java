@@ -61,6 +61,9 @@ class GeneratorTests {
 		HEADERS.put("social_benefits.csv", "record_id,iin,surname,given_name,patronymic,birth_date,sex,region_code,"
 				+ "district_code,benefit_type,paid_from,paid_until");
 		HEADERS.put("benefit_ground_truth.csv", "record_id,iin,in_enrolment");
+		HEADERS.put("results.csv", "school_year,term,iin,subject,percentage,mark");
+		HEADERS.put("attendance.csv", "school_year,term,iin,school_days,absent_excused,absent_unexcused");
+		HEADERS.put("leavers.csv", "iin,school_code,left_on,reason,destination");
 	}
 
 	private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
@@ -460,6 +463,96 @@ class GeneratorTests {
 		assertThat(Romanisation.latin2021("Қасымов Інжу")).isEqualTo("Qasymov Inju");
 		assertThat(Romanisation.latin2021("Сейітов")).isEqualTo("Seiıtov");
 		assertThat(Romanisation.latin2021("Иса")).isEqualTo("İsa");
+	}
+
+	/**
+	 * The first term's outcomes, recomputed from the files alone: the share of
+	 * recommended hours delivered from conclusions.csv and sessions.csv, the gap from
+	 * results.csv against the peers of the same school.
+	 */
+	@Test
+	void theGapOfLearnersWithSenIsSmallWhereTheirSupportIsDelivered() throws IOException {
+		Map<String, List<String>> pupils = new HashMap<>();
+		for (List<String> row : rows("enrolment.csv")) {
+			pupils.put(row.get(1), row);
+		}
+		Map<String, Integer> recommended = new HashMap<>();
+		for (List<String> row : rows("conclusions.csv")) {
+			recommended.put(row.get(0), quarters(row.get(9)).values().stream().mapToInt(Integer::intValue).sum());
+		}
+		Map<String, Integer> minutes = new HashMap<>();
+		for (List<String> row : rows("sessions.csv")) {
+			LocalDate held = LocalDate.parse(row.get(1));
+			assertThat(held).isBetween(LocalDate.of(SCHOOL_YEAR, 9, 1), LocalDate.of(SCHOOL_YEAR, 10, 31));
+			if (row.get(5).equals("true")) {
+				minutes.merge(row.get(0), Integer.parseInt(row.get(3)), Integer::sum);
+			}
+		}
+		int weekdays = 0;
+		for (LocalDate day = LocalDate.of(SCHOOL_YEAR, 9, 1); day.getMonthValue() <= 10; day = day.plusDays(1)) {
+			weekdays += day.getDayOfWeek().getValue() <= 5 ? 1 : 0;
+		}
+		int schoolDays = weekdays;
+		Map<String, double[]> means = new HashMap<>();
+		Map<String, String> schoolOf = new HashMap<>();
+		Set<String> results = new HashSet<>();
+		for (List<String> row : rows("results.csv")) {
+			List<String> pupil = pupils.get(row.get(2));
+			assertThat(pupil).as(row.get(2)).isNotNull();
+			assertThat(Integer.parseInt(pupil.get(8))).isGreaterThanOrEqualTo(2);
+			assertThat(row.get(1)).isEqualTo("1");
+			assertThat(Double.parseDouble(row.get(4))).isBetween(0.0, 100.0);
+			assertThat(row.get(4)).matches("\\d{1,3}\\.\\d");
+			assertThat(results.add(row.get(2) + "," + row.get(3))).isTrue();
+			double[] sum = means.computeIfAbsent(row.get(2), k -> new double[2]);
+			sum[0] += Double.parseDouble(row.get(4));
+			sum[1]++;
+			schoolOf.put(row.get(2), pupil.get(7));
+		}
+		Map<String, double[]> peers = new HashMap<>();
+		means.forEach((iin, sum) -> {
+			if (!recommended.containsKey(iin)) {
+				double[] school = peers.computeIfAbsent(schoolOf.get(iin), k -> new double[2]);
+				school[0] += sum[0] / sum[1];
+				school[1]++;
+			}
+		});
+		double[] supported = new double[2];
+		double[] unsupported = new double[2];
+		means.forEach((iin, sum) -> {
+			Integer quartersPerWeek = recommended.get(iin);
+			double[] school = peers.get(schoolOf.get(iin));
+			if (quartersPerWeek == null || quartersPerWeek == 0 || school == null || school[1] < 5) {
+				return;
+			}
+			double share = minutes.getOrDefault(iin, 0) / 60.0 / (quartersPerWeek / 4.0 * schoolDays / 5.0);
+			double[] group = share >= 0.8 ? supported : unsupported;
+			group[0] += sum[0] / sum[1] - school[0] / school[1];
+			group[1]++;
+		});
+		assertThat(supported[1]).isGreaterThan(20);
+		assertThat(unsupported[1]).isGreaterThan(20);
+		double supportedGap = supported[0] / supported[1];
+		double unsupportedGap = unsupported[0] / unsupported[1];
+		assertThat(supportedGap).as("gap with support delivered").isBetween(-6.0, 0.0);
+		assertThat(unsupportedGap).as("gap without").isLessThan(supportedGap - 4);
+
+		for (List<String> row : rows("attendance.csv")) {
+			assertThat(pupils).containsKey(row.get(2));
+			assertThat(Integer.parseInt(row.get(3))).isEqualTo(schoolDays);
+			assertThat(Integer.parseInt(row.get(4)) + Integer.parseInt(row.get(5))).isBetween(0, schoolDays);
+		}
+		Set<String> reasons = new HashSet<>();
+		for (List<String> row : rows("leavers.csv")) {
+			List<String> pupil = pupils.get(row.get(0));
+			assertThat(pupil).as(row.get(0)).isNotNull();
+			assertThat(row.get(1)).isEqualTo(pupil.get(7));
+			assertThat(LocalDate.parse(row.get(2))).isBetween(LocalDate.of(SCHOOL_YEAR, 10, 2),
+					LocalDate.of(SCHOOL_YEAR, 10, 31));
+			assertThat(results).noneMatch(key -> key.startsWith(row.get(0) + ","));
+			reasons.add(row.get(3));
+		}
+		assertThat(reasons).contains("DROPOUT", "TRANSFER");
 	}
 
 	@Test
