@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -125,6 +126,12 @@ final class WorkbookCheck {
 		for (ZipArchiveEntry entry : all) {
 			String name = key(entry.getName());
 			if (entries.putIfAbsent(name, entry) != null) {
+				throw new FileProblem("exchange.problem.xlsx");
+			}
+			// A workbook's parts are stored or deflated (ECMA-376, part 2); any other
+			// method
+			// would make the zip reader reach for a decoder the server does not carry.
+			if (entry.getMethod() != ZipEntry.STORED && entry.getMethod() != ZipEntry.DEFLATED) {
 				throw new FileProblem("exchange.problem.xlsx");
 			}
 			WorkbookXmlScan scan = xml(name) ? new WorkbookXmlScan(entry.getName()) : null;
