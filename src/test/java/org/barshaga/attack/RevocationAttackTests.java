@@ -56,24 +56,71 @@ class RevocationAttackTests {
 		String token = token(username);
 		session.perform(get("/learners")).andExpect(status().isOk());
 		change(DISTRICT_SARYAGASH, username, "SPECIALIST", "KZ-61-D08-S001", false);
+		assertThat(storedSessions(username)).isZero();
 		session.perform(get("/learners")).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/api/v1/learners").header("Authorization", "Bearer " + token))
+			.andExpect(status().isUnauthorized());
+		assertThat(revocations(username)).containsExactly("revoked 1 with the account disabled",
+				"ended 1 with the account disabled");
+		// enabled again, the account signs in afresh; the old token stays revoked
+		change(DISTRICT_SARYAGASH, username, "SPECIALIST", "KZ-61-D08-S001", true);
 		mvc.perform(get("/api/v1/learners").header("Authorization", "Bearer " + token))
 			.andExpect(status().isUnauthorized());
 	}
 
 	@Test
-	void aMovedAccountsSessionSeesItsNewScopeAtOnce() throws Exception {
+	void aMovedAccountsSessionsAndTokensEndAtOnceAndItSignsInAgainToItsNewScope() throws Exception {
 		String username = create(REGION_TURKISTAN, "DISTRICT_OFFICER", "KZ-61-D08");
 		SessionCookie session = signIn(username, PASSWORD, "10.30.0.2");
+		String token = token(username);
 		session.perform(get("/users")).andExpect(content().string(containsString(DISTRICT_SARYAGASH)));
 		String elsewhere = jdbc.sql(
 				"SELECT MIN(code) FROM org_unit WHERE parent_code = 'KZ-61' AND code <> 'KZ-61-D08' AND kind = 'district' AND valid_to IS NULL")
 			.query(String.class)
 			.single();
 		change(REGION_TURKISTAN, username, "DISTRICT_OFFICER", elsewhere, true);
-		session.perform(get("/users"))
+		assertThat(storedSessions(username)).isZero();
+		session.perform(get("/users")).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/api/v1/learners").header("Authorization", "Bearer " + token))
+			.andExpect(status().isUnauthorized());
+		assertThat(revocations(username)).containsExactly("revoked 1 with the place changed",
+				"ended 1 with the place changed");
+		signIn(username, PASSWORD, "10.30.0.2").perform(get("/users"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString(DISTRICT_SARYAGASH))));
+	}
+
+	@Test
+	void anAccountGivenAnotherRoleLosesItsSessionsAndTokensAtOnce() throws Exception {
+		String username = create(ADMIN, "SPECIALIST", "KZ-61-D08-S001");
+		SessionCookie session = signIn(username, PASSWORD, "10.30.0.7");
+		String token = token(username);
+		change(ADMIN, username, "SCHOOL_COORDINATOR", "KZ-61-D08-S001", true);
+		session.perform(get("/learners")).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/api/v1/learners").header("Authorization", "Bearer " + token))
+			.andExpect(status().isUnauthorized());
+		assertThat(revocations(username)).containsExactly("revoked 1 with the role changed",
+				"ended 1 with the role changed");
+	}
+
+	@Test
+	void aChangeOfNameOnlyKeepsTheSessionsAndTokens() throws Exception {
+		String username = create(DISTRICT_SARYAGASH, "SPECIALIST", "KZ-61-D08-S001");
+		SessionCookie session = signIn(username, PASSWORD, "10.30.0.8");
+		String token = token(username);
+		long id = id(username);
+		mvc.perform(put("/api/v1/users/{id}", id).with(as(DISTRICT_SARYAGASH))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"""
+							{"fullName":"Revocation Renamed","role":"SPECIALIST","scope":"KZ-61-D08-S001","enabled":true,"version":%d}
+							"""
+						.formatted(version(id))))
+			.andExpect(status().isOk());
+		session.perform(get("/learners")).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/learners").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+		assertThat(storedSessions(username)).isOne();
+		assertThat(revocations(username)).isEmpty();
 	}
 
 	@Test
@@ -82,8 +129,7 @@ class RevocationAttackTests {
 		SessionCookie mine = signIn(username, PASSWORD, "10.30.0.3");
 		SessionCookie other = signIn(username, PASSWORD, "10.30.0.4");
 		String token = token(username);
-		mine.perform(post("/account/password")
-			.with(csrf())
+		mine.perform(post("/account/password").with(csrf())
 			.param("currentPassword", PASSWORD)
 			.param("newPassword", "Another-Revocation-Pw-5")).andExpect(redirectedUrl("/account"));
 		mine.perform(get("/account")).andExpect(status().isOk());
@@ -109,16 +155,17 @@ class RevocationAttackTests {
 		String username = create(ADMIN, "RESEARCHER", "KZ");
 		SessionCookie session = signIn(username, PASSWORD, "10.30.0.6");
 		for (int i = 0; i < 5; i++) {
-			session.perform(post("/account/password")
-				.with(csrf())
-				.param("currentPassword", "Wrong-current-" + i)
-				.param("newPassword", "Braked-Revocation-Pw-7")).andExpect(status().isUnprocessableContent());
+			session
+				.perform(post("/account/password").with(csrf())
+					.param("currentPassword", "Wrong-current-" + i)
+					.param("newPassword", "Braked-Revocation-Pw-7"))
+				.andExpect(status().isUnprocessableContent());
 		}
-		session.perform(post("/account/password")
-			.with(csrf())
-			.param("lang", "en")
-			.param("currentPassword", PASSWORD)
-			.param("newPassword", "Braked-Revocation-Pw-7"))
+		session
+			.perform(post("/account/password").with(csrf())
+				.param("lang", "en")
+				.param("currentPassword", PASSWORD)
+				.param("newPassword", "Braked-Revocation-Pw-7"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("too many wrong passwords")));
 	}
@@ -197,8 +244,8 @@ class RevocationAttackTests {
 
 	private SessionCookie signIn(String username, String password, String address) throws Exception {
 		SessionCookie session = new SessionCookie(mvc);
-		session
-			.perform(post("/login").with(csrf()).with(from(address)).param("username", username).param("password", password))
+		session.perform(
+				post("/login").with(csrf()).with(from(address)).param("username", username).param("password", password))
 			.andExpect(redirectedUrl("/"));
 		return session;
 	}
@@ -227,6 +274,21 @@ class RevocationAttackTests {
 		mvc.perform(put("/api/v1/users/{id}", id).with(as(manager)).contentType(MediaType.APPLICATION_JSON).content("""
 				{"fullName":"Revocation","role":"%s","scope":"%s","enabled":%s,"version":%d}
 				""".formatted(role, place, enabled, version(id)))).andExpect(status().isOk());
+	}
+
+	private int storedSessions(String username) {
+		return jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = :u")
+			.param("u", username)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The audited ends of the account's tokens and sessions, tokens first. */
+	private java.util.List<String> revocations(String username) {
+		return jdbc.sql("""
+				SELECT detail FROM audit_event
+				WHERE action = 'DELETE' AND record_type IN ('access-token', 'session') AND record_id = :id
+				ORDER BY record_type, id""").param("id", String.valueOf(id(username))).query(String.class).list();
 	}
 
 	private long id(String username) {
