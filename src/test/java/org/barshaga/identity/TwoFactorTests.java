@@ -160,14 +160,14 @@ class TwoFactorTests {
 		session.setAttribute(TwoFactorGate.GIVEN_AT, Instant.now().minus(SecondFactors.RECENT).minusSeconds(60));
 		session.perform(post("/account/tokens").with(csrf()).param("name", "stale").param("days", "5"))
 			.andExpect(status().isUnprocessableContent());
-		session.perform(post("/account/tokens")
-			.with(csrf())
-			.param("name", "stale")
-			.param("days", "5")
-			.param("code", enrolment.wrongCode())).andExpect(status().isUnprocessableContent());
+		session
+			.perform(post("/account/tokens").with(csrf())
+				.param("name", "stale")
+				.param("days", "5")
+				.param("code", enrolment.wrongCode()))
+			.andExpect(status().isUnprocessableContent());
 		MvcResult created = session
-			.perform(post("/account/tokens")
-				.with(csrf())
+			.perform(post("/account/tokens").with(csrf())
 				.param("name", "recovered")
 				.param("days", "5")
 				.param("code", enrolment.recoveryCodes.get(0)))
@@ -325,8 +325,7 @@ class TwoFactorTests {
 	 */
 	private SessionCookie passwordOnly(String username, String address, String leadsTo) throws Exception {
 		SessionCookie session = new SessionCookie(mvc);
-		var result = session.perform(post("/login")
-			.with(csrf())
+		var result = session.perform(post("/login").with(csrf())
 			.with(fromAddress(address))
 			.param("username", username)
 			.param("password", PASSWORD));
@@ -338,8 +337,7 @@ class TwoFactorTests {
 
 	private org.springframework.test.web.servlet.ResultActions giveCode(SessionCookie session, String code,
 			String address) throws Exception {
-		return session
-			.perform(post("/login/two-factor").with(csrf()).with(fromAddress(address)).param("code", code));
+		return session.perform(post("/login/two-factor").with(csrf()).with(fromAddress(address)).param("code", code));
 	}
 
 	private String createUser(Role role) throws Exception {

@@ -19,10 +19,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * One browser's session as the application sees it: sessions live in the database and
- * are found by the {@value #NAME} cookie, so a test keeps the cookie the way a browser
- * does, following it when sign-in or a second factor gives the session a new id and
- * dropping it when the application clears it.
+ * One browser's session as the application sees it: sessions live in the database and are
+ * found by the {@value #NAME} cookie, so a test keeps the cookie the way a browser does,
+ * following it when sign-in or a second factor gives the session a new id and dropping it
+ * when the application clears it.
  */
 public final class SessionCookie implements RequestPostProcessor {
 
@@ -37,7 +37,9 @@ public final class SessionCookie implements RequestPostProcessor {
 		this.mvc = mvc;
 	}
 
-	/** Performs the request with this session's cookie and keeps the cookie it gets back. */
+	/**
+	 * Performs the request with this session's cookie and keeps the cookie it gets back.
+	 */
 	public ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
 		ResultActions actions = mvc.perform(request.with(this));
 		remember(actions.andReturn());
@@ -87,8 +89,8 @@ public final class SessionCookie implements RequestPostProcessor {
 		Session session = sessions.createSession();
 		attributes.forEach(session::setAttribute);
 		sessions.save(session);
-		add(request, new Cookie(NAME,
-				Base64.getEncoder().encodeToString(session.getId().getBytes(StandardCharsets.UTF_8))));
+		add(request,
+				new Cookie(NAME, Base64.getEncoder().encodeToString(session.getId().getBytes(StandardCharsets.UTF_8))));
 		return request;
 	}
 
@@ -99,9 +101,9 @@ public final class SessionCookie implements RequestPostProcessor {
 
 	private static void add(MockHttpServletRequest request, Cookie cookie) {
 		Cookie[] others = request.getCookies() == null ? new Cookie[0] : request.getCookies();
-		request.setCookies(Stream
-			.concat(Arrays.stream(others).filter(other -> !other.getName().equals(NAME)), Stream.of(cookie))
-			.toArray(Cookie[]::new));
+		request.setCookies(
+				Stream.concat(Arrays.stream(others).filter(other -> !other.getName().equals(NAME)), Stream.of(cookie))
+					.toArray(Cookie[]::new));
 	}
 
 }
