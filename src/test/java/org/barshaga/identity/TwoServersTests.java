@@ -22,6 +22,7 @@ import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.Role;
 import org.barshaga.support.BarshagaTest;
+import org.barshaga.support.SessionCookie;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -58,6 +59,9 @@ class TwoServersTests {
 
 	private static ConfigurableApplicationContext second;
 
+	/** The whole header that last set the session cookie, with its attributes. */
+	private static String lastSetCookie;
+
 	@BeforeAll
 	static void startTwoServers() {
 		database = Database.fresh();
@@ -86,6 +90,7 @@ class TwoServersTests {
 				new UserDraft(username, "Nurlan Researcher", null, "RESEARCHER", "KZ", true, PASSWORD, null));
 
 		String session = signIn(first, username);
+		assertThat(lastSetCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
 		HttpResponse<String> page = get(second, "/account", session);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains(username);
@@ -172,13 +177,13 @@ class TwoServersTests {
 	}
 
 	private static String sessionCookie(HttpResponse<String> answer) {
-		return answer.headers()
+		lastSetCookie = answer.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter(cookie -> cookie.startsWith("SESSION="))
-			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+			.filter(cookie -> cookie.startsWith(SessionCookie.NAME + "="))
 			.findFirst()
 			.orElseThrow();
+		return lastSetCookie.substring(0, lastSetCookie.indexOf(';'));
 	}
 
 	private static HttpResponse<String> get(ConfigurableApplicationContext server, String path, String cookie)
