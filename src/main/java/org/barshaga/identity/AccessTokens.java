@@ -129,18 +129,20 @@ public class AccessTokens {
 	}
 
 	/**
-	 * Revokes every live token of an account, as a password change does: whoever held the
-	 * old password may have made one.
+	 * Revokes every live token of an account: after a password change (whoever held the
+	 * old password may have made one), and when the account is disabled or gets another
+	 * role or place (a token must not outlive the access it was made with). The reason is
+	 * audited.
 	 */
 	@Transactional
-	void revokeAll(Actor actor, long userId, String scopePath) {
+	void revokeAll(Actor actor, long userId, String scopePath, String reason) {
 		int revoked = jdbc.sql("UPDATE access_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
 			.param("now", Timestamp.from(Instant.now(clock)))
 			.param("user", userId)
 			.update();
 		if (revoked > 0) {
 			audit.recorded(actor, AuditAction.DELETE, "access-token", userId, scopePath,
-					"revoked " + revoked + " with the password change");
+					"revoked " + revoked + " with " + reason);
 		}
 	}
 

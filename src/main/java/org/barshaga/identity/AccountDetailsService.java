@@ -40,7 +40,15 @@ class AccountDetailsService implements UserDetailsService {
 		return new AccountPrincipal(
 				new Actor(account.id(), account.username(), account.fullName(), account.role(), account.scope()), hash,
 				account.enabled(), account.isLocked(now), account.failedLogins(),
-				hash == null ? "" : AccessTokens.hash(hash));
+				hash == null ? "" : stamp(account, hash));
+	}
+
+	/**
+	 * What a session's account must still have for the session to go on: the password,
+	 * the role and the place it signed in with.
+	 */
+	private static String stamp(UserAccount account, String hash) {
+		return AccessTokens.hash(hash + "\n" + account.role().name() + "\n" + account.scopeCode());
 	}
 
 }

@@ -40,9 +40,9 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Actor
 	}
 
 	/**
-	 * A digest of the password hash the account had when this principal was read: a
-	 * session whose stamp no longer matches the account's began before the last password
-	 * change.
+	 * A digest of the password hash, role and place the account had when this principal
+	 * was read: a session whose stamp no longer matches the account's began before the
+	 * last change of any of them.
 	 */
 	String credentialsStamp() {
 		return credentialsStamp;

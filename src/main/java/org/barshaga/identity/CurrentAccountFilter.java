@@ -17,9 +17,11 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * Every request of a session sees the account as it is now: one query by id replaces the
- * principal read at sign-in with the current role, place and state. A session of an
- * account that is gone, disabled, or whose password changed since the session began is
- * ended, and the request goes on unauthenticated (to the sign-in page).
+ * principal read at sign-in with the current state. A session of an account that is gone,
+ * disabled, or whose password, role or place changed since the session began is ended,
+ * and the request goes on unauthenticated (to the sign-in page). Such changes also delete
+ * the account's sessions at once ({@link AccountSessions}); this check covers a session
+ * that began while the change was being written.
  */
 class CurrentAccountFilter extends OncePerRequestFilter {
 

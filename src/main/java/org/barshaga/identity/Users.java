@@ -66,10 +66,13 @@ public class Users {
 
 	private final AccessTokens tokens;
 
+	private final AccountSessions sessions;
+
 	Users(UserRepository repository, AdminUnits units, Organisations organisations, PasswordEncoder passwords,
-			AuditLog audit, Clock clock, SignInThrottle throttle, AccessTokens tokens) {
+			AuditLog audit, Clock clock, SignInThrottle throttle, AccessTokens tokens, AccountSessions sessions) {
 		this.throttle = throttle;
 		this.tokens = tokens;
+		this.sessions = sessions;
 		this.repository = repository;
 		this.units = units;
 		this.organisations = organisations;
@@ -181,10 +184,35 @@ public class Users {
 			after.put("password", "(changed)");
 		}
 		audit.updated(actor, RECORD_TYPE, id, changed.scopePath(), before, after);
-		if (newPassword) {
-			tokens.revokeAll(actor, id, changed.scopePath());
+		String revocation = revocation(current, changed);
+		if (revocation != null) {
+			sessions.endAll(actor, changed, revocation);
+			tokens.revokeAll(actor, id, changed.scopePath(), revocation);
+		}
+		else if (newPassword) {
+			tokens.revokeAll(actor, id, changed.scopePath(), "the password change");
 		}
 		return changed;
+	}
+
+	/**
+	 * Why a change ends the account's sessions and tokens at once, on every server, or
+	 * null when it does not: an account disabled, or given another role or place, must
+	 * not keep acting with the access it had. A new password alone leaves the sessions to
+	 * end at their next request (the stamp of {@link AccountPrincipal}) and revokes the
+	 * tokens.
+	 */
+	static String revocation(UserAccount before, UserAccount after) {
+		if (before.enabled() && !after.enabled()) {
+			return "the account disabled";
+		}
+		if (before.role() != after.role()) {
+			return "the role changed";
+		}
+		if (!before.scopePath().equals(after.scopePath())) {
+			return "the place changed";
+		}
+		return null;
 	}
 
 	/**
@@ -212,7 +240,7 @@ public class Users {
 		UserAccount self = repository.findByUsername(actor.username()).orElseThrow();
 		audit.updated(actor, RECORD_TYPE, actor.userId(), self.scopePath(), Map.of("password", ""),
 				Map.of("password", "(changed)"));
-		tokens.revokeAll(actor, actor.userId(), self.scopePath());
+		tokens.revokeAll(actor, actor.userId(), self.scopePath(), "the password change");
 	}
 
 	private record Checked(String fullName, String email, Role role, UserRepository.Place place, boolean enabled) {

@@ -1,5 +1,7 @@
 package org.barshaga.kernel;
 
+import java.io.Serializable;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
@@ -9,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  * {@link #sql(String)} and {@link #bind(StatementSpec)}, so the database never returns a
  * row outside the scope.
  */
-public record DataScope(String pathPrefix) {
+public record DataScope(String pathPrefix) implements Serializable {
 
 	public static final DataScope NATION = new DataScope("/KZ/");
 

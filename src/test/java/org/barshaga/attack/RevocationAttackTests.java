@@ -4,12 +4,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import org.barshaga.support.BarshagaTest;
+import org.barshaga.support.SessionCookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -52,42 +52,88 @@ class RevocationAttackTests {
 	@Test
 	void aDisabledAccountsOpenSessionAndTokensStopAtOnce() throws Exception {
 		String username = create(DISTRICT_SARYAGASH, "SPECIALIST", "KZ-61-D08-S001");
-		MockHttpSession session = signIn(username, PASSWORD, "10.30.0.1");
+		SessionCookie session = signIn(username, PASSWORD, "10.30.0.1");
 		String token = token(username);
-		mvc.perform(get("/learners").session(session)).andExpect(status().isOk());
+		session.perform(get("/learners")).andExpect(status().isOk());
 		change(DISTRICT_SARYAGASH, username, "SPECIALIST", "KZ-61-D08-S001", false);
-		mvc.perform(get("/learners").session(session)).andExpect(redirectedUrl("/login"));
+		assertThat(storedSessions(username)).isZero();
+		session.perform(get("/learners")).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/api/v1/learners").header("Authorization", "Bearer " + token))
+			.andExpect(status().isUnauthorized());
+		assertThat(revocations(username)).containsExactly("revoked 1 with the account disabled",
+				"ended 1 with the account disabled");
+		// enabled again, the account signs in afresh; the old token stays revoked
+		change(DISTRICT_SARYAGASH, username, "SPECIALIST", "KZ-61-D08-S001", true);
 		mvc.perform(get("/api/v1/learners").header("Authorization", "Bearer " + token))
 			.andExpect(status().isUnauthorized());
 	}
 
 	@Test
-	void aMovedAccountsSessionSeesItsNewScopeAtOnce() throws Exception {
+	void aMovedAccountsSessionsAndTokensEndAtOnceAndItSignsInAgainToItsNewScope() throws Exception {
 		String username = create(REGION_TURKISTAN, "DISTRICT_OFFICER", "KZ-61-D08");
-		MockHttpSession session = signIn(username, PASSWORD, "10.30.0.2");
-		mvc.perform(get("/users").session(session)).andExpect(content().string(containsString(DISTRICT_SARYAGASH)));
+		SessionCookie session = signIn(username, PASSWORD, "10.30.0.2");
+		String token = token(username);
+		session.perform(get("/users")).andExpect(content().string(containsString(DISTRICT_SARYAGASH)));
 		String elsewhere = jdbc.sql(
 				"SELECT MIN(code) FROM org_unit WHERE parent_code = 'KZ-61' AND code <> 'KZ-61-D08' AND kind = 'district' AND valid_to IS NULL")
 			.query(String.class)
 			.single();
 		change(REGION_TURKISTAN, username, "DISTRICT_OFFICER", elsewhere, true);
-		mvc.perform(get("/users").session(session))
+		assertThat(storedSessions(username)).isZero();
+		session.perform(get("/users")).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/api/v1/learners").header("Authorization", "Bearer " + token))
+			.andExpect(status().isUnauthorized());
+		assertThat(revocations(username)).containsExactly("revoked 1 with the place changed",
+				"ended 1 with the place changed");
+		signIn(username, PASSWORD, "10.30.0.2").perform(get("/users"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString(DISTRICT_SARYAGASH))));
 	}
 
 	@Test
+	void anAccountGivenAnotherRoleLosesItsSessionsAndTokensAtOnce() throws Exception {
+		String username = create(ADMIN, "SPECIALIST", "KZ-61-D08-S001");
+		SessionCookie session = signIn(username, PASSWORD, "10.30.0.7");
+		String token = token(username);
+		change(ADMIN, username, "SCHOOL_COORDINATOR", "KZ-61-D08-S001", true);
+		session.perform(get("/learners")).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/api/v1/learners").header("Authorization", "Bearer " + token))
+			.andExpect(status().isUnauthorized());
+		assertThat(revocations(username)).containsExactly("revoked 1 with the role changed",
+				"ended 1 with the role changed");
+	}
+
+	@Test
+	void aChangeOfNameOnlyKeepsTheSessionsAndTokens() throws Exception {
+		String username = create(DISTRICT_SARYAGASH, "SPECIALIST", "KZ-61-D08-S001");
+		SessionCookie session = signIn(username, PASSWORD, "10.30.0.8");
+		String token = token(username);
+		long id = id(username);
+		mvc.perform(put("/api/v1/users/{id}", id).with(as(DISTRICT_SARYAGASH))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"""
+							{"fullName":"Revocation Renamed","role":"SPECIALIST","scope":"KZ-61-D08-S001","enabled":true,"version":%d}
+							"""
+						.formatted(version(id))))
+			.andExpect(status().isOk());
+		session.perform(get("/learners")).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/learners").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+		assertThat(storedSessions(username)).isOne();
+		assertThat(revocations(username)).isEmpty();
+	}
+
+	@Test
 	void aPasswordChangeEndsTheOtherSessionsAndTokensButNotTheOwnSession() throws Exception {
 		String username = create(ADMIN, "RESEARCHER", "KZ");
-		MockHttpSession mine = signIn(username, PASSWORD, "10.30.0.3");
-		MockHttpSession other = signIn(username, PASSWORD, "10.30.0.4");
+		SessionCookie mine = signIn(username, PASSWORD, "10.30.0.3");
+		SessionCookie other = signIn(username, PASSWORD, "10.30.0.4");
 		String token = token(username);
-		mvc.perform(post("/account/password").session(mine)
-			.with(csrf())
+		mine.perform(post("/account/password").with(csrf())
 			.param("currentPassword", PASSWORD)
 			.param("newPassword", "Another-Revocation-Pw-5")).andExpect(redirectedUrl("/account"));
-		mvc.perform(get("/account").session(mine)).andExpect(status().isOk());
-		mvc.perform(get("/account").session(other)).andExpect(redirectedUrl("/login"));
+		mine.perform(get("/account")).andExpect(status().isOk());
+		other.perform(get("/account")).andExpect(redirectedUrl("/login"));
 		mvc.perform(get("/api/v1/tokens").header("Authorization", "Bearer " + token))
 			.andExpect(status().isUnauthorized());
 	}
@@ -95,30 +141,31 @@ class RevocationAttackTests {
 	@Test
 	void aManagersPasswordResetEndsTheAccountsSessionsToo() throws Exception {
 		String username = create(ADMIN, "RESEARCHER", "KZ");
-		MockHttpSession session = signIn(username, PASSWORD, "10.30.0.5");
+		SessionCookie session = signIn(username, PASSWORD, "10.30.0.5");
 		long id = id(username);
 		mvc.perform(put("/api/v1/users/{id}", id).with(as(ADMIN)).contentType(MediaType.APPLICATION_JSON).content("""
 				{"fullName":"Reset","role":"RESEARCHER","scope":"KZ","enabled":true,"version":%d,
 				 "password":"Reset-By-Manager-Pw-6"}
 				""".formatted(version(id)))).andExpect(status().isOk());
-		mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/login"));
+		session.perform(get("/account")).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test
 	void wrongCurrentPasswordsAreBraked() throws Exception {
 		String username = create(ADMIN, "RESEARCHER", "KZ");
-		MockHttpSession session = signIn(username, PASSWORD, "10.30.0.6");
+		SessionCookie session = signIn(username, PASSWORD, "10.30.0.6");
 		for (int i = 0; i < 5; i++) {
-			mvc.perform(post("/account/password").session(session)
-				.with(csrf())
-				.param("currentPassword", "Wrong-current-" + i)
-				.param("newPassword", "Braked-Revocation-Pw-7")).andExpect(status().isUnprocessableContent());
+			session
+				.perform(post("/account/password").with(csrf())
+					.param("currentPassword", "Wrong-current-" + i)
+					.param("newPassword", "Braked-Revocation-Pw-7"))
+				.andExpect(status().isUnprocessableContent());
 		}
-		mvc.perform(post("/account/password").session(session)
-			.with(csrf())
-			.param("lang", "en")
-			.param("currentPassword", PASSWORD)
-			.param("newPassword", "Braked-Revocation-Pw-7"))
+		session
+			.perform(post("/account/password").with(csrf())
+				.param("lang", "en")
+				.param("currentPassword", PASSWORD)
+				.param("newPassword", "Braked-Revocation-Pw-7"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("too many wrong passwords")));
 	}
@@ -195,13 +242,12 @@ class RevocationAttackTests {
 		mvc.perform(get("/api/openapi").with(as(ADMIN))).andExpect(status().isOk());
 	}
 
-	private MockHttpSession signIn(String username, String password, String address) throws Exception {
-		return (MockHttpSession) mvc.perform(
+	private SessionCookie signIn(String username, String password, String address) throws Exception {
+		SessionCookie session = new SessionCookie(mvc);
+		session.perform(
 				post("/login").with(csrf()).with(from(address)).param("username", username).param("password", password))
-			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+			.andExpect(redirectedUrl("/"));
+		return session;
 	}
 
 	private String token(String username) throws Exception {
@@ -228,6 +274,21 @@ class RevocationAttackTests {
 		mvc.perform(put("/api/v1/users/{id}", id).with(as(manager)).contentType(MediaType.APPLICATION_JSON).content("""
 				{"fullName":"Revocation","role":"%s","scope":"%s","enabled":%s,"version":%d}
 				""".formatted(role, place, enabled, version(id)))).andExpect(status().isOk());
+	}
+
+	private int storedSessions(String username) {
+		return jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = :u")
+			.param("u", username)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The audited ends of the account's tokens and sessions, tokens first. */
+	private java.util.List<String> revocations(String username) {
+		return jdbc.sql("""
+				SELECT detail FROM audit_event
+				WHERE action = 'DELETE' AND record_type IN ('access-token', 'session') AND record_id = :id
+				ORDER BY record_type, id""").param("id", String.valueOf(id(username))).query(String.class).list();
 	}
 
 	private long id(String username) {

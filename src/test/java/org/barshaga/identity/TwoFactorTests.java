@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 import com.jayway.jsonpath.JsonPath;
 import org.barshaga.kernel.Role;
 import org.barshaga.support.BarshagaTest;
+import org.barshaga.support.SessionCookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -57,17 +57,17 @@ class TwoFactorTests {
 		String username = createUser(Role.SPECIALIST);
 		Enrolment enrolment = enrol(username);
 
-		MockHttpSession session = passwordOnly(username, "10.2.0.1", "/login/two-factor");
-		mvc.perform(get("/learners").session(session)).andExpect(redirectedUrl("/login/two-factor"));
-		mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/login/two-factor"));
-		mvc.perform(get("/account/two-factor").session(session)).andExpect(redirectedUrl("/login/two-factor"));
-		mvc.perform(get("/api/v1/users").session(session)).andExpect(status().isUnauthorized());
-		mvc.perform(get("/login/two-factor").session(session))
+		SessionCookie session = passwordOnly(username, "10.2.0.1", "/login/two-factor");
+		session.perform(get("/learners")).andExpect(redirectedUrl("/login/two-factor"));
+		session.perform(get("/account")).andExpect(redirectedUrl("/login/two-factor"));
+		session.perform(get("/account/two-factor")).andExpect(redirectedUrl("/login/two-factor"));
+		session.perform(get("/api/v1/users")).andExpect(status().isUnauthorized());
+		session.perform(get("/login/two-factor"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("autocomplete=\"one-time-code\"")));
 
 		giveCode(session, enrolment.nextCode(), "10.2.0.1").andExpect(redirectedUrl("/"));
-		mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+		session.perform(get("/account")).andExpect(status().isOk());
 		assertThat(audited(username, "LOGIN_SUCCESS", "second factor from%")).isEqualTo(1);
 	}
 
@@ -75,14 +75,14 @@ class TwoFactorTests {
 	void aWrongCodeIsRefusedAuditedAndCountedByTheThrottle() throws Exception {
 		String username = createUser(Role.SPECIALIST);
 		Enrolment enrolment = enrol(username);
-		MockHttpSession session = passwordOnly(username, "10.2.0.2", "/login/two-factor");
+		SessionCookie session = passwordOnly(username, "10.2.0.2", "/login/two-factor");
 		String wrong = enrolment.wrongCode();
 		for (int i = 0; i < SignInThrottle.PAIR_LIMIT; i++) {
 			giveCode(session, wrong, "10.2.0.2").andExpect(status().isUnprocessableContent());
 		}
 		assertThat(audited(username, "LOGIN_FAILURE", "second factor refused: wrong code%")).isEqualTo(5);
 		giveCode(session, enrolment.nextCode(), "10.2.0.2").andExpect(status().isTooManyRequests());
-		mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login/two-factor"));
+		session.perform(get("/")).andExpect(redirectedUrl("/login/two-factor"));
 		// The brake holds this address only: the right code from elsewhere goes through.
 		giveCode(session, enrolment.nextCode(), "10.2.0.3").andExpect(redirectedUrl("/"));
 	}
@@ -91,11 +91,11 @@ class TwoFactorTests {
 	void aCodeIsTakenOnceInItsStep() throws Exception {
 		String username = createUser(Role.SPECIALIST);
 		Enrolment enrolment = enrol(username);
-		MockHttpSession first = passwordOnly(username, "10.2.0.4", "/login/two-factor");
+		SessionCookie first = passwordOnly(username, "10.2.0.4", "/login/two-factor");
 		giveCode(first, enrolment.confirmedWith, "10.2.0.4").andExpect(status().isUnprocessableContent());
 		giveCode(first, enrolment.nextCode(), "10.2.0.4").andExpect(redirectedUrl("/"));
 
-		MockHttpSession second = passwordOnly(username, "10.2.0.4", "/login/two-factor");
+		SessionCookie second = passwordOnly(username, "10.2.0.4", "/login/two-factor");
 		giveCode(second, enrolment.nextCode(), "10.2.0.4").andExpect(status().isUnprocessableContent());
 		assertThat(audited(username, "LOGIN_FAILURE", "second factor refused: code already used%")).isEqualTo(2);
 	}
@@ -105,7 +105,7 @@ class TwoFactorTests {
 		String username = createUser(Role.SPECIALIST);
 		Enrolment enrolment = enrol(username);
 		assertThat(enrolment.recoveryCodes).hasSize(SecondFactors.RECOVERY_CODES).doesNotHaveDuplicates();
-		mvc.perform(get("/account/two-factor").session(enrolment.session))
+		enrolment.session.perform(get("/account/two-factor"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString(enrolment.recoveryCodes.get(0)))))
 			.andExpect(content().string(not(containsString("two-factor-secret"))));
@@ -115,12 +115,12 @@ class TwoFactorTests {
 			.single()).isZero();
 
 		String recovery = enrolment.recoveryCodes.get(0);
-		MockHttpSession first = passwordOnly(username, "10.2.0.5", "/login/two-factor");
+		SessionCookie first = passwordOnly(username, "10.2.0.5", "/login/two-factor");
 		giveCode(first, " " + recovery.toUpperCase() + " ", "10.2.0.5").andExpect(redirectedUrl("/"));
-		MockHttpSession second = passwordOnly(username, "10.2.0.5", "/login/two-factor");
+		SessionCookie second = passwordOnly(username, "10.2.0.5", "/login/two-factor");
 		giveCode(second, recovery, "10.2.0.5").andExpect(status().isUnprocessableContent());
 		giveCode(second, enrolment.recoveryCodes.get(1).replace("-", ""), "10.2.0.5").andExpect(redirectedUrl("/"));
-		mvc.perform(get("/account/two-factor").session(second))
+		second.perform(get("/account/two-factor"))
 			.andExpect(content().string(containsString(": " + (SecondFactors.RECOVERY_CODES - 2))));
 	}
 
@@ -153,21 +153,21 @@ class TwoFactorTests {
 	void creatingATokenNeedsARecentSecondFactorAndBasicNeedsMoreThanThePassword() throws Exception {
 		String username = createUser(Role.SPECIALIST);
 		Enrolment enrolment = enrol(username);
-		MockHttpSession session = enrolment.session;
-		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "fresh").param("days", "5"))
+		SessionCookie session = enrolment.session;
+		session.perform(post("/account/tokens").with(csrf()).param("name", "fresh").param("days", "5"))
 			.andExpect(redirectedUrl("/account"));
 
 		session.setAttribute(TwoFactorGate.GIVEN_AT, Instant.now().minus(SecondFactors.RECENT).minusSeconds(60));
-		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "stale").param("days", "5"))
+		session.perform(post("/account/tokens").with(csrf()).param("name", "stale").param("days", "5"))
 			.andExpect(status().isUnprocessableContent());
-		mvc.perform(post("/account/tokens").session(session)
-			.with(csrf())
-			.param("name", "stale")
-			.param("days", "5")
-			.param("code", enrolment.wrongCode())).andExpect(status().isUnprocessableContent());
-		MvcResult created = mvc
-			.perform(post("/account/tokens").session(session)
-				.with(csrf())
+		session
+			.perform(post("/account/tokens").with(csrf())
+				.param("name", "stale")
+				.param("days", "5")
+				.param("code", enrolment.wrongCode()))
+			.andExpect(status().isUnprocessableContent());
+		MvcResult created = session
+			.perform(post("/account/tokens").with(csrf())
 				.param("name", "recovered")
 				.param("days", "5")
 				.param("code", enrolment.recoveryCodes.get(0)))
@@ -201,14 +201,14 @@ class TwoFactorTests {
 		boolean before = requirement.enforced();
 		requirement.enforce(true);
 		try {
-			MockHttpSession session = passwordOnly(specialist, "10.2.0.7", "/account/two-factor");
-			mvc.perform(get("/learners").session(session)).andExpect(redirectedUrl("/account/two-factor"));
-			mvc.perform(get("/login/two-factor").session(session)).andExpect(redirectedUrl("/account/two-factor"));
-			mvc.perform(get("/account/two-factor").session(session))
+			SessionCookie session = passwordOnly(specialist, "10.2.0.7", "/account/two-factor");
+			session.perform(get("/learners")).andExpect(redirectedUrl("/account/two-factor"));
+			session.perform(get("/login/two-factor")).andExpect(redirectedUrl("/account/two-factor"));
+			session.perform(get("/account/two-factor"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("two-factor-secret")));
 			confirm(session);
-			mvc.perform(get("/learners").session(session)).andExpect(status().isOk());
+			session.perform(get("/learners")).andExpect(status().isOk());
 
 			passwordOnly(researcher, "10.2.0.7", "/");
 		}
@@ -250,10 +250,10 @@ class TwoFactorTests {
 
 		final List<String> recoveryCodes;
 
-		final MockHttpSession session;
+		final SessionCookie session;
 
 		Enrolment(String secret, String confirmedWith, long confirmedStep, List<String> recoveryCodes,
-				MockHttpSession session) {
+				SessionCookie session) {
 			this.secret = secret;
 			this.confirmedWith = confirmedWith;
 			this.confirmedStep = confirmedStep;
@@ -286,12 +286,12 @@ class TwoFactorTests {
 	}
 
 	private Enrolment enrol(String username) throws Exception {
-		MockHttpSession session = passwordOnly(username, "10.2.1.1", null);
+		SessionCookie session = passwordOnly(username, "10.2.1.1", null);
 		return confirm(session);
 	}
 
-	private Enrolment confirm(MockHttpSession session) throws Exception {
-		String page = mvc.perform(get("/account/two-factor").session(session))
+	private Enrolment confirm(SessionCookie session) throws Exception {
+		String page = session.perform(get("/account/two-factor"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("otpauth://totp/Barshaga:")))
 			.andReturn()
@@ -300,13 +300,13 @@ class TwoFactorTests {
 		Matcher secretShown = SECRET.matcher(page);
 		assertThat(secretShown.find()).isTrue();
 		String secret = secretShown.group(1).replace(" ", "");
-		mvc.perform(post("/account/two-factor/confirm").session(session).with(csrf()).param("code", "12345x"))
+		session.perform(post("/account/two-factor/confirm").with(csrf()).param("code", "12345x"))
 			.andExpect(status().isUnprocessableContent());
 		long step = Totp.step(Instant.now().getEpochSecond());
 		String code = Totp.code(secret, step);
-		mvc.perform(post("/account/two-factor/confirm").session(session).with(csrf()).param("code", code))
+		session.perform(post("/account/two-factor/confirm").with(csrf()).param("code", code))
 			.andExpect(redirectedUrl("/account/two-factor"));
-		String shown = mvc.perform(get("/account/two-factor").session(session))
+		String shown = session.perform(get("/account/two-factor"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -323,10 +323,9 @@ class TwoFactorTests {
 	 * Signs in with the password and checks where the sign-in leads (not at all when
 	 * null).
 	 */
-	private MockHttpSession passwordOnly(String username, String address, String leadsTo) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		var result = mvc.perform(post("/login").session(session)
-			.with(csrf())
+	private SessionCookie passwordOnly(String username, String address, String leadsTo) throws Exception {
+		SessionCookie session = new SessionCookie(mvc);
+		var result = session.perform(post("/login").with(csrf())
 			.with(fromAddress(address))
 			.param("username", username)
 			.param("password", PASSWORD));
@@ -336,10 +335,9 @@ class TwoFactorTests {
 		return session;
 	}
 
-	private org.springframework.test.web.servlet.ResultActions giveCode(MockHttpSession session, String code,
+	private org.springframework.test.web.servlet.ResultActions giveCode(SessionCookie session, String code,
 			String address) throws Exception {
-		return mvc.perform(
-				post("/login/two-factor").session(session).with(csrf()).with(fromAddress(address)).param("code", code));
+		return session.perform(post("/login/two-factor").with(csrf()).with(fromAddress(address)).param("code", code));
 	}
 
 	private String createUser(Role role) throws Exception {

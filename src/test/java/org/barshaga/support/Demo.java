@@ -1,5 +1,7 @@
 package org.barshaga.support;
 
+import java.util.Map;
+
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.CredentialsContainer;
@@ -64,7 +66,8 @@ public final class Demo {
 	}
 
 	/**
-	 * The session form sign-in would leave: the account read by the application's own
+	 * The session form sign-in would leave, stored where the application keeps sessions
+	 * (the database): the account read by the application's own
 	 * {@link UserDetailsService}, so the page chain re-reads it on each request as it
 	 * does for a person.
 	 */
@@ -81,9 +84,8 @@ public final class Demo {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(
 				UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
-		request.getSession(true)
-			.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
-		return request;
+		return SessionCookie.withSession(request, application,
+				Map.of(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context));
 	}
 
 }

@@ -14,6 +14,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.BrowserTest;
+import org.barshaga.support.SessionCookie;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -231,7 +232,7 @@ class AccessibilityBrowserTests {
 		browser.switchTo().activeElement().sendKeys(BarshagaTest.DEMO_PASSWORD, Keys.ENTER);
 		waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 		assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
-		Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+		Cookie session = browser.manage().getCookieNamed(SessionCookie.NAME);
 		assertThat(session.isHttpOnly()).isTrue();
 		assertThat(session.getSameSite()).isEqualToIgnoringCase("Lax");
 	}
