@@ -85,10 +85,11 @@ final class AnswerReader {
 			}
 			default -> {
 				if (!item.offers(value)) {
-					problems.add(FIELD, "quality.answer.offScale", item.code(), value.toPlainString(), item.options()
-						.stream()
-						.map(o -> o.value().toPlainString())
-						.collect(Collectors.joining(", ")));
+					problems.add(FIELD, "quality.answer.offScale", item.code(), value.toPlainString(),
+							item.options()
+								.stream()
+								.map(o -> o.value().toPlainString())
+								.collect(Collectors.joining(", ")));
 				}
 			}
 		}

@@ -30,7 +30,8 @@ class InstrumentRepository {
 	}
 
 	Optional<VersionStatus> status(String code, int version) {
-		return jdbc.sql("SELECT status FROM quality_instrument_version WHERE instrument_code = :code AND version = :version")
+		return jdbc
+			.sql("SELECT status FROM quality_instrument_version WHERE instrument_code = :code AND version = :version")
 			.param("code", code)
 			.param("version", version)
 			.query(String.class)
@@ -79,7 +80,8 @@ class InstrumentRepository {
 				INSERT INTO quality_instrument_version (instrument_code, version, status, intro_kk, intro_ru, intro_en,
 					easy_intro_kk, easy_intro_ru, easy_intro_en, created_at)
 				VALUES (:code, :version, 'DRAFT', :kk, :ru, :en, :easyKk, :easyRu, :easyEn, :at)""",
-				texts(draft.intro()), Map.of("code", draft.code(), "version", draft.version(), "at", Timestamp.from(at)));
+				texts(draft.intro()),
+				Map.of("code", draft.code(), "version", draft.version(), "at", Timestamp.from(at)));
 		Map<String, Long> itemIds = new HashMap<>();
 		int sectionPosition = 0;
 		for (Section section : draft.sections()) {
@@ -277,15 +279,12 @@ class InstrumentRepository {
 			.list();
 		return jdbc.sql("""
 				SELECT id, code, min_answered, name_kk, name_ru, name_en FROM quality_scale
-				WHERE version_id = :versionId ORDER BY position""")
-			.param("versionId", versionId)
-			.query((rs, row) -> {
-				long id = rs.getLong("id");
-				List<Member> mine = members.stream().filter(m -> m.scaleId() == id).toList();
-				return new Scale(rs.getString("code"), name(rs, "name_"), mine.stream().map(Member::item).toList(),
-						mine.stream().filter(Member::reversed).map(Member::item).toList(), rs.getInt("min_answered"));
-			})
-			.list();
+				WHERE version_id = :versionId ORDER BY position""").param("versionId", versionId).query((rs, row) -> {
+			long id = rs.getLong("id");
+			List<Member> mine = members.stream().filter(m -> m.scaleId() == id).toList();
+			return new Scale(rs.getString("code"), name(rs, "name_"), mine.stream().map(Member::item).toList(),
+					mine.stream().filter(Member::reversed).map(Member::item).toList(), rs.getInt("min_answered"));
+		}).list();
 	}
 
 	private static LocalizedName name(ResultSet rs, String prefix) throws SQLException {

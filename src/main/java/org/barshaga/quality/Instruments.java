@@ -50,9 +50,9 @@ public class Instruments {
 	}
 
 	/**
-	 * The scale scores of one set of answers, stored nowhere. Answers off an item's scale,
-	 * for unknown or hidden items, or "don't know" / "not applicable" where the item does
-	 * not offer it, are refused together.
+	 * The scale scores of one set of answers, stored nowhere. Answers off an item's
+	 * scale, for unknown or hidden items, or "don't know" / "not applicable" where the
+	 * item does not offer it, are refused together.
 	 */
 	public Map<String, ScaleScore> score(String code, int version, Map<String, Object> answers) {
 		InstrumentVersion definition = definition(code, version);
@@ -60,8 +60,8 @@ public class Instruments {
 	}
 
 	/**
-	 * Stores a draft, replacing the earlier draft of the same version; a published version
-	 * is refused, since it never changes.
+	 * Stores a draft, replacing the earlier draft of the same version; a published
+	 * version is refused, since it never changes.
 	 */
 	@Transactional
 	void saveDraft(InstrumentVersion draft) {

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The quality instruments over HTTP: the catalogue, each version's definition, and the
- * scores of a set of answers (stored nowhere). Definitions hold no personal data, so every
- * signed-in caller reads them.
+ * scores of a set of answers (stored nowhere). Definitions hold no personal data, so
+ * every signed-in caller reads them.
  */
 @RestController
 @RequestMapping("/api/v1/instruments")
@@ -39,17 +39,17 @@ class InstrumentsApi {
 	record VersionSummary(int version, VersionStatus status, Instant publishedAt) {
 	}
 
-	record Definition(String code, int version, VersionStatus status, Respondent respondent,
-			Map<String, String> name, Map<String, String> intro, Map<String, String> easyRead,
-			List<SectionBody> sections, List<ScaleBody> scales) {
+	record Definition(String code, int version, VersionStatus status, Respondent respondent, Map<String, String> name,
+			Map<String, String> intro, Map<String, String> easyRead, List<SectionBody> sections,
+			List<ScaleBody> scales) {
 	}
 
 	record SectionBody(String code, Map<String, String> title, Map<String, String> easyRead, List<ItemBody> items) {
 	}
 
-	record ItemBody(String code, ItemType type, Integer points, Map<String, String> text,
-			Map<String, String> easyRead, List<OptionBody> options, boolean dontKnowAllowed,
-			boolean notApplicableAllowed, Condition shownWhen, BigDecimal min, BigDecimal max) {
+	record ItemBody(String code, ItemType type, Integer points, Map<String, String> text, Map<String, String> easyRead,
+			List<OptionBody> options, boolean dontKnowAllowed, boolean notApplicableAllowed, Condition shownWhen,
+			BigDecimal min, BigDecimal max) {
 	}
 
 	record OptionBody(BigDecimal value, String picture, Map<String, String> label, Map<String, String> easyRead) {
@@ -58,8 +58,8 @@ class InstrumentsApi {
 	record Condition(String item, List<BigDecimal> values) {
 	}
 
-	record ScaleBody(String code, Map<String, String> name, List<String> items, List<String> reversed,
-			int minAnswered, BigDecimal lowest, BigDecimal highest) {
+	record ScaleBody(String code, Map<String, String> name, List<String> items, List<String> reversed, int minAnswered,
+			BigDecimal lowest, BigDecimal highest) {
 	}
 
 	record ScoreRequest(Map<String, Object> answers) {

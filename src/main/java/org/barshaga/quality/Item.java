@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One question. It is shown only when {@code shownWhenItem} is null or that earlier
- * item's answer is one of {@code shownWhenValues}. {@code minNumber} and {@code maxNumber}
- * bound a number item's answer (either may be null).
+ * item's answer is one of {@code shownWhenValues}. {@code minNumber} and
+ * {@code maxNumber} bound a number item's answer (either may be null).
  */
 public record Item(String code, ItemType type, Texts text, List<Option> options, boolean allowsDontKnow,
 		boolean allowsNotApplicable, String shownWhenItem, List<BigDecimal> shownWhenValues, BigDecimal minNumber,
@@ -20,7 +20,9 @@ public record Item(String code, ItemType type, Texts text, List<Option> options,
 		maxNumber = plain(maxNumber);
 	}
 
-	/** A number without trailing zeros and without an exponent (10, not 1E+1 or 10.000). */
+	/**
+	 * A number without trailing zeros and without an exponent (10, not 1E+1 or 10.000).
+	 */
 	static BigDecimal plain(BigDecimal number) {
 		if (number == null) {
 			return null;

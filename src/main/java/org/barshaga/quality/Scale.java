@@ -5,9 +5,9 @@ import java.util.List;
 import org.barshaga.kernel.LocalizedName;
 
 /**
- * Items whose answers are summarised in one score. {@code reversed} lists the items worded
- * against the scale's direction; {@code minAnswered} is how many items must be answered for
- * the scale to be valid.
+ * Items whose answers are summarised in one score. {@code reversed} lists the items
+ * worded against the scale's direction; {@code minAnswered} is how many items must be
+ * answered for the scale to be valid.
  */
 public record Scale(String code, LocalizedName name, List<String> items, List<String> reversed, int minAnswered) {
 

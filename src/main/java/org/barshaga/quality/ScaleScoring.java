@@ -10,8 +10,8 @@ import java.util.Map;
  * answered);</li>
  * <li>a reversed item's value is lowest + highest − value;</li>
  * <li>the scale is valid when its answered items are at least its minimum;</li>
- * <li>its mean is the arithmetic mean of the answered values, its score
- * (mean − lowest) ÷ (highest − lowest) × 100;</li>
+ * <li>its mean is the arithmetic mean of the answered values, its score (mean − lowest) ÷
+ * (highest − lowest) × 100;</li>
  * <li>an invalid scale has neither.</li>
  * </ul>
  * The arithmetic is in {@code double} throughout and nothing is rounded here: rounding is
@@ -53,6 +53,5 @@ public final class ScaleScoring {
 		double score = (mean - lowest) / (highest - lowest) * 100;
 		return new ScaleScore(answered, true, mean, score);
 	}
-
 
 }

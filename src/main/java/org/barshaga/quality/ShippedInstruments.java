@@ -25,11 +25,11 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the instruments the product ships ({@code quality/instruments/*.json}) at startup:
- * a version not yet in the database is stored and published; a version already published
- * is left as it is, since a published version never changes (a changed file must carry a
- * new version number). Not in command-line runs, so that a restore finds an empty
- * database.
+ * Loads the instruments the product ships ({@code quality/instruments/*.json}) at
+ * startup: a version not yet in the database is stored and published; a version already
+ * published is left as it is, since a published version never changes (a changed file
+ * must carry a new version number). Not in command-line runs, so that a restore finds an
+ * empty database.
  */
 @Component
 @Profile("!cli")
@@ -53,7 +53,9 @@ class ShippedInstruments implements ApplicationRunner {
 		this.repository = repository;
 	}
 
-	/** An instrument file: option sets are written once and named by the items using them. */
+	/**
+	 * An instrument file: option sets are written once and named by the items using them.
+	 */
 	record File(String code, int version, Respondent respondent, LocalizedName name, LocalizedName intro,
 			LocalizedName easyIntro, Map<String, List<FileOption>> optionSets, List<FileSection> sections,
 			List<FileScale> scales) {
@@ -72,8 +74,7 @@ class ShippedInstruments implements ApplicationRunner {
 	record FileCondition(String item, List<BigDecimal> values) {
 	}
 
-	record FileScale(String code, LocalizedName name, List<String> items, List<String> reversed,
-			Integer minAnswered) {
+	record FileScale(String code, LocalizedName name, List<String> items, List<String> reversed, Integer minAnswered) {
 	}
 
 	@Override
@@ -126,15 +127,18 @@ class ShippedInstruments implements ApplicationRunner {
 		if (item.options() != null) {
 			List<FileOption> set = file.optionSets().get(item.options());
 			if (set == null) {
-				throw new IllegalStateException(file.code() + ": item " + item.code() + " names the unknown option set "
-						+ item.options());
+				throw new IllegalStateException(
+						file.code() + ": item " + item.code() + " names the unknown option set " + item.options());
 			}
-			options = set.stream().map(o -> new Option(o.value(), o.picture(), new Texts(o.label(), o.easy()))).toList();
+			options = set.stream()
+				.map(o -> new Option(o.value(), o.picture(), new Texts(o.label(), o.easy())))
+				.toList();
 		}
 		FileCondition condition = item.shownWhen();
 		return new Item(item.code(), item.type(), new Texts(item.text(), item.easy()), options,
-				Boolean.TRUE.equals(item.dontKnow()), Boolean.TRUE.equals(item.notApplicable()), condition == null ? null : condition.item(),
-				condition == null ? List.of() : condition.values(), item.min(), item.max());
+				Boolean.TRUE.equals(item.dontKnow()), Boolean.TRUE.equals(item.notApplicable()),
+				condition == null ? null : condition.item(), condition == null ? List.of() : condition.values(),
+				item.min(), item.max());
 	}
 
 }

@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Instruments as data: the shipped ones, drafts, and a published version that never changes. */
+/**
+ * Instruments as data: the shipped ones, drafts, and a published version that never
+ * changes.
+ */
 @BarshagaTest
 class InstrumentTests {
 
@@ -68,9 +71,8 @@ class InstrumentTests {
 			.extracting(Option::picture)
 			.containsExactly("SAD", "NEUTRAL", "HAPPY");
 		// every section of the self-review ends with its evidence note
-		assertThat(instruments.definition("SCHOOL_SELF_REVIEW", 1).sections()).allSatisfy(section -> assertThat(
-				section.items().get(section.items().size() - 1).type())
-			.isEqualTo(ItemType.TEXT));
+		assertThat(instruments.definition("SCHOOL_SELF_REVIEW", 1).sections()).allSatisfy(
+				section -> assertThat(section.items().get(section.items().size() - 1).type()).isEqualTo(ItemType.TEXT));
 		for (String code : SHIPPED) {
 			assertThat(instruments.definition(code, 1).items()).as(code)
 				.allSatisfy(item -> assertThat(item.text().text().kk()).isNotEqualTo(item.text().text().ru()));
@@ -85,10 +87,10 @@ class InstrumentTests {
 		assertThat(instruments.definition("QT_PUBLISHING", 1).items().get(0).text().text().kk()).isEqualTo("Екінші");
 		instruments.publish("QT_PUBLISHING", 1);
 
-		assertThatThrownBy(() -> instruments.saveDraft(draft("QT_PUBLISHING", 1, "Үшінші")))
-			.isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(invalid.problems())
-				.extracting(InvalidInputException.Problem::messageKey)
-				.containsExactly("quality.draft.published"));
+		assertThatThrownBy(() -> instruments.saveDraft(draft("QT_PUBLISHING", 1, "Үшінші"))).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				invalid -> assertThat(invalid.problems()).extracting(InvalidInputException.Problem::messageKey)
+					.containsExactly("quality.draft.published"));
 		assertThatThrownBy(() -> instruments.publish("QT_PUBLISHING", 1)).isInstanceOf(InvalidInputException.class);
 		InstrumentVersion published = instruments.definition("QT_PUBLISHING", 1);
 		assertThat(published.status()).isEqualTo(VersionStatus.PUBLISHED);
@@ -121,23 +123,21 @@ class InstrumentTests {
 				name("Құрал"), texts("Кіріспе", null),
 				List.of(new Section("S", texts("Бөлім", null), List.of(threePoints, hidden, text))),
 				List.of(new Scale("SC", name("Шкала"), List.of("Q2", "Q3", "Q9"), List.of("Q1"), 4)));
-		assertThatThrownBy(() -> instruments.saveDraft(draft))
-			.isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(invalid.problems())
-				.extracting(InvalidInputException.Problem::messageKey)
-				.contains("quality.draft.easyRead", "quality.draft.options", "quality.draft.condition",
-						"quality.draft.scaleItems"));
+		assertThatThrownBy(() -> instruments.saveDraft(draft)).isInstanceOfSatisfying(InvalidInputException.class,
+				invalid -> assertThat(invalid.problems()).extracting(InvalidInputException.Problem::messageKey)
+					.contains("quality.draft.easyRead", "quality.draft.options", "quality.draft.condition",
+							"quality.draft.scaleItems"));
 		Scale mixed = new Scale("SC", name("Шкала"), List.of("Q1", "Q2"), List.of(), 3);
-		Item four = new Item("Q1", ItemType.LIKERT, texts("Сұрақ", null), options(1, 4), false, false, null, null,
-				null, null);
-		Item five = new Item("Q2", ItemType.LIKERT, texts("Сұрақ", null), options(1, 5), false, false, null, null,
-				null, null);
+		Item four = new Item("Q1", ItemType.LIKERT, texts("Сұрақ", null), options(1, 4), false, false, null, null, null,
+				null);
+		Item five = new Item("Q2", ItemType.LIKERT, texts("Сұрақ", null), options(1, 5), false, false, null, null, null,
+				null);
 		InstrumentVersion ranges = new InstrumentVersion("QT_MALFORMED", 1, VersionStatus.DRAFT, Respondent.TEACHER,
 				name("Құрал"), texts("Кіріспе", null),
 				List.of(new Section("S", texts("Бөлім", null), List.of(four, five, text))), List.of(mixed));
-		assertThatThrownBy(() -> instruments.saveDraft(ranges))
-			.isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(invalid.problems())
-				.extracting(InvalidInputException.Problem::messageKey)
-				.containsExactlyInAnyOrder("quality.draft.scaleRange", "quality.draft.minimum"));
+		assertThatThrownBy(() -> instruments.saveDraft(ranges)).isInstanceOfSatisfying(InvalidInputException.class,
+				invalid -> assertThat(invalid.problems()).extracting(InvalidInputException.Problem::messageKey)
+					.containsExactlyInAnyOrder("quality.draft.scaleRange", "quality.draft.minimum"));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM quality_instrument WHERE code = 'QT_MALFORMED'")
 			.query(Long.class)
 			.single()).isZero();

@@ -145,8 +145,8 @@ class InstrumentsApiTests {
 	}
 
 	/**
-	 * Random answer sets on every shipped instrument, scored by the endpoint and by the rule
-	 * worked out here from the published definition alone.
+	 * Random answer sets on every shipped instrument, scored by the endpoint and by the
+	 * rule worked out here from the published definition alone.
 	 */
 	@Test
 	@SuppressWarnings("unchecked")
@@ -177,8 +177,7 @@ class InstrumentsApiTests {
 						answers.put((String) item.get("code"), options.get(pick).get("value"));
 					}
 				}
-				String response = mvc
-					.perform(score(code, JSON.writeValueAsString(Map.of("answers", answers))))
+				String response = mvc.perform(score(code, JSON.writeValueAsString(Map.of("answers", answers))))
 					.andExpect(status().isOk())
 					.andReturn()
 					.getResponse()
@@ -233,20 +232,23 @@ class InstrumentsApiTests {
 				  "SU_PLAN": 0, "SU_MISSING": 1, "MEETINGS": 500, "COMMENT": 2, "PA_4": "5"}}""")
 			.header("Accept-Language", "en"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", contains("answers", "answers", "answers", "answers",
-					"answers", "answers", "answers", "answers")))
+			.andExpect(jsonPath("$.errors[*].field",
+					contains("answers", "answers", "answers", "answers", "answers", "answers", "answers", "answers")))
 			.andExpect(jsonPath("$.detail", containsString("the instrument has no item NO_SUCH")))
-			.andExpect(jsonPath("$.detail", containsString("the answer to PA_3 is 7, which is not on its scale (1, 2, 3, 4, 5)")))
+			.andExpect(jsonPath("$.detail",
+					containsString("the answer to PA_3 is 7, which is not on its scale (1, 2, 3, 4, 5)")))
 			.andExpect(jsonPath("$.detail", containsString("item WE_1 does not offer \"not applicable\"")))
 			.andExpect(jsonPath("$.detail", containsString("item PA_2 does not offer \"don't know\"")))
 			.andExpect(jsonPath("$.detail", containsString("item SU_MISSING is not asked with this answer to SU_PLAN")))
 			.andExpect(jsonPath("$.detail", containsString("the answer to MEETINGS is 500, outside 0 to 100")))
 			.andExpect(jsonPath("$.detail", containsString("item COMMENT takes free text")))
-			.andExpect(jsonPath("$.detail", containsString("the answer to PA_4 must be a number, DONT_KNOW or NOT_APPLICABLE")));
+			.andExpect(jsonPath("$.detail",
+					containsString("the answer to PA_4 must be a number, DONT_KNOW or NOT_APPLICABLE")));
 		mvc.perform(score("PARENT_SEN", """
 				{"answers": {"PA_1": 4, "PA_3": 0}}""").header("Accept-Language", "ru"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail", containsString("Ответы: ответ на PA_3 — 0, такого значения нет на его шкале")));
+			.andExpect(jsonPath("$.detail",
+					containsString("Ответы: ответ на PA_3 — 0, такого значения нет на его шкале")));
 		mvc.perform(score("PARENT_SEN", """
 				{"answers": {"GHOST": 4}}""").header("Accept-Language", "kk"))
 			.andExpect(status().isBadRequest())

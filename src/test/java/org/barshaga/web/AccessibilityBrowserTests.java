@@ -123,6 +123,7 @@ class AccessibilityBrowserTests {
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 			check(url("/organisations/999999999?lang=" + language), language, problems);
 			check(url("/reconcile?year=abc&lang=" + language), language, problems);
+			check(url("/quality/instruments/PUPIL_VOICE/versions/1?easy=true&lang=" + language), language, problems);
 			browser.get(url("/indicators/new?lang=" + language));
 			before = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
@@ -388,6 +389,8 @@ class AccessibilityBrowserTests {
 		pages.put("/exchange/exports/{name}.{format}", NOT_A_PAGE + "a CSV or XLSX download");
 		pages.put("/indicators", "/indicators");
 		pages.put("/indicators/new", "/indicators/new");
+		pages.put("/quality/instruments", "/quality/instruments");
+		pages.put("/quality/instruments/{code}/versions/{version}", "/quality/instruments/PARENT_SEN/versions/1");
 		pages.put("/reports", "/reports?unit=KZ-61");
 		pages.put("/reports/pdf", NOT_A_PAGE + "a PDF download");
 		pages.put("/open-data", "/open-data?indicator=PROCESS_PLAN_REVIEWS&unit=KZ-61");
