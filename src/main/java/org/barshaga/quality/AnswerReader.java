@@ -69,11 +69,11 @@ final class AnswerReader {
 			}
 			return Answer.NOT_APPLICABLE;
 		}
-		if (!(raw instanceof Number number)) {
+		BigDecimal value = raw instanceof Number number ? decimal(number) : null;
+		if (value == null) {
 			problems.add(FIELD, "quality.answer.notAValue", item.code());
 			return null;
 		}
-		BigDecimal value = new BigDecimal(number.toString());
 		switch (item.type()) {
 			case TEXT -> problems.add(FIELD, "quality.answer.text", item.code());
 			case NUMBER -> {
@@ -94,6 +94,16 @@ final class AnswerReader {
 			}
 		}
 		return Answer.of(value);
+	}
+
+	/** The number as written, or null for one that has no decimal form (infinite). */
+	private static BigDecimal decimal(Number number) {
+		try {
+			return new BigDecimal(number.toString());
+		}
+		catch (NumberFormatException notFinite) {
+			return null;
+		}
 	}
 
 	private static String plain(BigDecimal bound) {

@@ -253,6 +253,8 @@ class InstrumentsApiTests {
 				{"answers": {"GHOST": 4}}""").header("Accept-Language", "kk"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail", containsString("Жауаптар: құралда GHOST сұрағы жоқ.")));
+		mvc.perform(score("PARENT_SEN", """
+				{"answers": {"MEETINGS": 1e400}}""")).andExpect(status().isBadRequest());
 		mvc.perform(score("PARENT_SEN", "{}")).andExpect(status().isBadRequest());
 		mvc.perform(score("NO_SUCH", """
 				{"answers": {"PA_1": 4}}""")).andExpect(status().isNotFound());
