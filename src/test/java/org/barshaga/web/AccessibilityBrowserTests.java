@@ -310,7 +310,8 @@ class AccessibilityBrowserTests {
 			for (String path : List.of("/", "/organisations", "/units/KZ-61", "/users", "/account", "/reports",
 					"/indicators", "/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61", "/dashboards",
 					"/dashboards/compare", "/dashboards/explore", "/dashboards/gaps",
-					"/reconcile?year=" + RECONCILE_YEAR)) {
+					"/reconcile?year=" + RECONCILE_YEAR, "/quality/instruments",
+					"/quality/instruments/PARENT_SEN/versions/1?easy=true")) {
 				browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=kk"));
 				long width = (Long) ((JavascriptExecutor) browser)
 					.executeScript("return document.documentElement.scrollWidth;");
