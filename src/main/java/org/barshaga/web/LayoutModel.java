@@ -93,6 +93,10 @@ class LayoutModel {
 			items.add(new NavItem("/reports", "nav.reports", "reports"));
 		}
 		items.add(new NavItem("/indicators", "nav.indicators", "indicators"));
+		if (actor.role() == Role.ADMIN || actor.role() == Role.MINISTRY || actor.role() == Role.REGION_OFFICER
+				|| actor.role() == Role.DISTRICT_OFFICER || actor.role() == Role.RESEARCHER) {
+			items.add(new NavItem("/quality/instruments", "nav.quality", "quality"));
+		}
 		if (actor.role() == Role.RESEARCHER) {
 			items.add(new NavItem("/open-data", "nav.openData", "open-data"));
 		}

@@ -124,6 +124,7 @@ class AccessibilityBrowserTests {
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 			check(url("/organisations/999999999?lang=" + language), language, problems);
 			check(url("/reconcile?year=abc&lang=" + language), language, problems);
+			check(url("/quality/instruments/PUPIL_VOICE/versions/1?easy=true&lang=" + language), language, problems);
 			browser.get(url("/indicators/new?lang=" + language));
 			before = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
@@ -328,7 +329,8 @@ class AccessibilityBrowserTests {
 			for (String path : List.of("/", "/organisations", "/units/KZ-61", "/users", "/account", "/reports",
 					"/indicators", "/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61", "/dashboards",
 					"/dashboards/compare", "/dashboards/explore", "/dashboards/gaps",
-					"/reconcile?year=" + RECONCILE_YEAR)) {
+					"/reconcile?year=" + RECONCILE_YEAR, "/quality/instruments",
+					"/quality/instruments/PARENT_SEN/versions/1?easy=true")) {
 				browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=kk"));
 				long width = (Long) ((JavascriptExecutor) browser)
 					.executeScript("return document.documentElement.scrollWidth;");
@@ -410,6 +412,8 @@ class AccessibilityBrowserTests {
 		pages.put("/exchange/exports/{name}.{format}", NOT_A_PAGE + "a CSV or XLSX download");
 		pages.put("/indicators", "/indicators");
 		pages.put("/indicators/new", "/indicators/new");
+		pages.put("/quality/instruments", "/quality/instruments");
+		pages.put("/quality/instruments/{code}/versions/{version}", "/quality/instruments/PARENT_SEN/versions/1");
 		pages.put("/reports", "/reports?unit=KZ-61");
 		pages.put("/reports/pdf", NOT_A_PAGE + "a PDF download");
 		pages.put("/open-data", "/open-data?indicator=PROCESS_PLAN_REVIEWS&unit=KZ-61");
