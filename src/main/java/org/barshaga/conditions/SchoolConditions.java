@@ -573,8 +573,8 @@ public class SchoolConditions {
 			SchoolFacts fact = facts.getOrDefault(school.id(), emptyFacts());
 			figures.add(new SchoolFigures(school, reported.get(school.id()),
 					CriteriaRules.failures(measured, fact).isEmpty(), CriteriaRules.failures(sdg, fact).isEmpty(),
-					accessible(fact.items()),
-					fact.items().get(ConditionItem.STEP_FREE_ENTRANCE) == ItemStatus.PRESENT, fact.teachers(), fact.trainedTeachers(), staffingLines(norms,
+					accessible(fact.items()), fact.items().get(ConditionItem.STEP_FREE_ENTRANCE) == ItemStatus.PRESENT,
+					fact.teachers(), fact.trainedTeachers(), staffingLines(norms,
 							hours.getOrDefault(school.id(), Map.of()), fte.getOrDefault(school.id(), Map.of()))));
 		}
 		return figures;

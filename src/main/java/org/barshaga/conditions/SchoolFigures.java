@@ -18,7 +18,8 @@ import org.barshaga.registry.Organisation;
  * @param staffing support staff needed, in post and missing, by position
  */
 public record SchoolFigures(Organisation school, Boolean reported, boolean measured, boolean sdg4a1d,
-		boolean accessible, boolean stepFree, long teachers, long trainedTeachers, Map<PositionType, StaffingGap.Line> staffing) {
+		boolean accessible, boolean stepFree, long teachers, long trainedTeachers,
+		Map<PositionType, StaffingGap.Line> staffing) {
 
 	public BigDecimal needed(PositionType position) {
 		return staffing.get(position).needed();

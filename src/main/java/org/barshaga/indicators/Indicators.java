@@ -138,8 +138,8 @@ public class Indicators {
 	}
 
 	/**
-	 * The measures' figures at every school of a school year, for rules that compare them;
-	 * the caller limits what it shows to the user's scope.
+	 * The measures' figures at every school of a school year, for rules that compare
+	 * them; the caller limits what it shows to the user's scope.
 	 */
 	public MeasureValues measureValues(int year) {
 		validYear(year);

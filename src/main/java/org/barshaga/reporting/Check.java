@@ -28,11 +28,11 @@ record Check(String code, int version, Expression left, Operator operator, Expre
 	}
 
 	/**
-	 * Checks the rule on one school's figures. A side has no figure when it names measures
-	 * and every one of them counts nothing: "both present or both absent" compares only
-	 * that; the other operators skip such a school when the rule says so, and otherwise
-	 * compare the numbers. A side that divides by a zero figure cannot be computed, and the
-	 * school is skipped.
+	 * Checks the rule on one school's figures. A side has no figure when it names
+	 * measures and every one of them counts nothing: "both present or both absent"
+	 * compares only that; the other operators skip such a school when the rule says so,
+	 * and otherwise compare the numbers. A side that divides by a zero figure cannot be
+	 * computed, and the school is skipped.
 	 */
 	Result check(Expression.Figures figures) {
 		boolean leftAbsent = absent(left, figures);

@@ -14,7 +14,9 @@ import org.barshaga.indicators.Measure;
  */
 sealed interface Expression {
 
-	/** Differences below this are rounding, not disagreement (figures of FTE and hours). */
+	/**
+	 * Differences below this are rounding, not disagreement (figures of FTE and hours).
+	 */
 	double TOLERANCE = 1e-9;
 
 	/** Where the figures of the measures come from: one school's. */
@@ -24,7 +26,9 @@ sealed interface Expression {
 
 	}
 
-	/** @return the value, or null where a division by a zero figure leaves none */
+	/**
+	 * @return the value, or null where a division by a zero figure leaves none
+	 */
 	Double evaluate(Figures figures);
 
 	/** The expression written the way the parser reads it back. */
@@ -77,11 +81,8 @@ sealed interface Expression {
 				return measure.name();
 			}
 			return measure.name() + filters.stream()
-				.map(f -> f.dimension().name() + "=" + f.dimension()
-					.codes()
-					.stream()
-					.filter(f.values()::contains)
-					.collect(Collectors.joining("|")))
+				.map(f -> f.dimension().name() + "="
+						+ f.dimension().codes().stream().filter(f.values()::contains).collect(Collectors.joining("|")))
 				.collect(Collectors.joining(";", "[", "]"));
 		}
 

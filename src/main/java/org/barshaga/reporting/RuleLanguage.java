@@ -153,8 +153,8 @@ final class RuleLanguage {
 			}
 			while (accept(';'));
 			if (!accept(']')) {
-				throw position >= text.length()
-						? InvalidInputException.of(field, "validation.rule.end", position + 1) : unexpected();
+				throw position >= text.length() ? InvalidInputException.of(field, "validation.rule.end", position + 1)
+						: unexpected();
 			}
 		}
 		return new Expression.Term(measure, filters);

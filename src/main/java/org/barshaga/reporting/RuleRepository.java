@@ -48,10 +48,16 @@ class RuleRepository {
 	}
 
 	long id(String code) {
-		return jdbc.sql("SELECT id FROM validation_rule WHERE code = :code").param("code", code).query(Long.class).single();
+		return jdbc.sql("SELECT id FROM validation_rule WHERE code = :code")
+			.param("code", code)
+			.query(Long.class)
+			.single();
 	}
 
-	/** Adds a version; the unique version number makes a second writer of the same one fail. */
+	/**
+	 * Adds a version; the unique version number makes a second writer of the same one
+	 * fail.
+	 */
 	void insertVersion(long ruleId, ValidationRule.Version version) {
 		jdbc.sql("""
 				INSERT INTO validation_rule_version (rule_id, version, left_side, operator, right_side, importance,

@@ -5,9 +5,9 @@ import java.util.List;
 import org.barshaga.kernel.LocalizedName;
 
 /**
- * A validation rule with its versions, newest first. A version never changes: an edit adds
- * the next one, and a run names the version it used. A rule is retired by a version that is
- * not active, and brought back by another.
+ * A validation rule with its versions, newest first. A version never changes: an edit
+ * adds the next one, and a run names the version it used. A rule is retired by a version
+ * that is not active, and brought back by another.
  */
 public record ValidationRule(String code, boolean productDefault, List<Version> versions) {
 

@@ -62,10 +62,11 @@ public class ValidationRules {
 	}
 
 	/**
-	 * Writes a new rule (when {@code code} is null) or the next version of one. Refused with
-	 * every problem named, each in the user's language: a side that cannot be read (the
-	 * position and what was found), an unknown measure, a division by a constant zero, a
-	 * missing message; a stale version read is a conflict. Nothing is written then.
+	 * Writes a new rule (when {@code code} is null) or the next version of one. Refused
+	 * with every problem named, each in the user's language: a side that cannot be read
+	 * (the position and what was found), an unknown measure, a division by a constant
+	 * zero, a missing message; a stale version read is a conflict. Nothing is written
+	 * then.
 	 */
 	@Transactional
 	public ValidationRule save(Actor actor, String code, RuleDraft draft) {

@@ -71,7 +71,9 @@ class ScopeWalkTests {
 			"POST /api/v1/imports", "GET /api/v1/imports/{id}", "GET /api/v1/imports/{id}/report.csv",
 			"GET /api/v1/exports/{layout}", "POST /api/v1/reconciliation/runs", "GET /api/v1/reconciliation/runs",
 			"GET /api/v1/reconciliation/runs/{id}", "GET /api/v1/reconciliation/runs/{id}/children",
-			"GET /api/v1/reconciliation/runs/{id}/duplicates", "GET /api/v1/reconciliation/runs/{id}/disagreements");
+			"GET /api/v1/reconciliation/runs/{id}/duplicates", "GET /api/v1/reconciliation/runs/{id}/disagreements",
+			// the validation API: its scope is walked in ValidationTests
+			"GET /api/v1/validation-rules", "GET /api/v1/org-units/{code}/validation");
 
 	/** The learner sub-resources every reader may GET, each audited like the record. */
 	static final List<String> LEARNER_READS = List.of("", "/guardians", "/consents", "/conclusions", "/functioning",

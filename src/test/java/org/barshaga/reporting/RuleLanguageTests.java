@@ -94,10 +94,8 @@ class RuleLanguageTests {
 			.isEqualTo(Check.Outcome.VIOLATED);
 		assertThat(outcome("PUPILS", Operator.GREATER, "TEACHERS", figures)).isEqualTo(Check.Outcome.PASSED);
 		assertThat(outcome("PUPILS", Operator.GREATER, "SEN_PUPILS", figures)).isEqualTo(Check.Outcome.VIOLATED);
-		assertThat(outcome("PUPILS", Operator.GREATER_OR_EQUAL, "SEN_PUPILS", figures))
-			.isEqualTo(Check.Outcome.PASSED);
-		assertThat(outcome("TEACHERS", Operator.GREATER_OR_EQUAL, "PUPILS", figures))
-			.isEqualTo(Check.Outcome.VIOLATED);
+		assertThat(outcome("PUPILS", Operator.GREATER_OR_EQUAL, "SEN_PUPILS", figures)).isEqualTo(Check.Outcome.PASSED);
+		assertThat(outcome("TEACHERS", Operator.GREATER_OR_EQUAL, "PUPILS", figures)).isEqualTo(Check.Outcome.VIOLATED);
 		assertThat(outcome("0.1 * 3", Operator.EQUAL, "0.3", figures)).as("rounding is not disagreement")
 			.isEqualTo(Check.Outcome.PASSED);
 	}
@@ -110,13 +108,13 @@ class RuleLanguageTests {
 			.isEqualTo(Check.Outcome.PASSED);
 		assertThat(outcome("LEARNERS_WITH_SERVICES", pair, "DELIVERED_HOURS", Map.of()))
 			.isEqualTo(Check.Outcome.PASSED);
-		assertThat(outcome("LEARNERS_WITH_SERVICES", pair, "DELIVERED_HOURS",
-				Map.of(Measure.LEARNERS_WITH_SERVICES, 4.0)))
+		assertThat(
+				outcome("LEARNERS_WITH_SERVICES", pair, "DELIVERED_HOURS", Map.of(Measure.LEARNERS_WITH_SERVICES, 4.0)))
 			.isEqualTo(Check.Outcome.VIOLATED);
 		assertThat(outcome("LEARNERS_WITH_SERVICES", pair, "DELIVERED_HOURS", Map.of(Measure.DELIVERED_HOURS, 2.0)))
 			.isEqualTo(Check.Outcome.VIOLATED);
-		assertThat(outcome("LEARNERS_WITH_SERVICES + 0 * PUPILS", pair, "DELIVERED_HOURS",
-				Map.of(Measure.PUPILS, 100.0)))
+		assertThat(
+				outcome("LEARNERS_WITH_SERVICES + 0 * PUPILS", pair, "DELIVERED_HOURS", Map.of(Measure.PUPILS, 100.0)))
 			.as("a side has a figure where any of its measures counts something")
 			.isEqualTo(Check.Outcome.VIOLATED);
 	}
@@ -126,8 +124,7 @@ class RuleLanguageTests {
 		Map<Measure, Double> noTeachers = Map.of(Measure.PUPILS, 500.0);
 		assertThat(check("PUPILS", Operator.LESS_OR_EQUAL, "40 * TEACHERS", MissingValues.COUNT_AS_ZERO, noTeachers)
 			.outcome()).isEqualTo(Check.Outcome.VIOLATED);
-		Check.Result skipped = check("PUPILS", Operator.LESS_OR_EQUAL, "40 * TEACHERS", MissingValues.SKIP,
-				noTeachers);
+		Check.Result skipped = check("PUPILS", Operator.LESS_OR_EQUAL, "40 * TEACHERS", MissingValues.SKIP, noTeachers);
 		assertThat(skipped.outcome()).isEqualTo(Check.Outcome.SKIPPED);
 		assertThat(skipped.left()).isEqualTo(500.0);
 		assertThat(skipped.right()).isNull();

@@ -129,6 +129,13 @@ class AccessibilityBrowserTests {
 			waitFor(ExpectedConditions.stalenessOf(before));
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+			browser.get(url("/admin/validation-rules/new?lang=" + language));
+			before = browser.findElement(By.tagName("html"));
+			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+			waitFor(ExpectedConditions.stalenessOf(before));
+			check(null, language, problems);
+			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+			check(url("/validation?place=NOWHERE&lang=" + language), language, problems);
 		}
 		signIn("school.demo");
 		for (String language : List.of("kk", "ru", "en")) {
@@ -380,6 +387,10 @@ class AccessibilityBrowserTests {
 		pages.put("/units/{code}/staffing", "/units/KZ-61-D08/staffing");
 		pages.put("/admin/criteria", "/admin/criteria");
 		pages.put("/admin/staffing-norms", "/admin/staffing-norms");
+		pages.put("/validation", "/validation?place=KZ-61-D08");
+		pages.put("/admin/validation-rules", "/admin/validation-rules");
+		pages.put("/admin/validation-rules/new", "/admin/validation-rules/new");
+		pages.put("/admin/validation-rules/{code}", "/admin/validation-rules/SEN_PUPILS_WITHIN_PUPILS");
 		pages.put("/exchange", "/exchange");
 		pages.put("/exchange/runs/{id}", "/exchange/runs/" + importRunWithRejections());
 		pages.put("/exchange/runs/{id}/progress", NOT_A_PAGE + "the progress part of the run page, checked in it");
