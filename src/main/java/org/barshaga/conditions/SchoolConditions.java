@@ -79,7 +79,7 @@ public class SchoolConditions {
 	 * The day a school year is counted on: 1 October, or today while that is still ahead.
 	 */
 	public LocalDate census(int year) {
-		LocalDate first = LocalDate.of(year, 10, 1);
+		LocalDate first = new SchoolYear(year).census();
 		LocalDate today = LocalDate.now(clock);
 		return today.isBefore(first) && !today.isBefore(new SchoolYear(year).start()) ? today : first;
 	}

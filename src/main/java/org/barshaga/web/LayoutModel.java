@@ -117,6 +117,7 @@ class LayoutModel {
 		}
 		if (actor.role() == Role.ADMIN || actor.role() == Role.MINISTRY) {
 			items.add(new NavItem("/admin/validation-rules", "nav.validationRules", "validation-rules"));
+			items.add(new NavItem("/admin/reporting-periods", "nav.periods", "reporting-periods"));
 		}
 		if (actor.role().readsUsers()) {
 			items.add(new NavItem("/users", "nav.users", "users"));

@@ -274,3 +274,21 @@ SELECT id, 1, 'SEN_PUPILS', 'LESS_OR_EQUAL', 'SEN_PUPILS * TEACHERS_TRAINED', 'M
 	'Учащиеся с особыми потребностями обучаются, но нет ни одного учителя, обученного инклюзии.',
 	'Learners with SEN are taught, but no teacher has training in inclusive education.',
 	TRUE, CURRENT_TIMESTAMP, 'product-default' FROM validation_rule WHERE code = 'TRAINED_TEACHER_FOR_SEN';
+
+-- Reporting periods: a school year with its census day and the deadline of each level,
+-- opened and closed by administrators and the Ministry (docs/reporting.md).
+CREATE TABLE reporting_period (
+	school_year INT PRIMARY KEY,
+	census_day DATE NOT NULL,
+	school_deadline DATE NOT NULL,
+	district_deadline DATE NOT NULL,
+	region_deadline DATE NOT NULL,
+	ministry_deadline DATE NOT NULL,
+	status VARCHAR(10) NOT NULL,
+	updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	updated_by VARCHAR(60) NOT NULL,
+	version INT NOT NULL,
+	CONSTRAINT ck_reporting_period_status CHECK (status IN ('OPEN', 'CLOSED')),
+	CONSTRAINT ck_reporting_period_order CHECK (census_day <= school_deadline AND school_deadline <= district_deadline
+		AND district_deadline <= region_deadline AND region_deadline <= ministry_deadline)
+);
