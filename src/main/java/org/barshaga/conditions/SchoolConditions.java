@@ -79,7 +79,7 @@ public class SchoolConditions {
 	 * The day a school year is counted on: 1 October, or today while that is still ahead.
 	 */
 	public LocalDate census(int year) {
-		LocalDate first = LocalDate.of(year, 10, 1);
+		LocalDate first = new SchoolYear(year).census();
 		LocalDate today = LocalDate.now(clock);
 		return today.isBefore(first) && !today.isBefore(new SchoolYear(year).start()) ? today : first;
 	}
@@ -573,7 +573,8 @@ public class SchoolConditions {
 			SchoolFacts fact = facts.getOrDefault(school.id(), emptyFacts());
 			figures.add(new SchoolFigures(school, reported.get(school.id()),
 					CriteriaRules.failures(measured, fact).isEmpty(), CriteriaRules.failures(sdg, fact).isEmpty(),
-					accessible(fact.items()), fact.teachers(), fact.trainedTeachers(), staffingLines(norms,
+					accessible(fact.items()), fact.items().get(ConditionItem.STEP_FREE_ENTRANCE) == ItemStatus.PRESENT,
+					fact.teachers(), fact.trainedTeachers(), staffingLines(norms,
 							hours.getOrDefault(school.id(), Map.of()), fte.getOrDefault(school.id(), Map.of()))));
 		}
 		return figures;

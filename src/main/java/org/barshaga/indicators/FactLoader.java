@@ -144,6 +144,8 @@ class FactLoader {
 					reported && !figures.measured() ? 1 : 0);
 			add(facts, school.path(), dimensions, Measure.SCHOOLS_SDG_4A1D, figures.sdg4a1d() ? 1 : 0);
 			add(facts, school.path(), dimensions, Measure.SCHOOLS_ACCESSIBLE, figures.accessible() ? 1 : 0);
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_SURVEYED, figures.reported() != null ? 1 : 0);
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_STEP_FREE, figures.stepFree() ? 1 : 0);
 			add(facts, school.path(), dimensions, Measure.PUPILS, pupils.getOrDefault(school.id(), 0L));
 			add(facts, school.path(), dimensions, Measure.TEACHERS, figures.teachers());
 			add(facts, school.path(), dimensions, Measure.TEACHERS_TRAINED, figures.trainedTeachers());

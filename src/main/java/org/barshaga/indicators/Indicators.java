@@ -138,6 +138,15 @@ public class Indicators {
 		return values;
 	}
 
+	/**
+	 * The measures' figures at every school of a school year, for rules that compare
+	 * them; the caller limits what it shows to the user's scope.
+	 */
+	public MeasureValues measureValues(int year) {
+		validYear(year);
+		return new MeasureValues(cache.facts(year));
+	}
+
 	/** The value of an indicator for every unit of the country, by path. */
 	public Map<String, IndicatorValue> everyUnit(String code, int year) {
 		return Computation.everyUnit(indicator(code), cache.facts(year));

@@ -29,6 +29,11 @@ public record SchoolYear(int startYear) {
 		return Period.between(birthDate, start()).getYears();
 	}
 
+	/** The census day of the year's statistical returns: 1 October. */
+	public LocalDate census() {
+		return LocalDate.of(startYear, Month.OCTOBER, 1);
+	}
+
 	public LocalDate end() {
 		return LocalDate.of(startYear + 1, Month.MAY, 31);
 	}

@@ -118,6 +118,14 @@ class LayoutModel {
 				|| actor.role() == Role.DISTRICT_OFFICER) {
 			items.add(new NavItem("/reconcile", "nav.reconcile", "reconcile"));
 		}
+		if (actor.role() == Role.ADMIN || actor.role() == Role.MINISTRY || actor.role() == Role.REGION_OFFICER
+				|| actor.role() == Role.DISTRICT_OFFICER || actor.role() == Role.SCHOOL_COORDINATOR) {
+			items.add(new NavItem("/validation", "nav.validation", "validation"));
+		}
+		if (actor.role() == Role.ADMIN || actor.role() == Role.MINISTRY) {
+			items.add(new NavItem("/admin/validation-rules", "nav.validationRules", "validation-rules"));
+			items.add(new NavItem("/admin/reporting-periods", "nav.periods", "reporting-periods"));
+		}
 		if (actor.role().readsUsers()) {
 			items.add(new NavItem("/users", "nav.users", "users"));
 		}

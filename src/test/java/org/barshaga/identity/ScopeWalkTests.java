@@ -75,7 +75,9 @@ class ScopeWalkTests {
 			// instrument definitions and scoring hold no personal data and are the same
 			// for every caller (InstrumentsApiTests)
 			"GET /api/v1/instruments", "GET /api/v1/instruments/{code}/versions/{version}",
-			"POST /api/v1/instruments/{code}/versions/{version}/score");
+			"POST /api/v1/instruments/{code}/versions/{version}/score",
+			// the validation API: its scope is walked in ValidationTests
+			"GET /api/v1/validation-rules", "GET /api/v1/org-units/{code}/validation");
 
 	/** The learner sub-resources every reader may GET, each audited like the record. */
 	static final List<String> LEARNER_READS = List.of("", "/guardians", "/consents", "/conclusions", "/functioning",

@@ -131,6 +131,13 @@ class AccessibilityBrowserTests {
 			waitFor(ExpectedConditions.stalenessOf(before));
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+			browser.get(url("/admin/validation-rules/new?lang=" + language));
+			before = browser.findElement(By.tagName("html"));
+			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+			waitFor(ExpectedConditions.stalenessOf(before));
+			check(null, language, problems);
+			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+			check(url("/validation?place=NOWHERE&lang=" + language), language, problems);
 		}
 		signIn("school.demo");
 		for (String language : List.of("kk", "ru", "en")) {
@@ -404,6 +411,13 @@ class AccessibilityBrowserTests {
 		pages.put("/support", "/support");
 		pages.put("/support/new", "/learners (see learnerPages: a coordinator's form)");
 		pages.put("/support/requests/{id}", "/support/requests/" + supportRequest("KZ-61-D08-S001", "CONFIRMED"));
+		pages.put("/validation", "/validation?place=KZ-61-D08");
+		pages.put("/admin/validation-rules", "/admin/validation-rules");
+		pages.put("/admin/validation-rules/new", "/admin/validation-rules/new");
+		pages.put("/admin/validation-rules/{code}", "/admin/validation-rules/SEN_PUPILS_WITHIN_PUPILS");
+		pages.put("/admin/reporting-periods", "/admin/reporting-periods");
+		pages.put("/admin/reporting-periods/new", "/admin/reporting-periods/new");
+		pages.put("/admin/reporting-periods/{year}", "/admin/reporting-periods/" + reportingPeriod());
 		pages.put("/exchange", "/exchange");
 		pages.put("/exchange/runs/{id}", "/exchange/runs/" + importRunWithRejections());
 		pages.put("/exchange/runs/{id}/progress", NOT_A_PAGE + "the progress part of the run page, checked in it");
@@ -445,6 +459,32 @@ class AccessibilityBrowserTests {
 			.param("status", status)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Last school year's reporting period, opened here if no test has opened it; the
+	 * tests of periods open next year's.
+	 */
+	private int reportingPeriod() {
+		int year = java.time.LocalDate.now().getMonthValue() >= 9 ? java.time.LocalDate.now().getYear() - 1
+				: java.time.LocalDate.now().getYear() - 2;
+		if (jdbc.sql("SELECT COUNT(*) FROM reporting_period WHERE school_year = ?")
+			.param(year)
+			.query(Long.class)
+			.single() == 0) {
+			jdbc.sql("""
+					INSERT INTO reporting_period (school_year, census_day, school_deadline, district_deadline,
+						region_deadline, ministry_deadline, status, updated_at, updated_by, version)
+					VALUES (?, ?, ?, ?, ?, ?, 'OPEN', CURRENT_TIMESTAMP, 'browser-test', 1)""")
+				.param(year)
+				.param(java.sql.Date.valueOf(year + "-10-01"))
+				.param(java.sql.Date.valueOf(year + "-10-10"))
+				.param(java.sql.Date.valueOf(year + "-10-20"))
+				.param(java.sql.Date.valueOf(year + "-11-01"))
+				.param(java.sql.Date.valueOf(year + "-11-15"))
+				.update();
+		}
+		return year;
 	}
 
 	/**

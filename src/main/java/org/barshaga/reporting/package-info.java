@@ -1,0 +1,7 @@
+/**
+ * Reporting: validation rules kept as versioned data (a left side, an operator and a
+ * right side over the indicator engine's measures), their language, and their runs over a
+ * school or every school under a unit, with pages and the API.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "audit", "registry", "indicators" })
+package org.barshaga.reporting;
