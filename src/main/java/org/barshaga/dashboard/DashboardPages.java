@@ -10,10 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.barshaga.dashboard.Figures.Ask;
 import org.barshaga.dashboard.Figures.Context;
-import org.barshaga.dashboard.Figures.Link;
-import org.barshaga.dashboard.Figures.View;
 import org.barshaga.indicators.Better;
 import org.barshaga.indicators.Dimension;
 import org.barshaga.indicators.Indicator;

@@ -130,7 +130,7 @@ public class Indicators {
 	 */
 	public int recomputeEverything(int year) {
 		cache.forget();
-		YearFacts facts = cache.facts(year);
+		YearFacts facts = cache.current(year);
 		int values = 0;
 		for (Indicator indicator : catalogue()) {
 			values += Computation.everyUnit(indicator, facts).size();

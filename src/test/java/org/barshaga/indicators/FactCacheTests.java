@@ -1,0 +1,167 @@
+package org.barshaga.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.barshaga.support.BarshagaTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The facts cache under changes and a crowd, with the real loader on the demo data (its
+ * earliest year shown, the quickest to read) and a clock the test moves: one reading per
+ * change however many ask, stale facts served only within the staleness allowed, and read
+ * again in the background.
+ */
+@BarshagaTest
+class FactCacheTests {
+
+	@Autowired
+	FactLoader loader;
+
+	@Autowired
+	Indicators indicators;
+
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-04T10:00:00Z"));
+
+	private FactCache cache;
+
+	@AfterEach
+	void stop() {
+		if (cache != null) {
+			cache.stop();
+		}
+	}
+
+	@Test
+	void crowdAfterChangeWaitsForOneReading() throws Exception {
+		cache = new FactCache(loader, clock, Duration.ZERO, Duration.ofHours(1));
+		int year = indicators.recentYears().get(0);
+		YearFacts before = cache.facts(year);
+		cache.forget();
+		ExecutorService crowd = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<YearFacts>> asks = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				asks.add(() -> cache.facts(year));
+			}
+			Set<YearFacts> seen = ConcurrentHashMap.newKeySet();
+			for (Future<YearFacts> answer : crowd.invokeAll(asks)) {
+				seen.add(answer.get());
+			}
+			assertThat(seen).hasSize(1);
+			assertThat(seen.iterator().next()).isNotSameAs(before);
+			assertThat(seen.iterator().next().version).isGreaterThan(before.version);
+		}
+		finally {
+			crowd.shutdownNow();
+		}
+	}
+
+	@Test
+	void withoutStalenessEveryChangeIsSeenAtOnce() {
+		cache = new FactCache(loader, clock, Duration.ZERO, Duration.ofHours(1));
+		int year = indicators.recentYears().get(0);
+		YearFacts first = cache.facts(year);
+		assertThat(cache.facts(year)).isSameAs(first);
+		cache.forget();
+		YearFacts second = cache.facts(year);
+		assertThat(second).isNotSameAs(first);
+		assertThat(cache.facts(year)).isSameAs(second);
+	}
+
+	@Test
+	void staleFactsAreServedWithinTheStalenessAndReadAgainInTheBackground() throws Exception {
+		cache = new FactCache(loader, clock, Duration.ofSeconds(5), Duration.ofHours(1));
+		int year = indicators.recentYears().get(0);
+		YearFacts first = cache.facts(year);
+		clock.move(Duration.ofSeconds(1));
+		// Read again no sooner than 5 s after the last reading began: in 4 s.
+		cache.forget();
+		assertThat(cache.facts(year)).as("stale for 0 s of 5").isSameAs(first);
+		YearFacts refreshed = awaitNewer(year, first);
+		assertThat(refreshed.version).isGreaterThan(first.version);
+	}
+
+	@Test
+	void factsStaleLongerThanAllowedAreReadBeforeAnswering() {
+		cache = new FactCache(loader, clock, Duration.ofSeconds(30), Duration.ofHours(1));
+		int year = indicators.recentYears().get(0);
+		YearFacts first = cache.facts(year);
+		// The change is not read in the background yet (the last reading began just now).
+		cache.forget();
+		clock.move(Duration.ofSeconds(31));
+		YearFacts answered = cache.facts(year);
+		assertThat(answered).isNotSameAs(first);
+		assertThat(answered.version).isGreaterThan(first.version);
+	}
+
+	@Test
+	void oldFactsAreReadAgainForChangesThroughOtherServers() {
+		cache = new FactCache(loader, clock, Duration.ZERO, Duration.ofMinutes(2));
+		int year = indicators.recentYears().get(0);
+		YearFacts first = cache.facts(year);
+		clock.move(Duration.ofMinutes(1));
+		assertThat(cache.facts(year)).isSameAs(first);
+		clock.move(Duration.ofMinutes(2));
+		assertThat(cache.facts(year)).isNotSameAs(first);
+	}
+
+	private YearFacts awaitNewer(int year, YearFacts than) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+		while (System.nanoTime() < deadline) {
+			YearFacts now = cache.facts(year);
+			if (now != than) {
+				return now;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("facts were not read again in the background");
+	}
+
+	/** A clock that stands still until the test moves it. */
+	private static final class MovableClock extends Clock {
+
+		private volatile Instant now;
+
+		MovableClock(Instant now) {
+			this.now = now;
+		}
+
+		void move(Duration by) {
+			now = now.plus(by);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneId.of("UTC");
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+	}
+
+}
