@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -229,16 +228,6 @@ class LearnerRepository {
 					+ LATEST_CONCLUSION + " AND c.form <> COALESCE((SELECT e.form FROM enrolment e"
 					+ " WHERE e.learner_id = l.id AND e.ended_on IS NULL), 'NOT_ENROLLED'))";
 		};
-	}
-
-	/** How many learners in the scope are on each worklist. */
-	Map<Worklist, Long> worklistCounts(DataScope scope, LocalDate today) {
-		Map<Worklist, Long> counts = new EnumMap<>(Worklist.class);
-		LearnerSearch all = new LearnerSearch(null, null, null, 0, 0);
-		for (Worklist worklist : Worklist.values()) {
-			counts.put(worklist, count(scope, all, worklist, today));
-		}
-		return counts;
 	}
 
 	// Helpers

@@ -37,6 +37,8 @@ public class Learners {
 
 	private final LearnerRepository learnerRows;
 
+	private final LearnerCounts counts;
+
 	private final CaseRepository caseRows;
 
 	private final SenRecordRepository senRows;
@@ -59,12 +61,13 @@ public class Learners {
 
 	private final AuditLog audit;
 
-	Learners(LearnerAccess access, LearnerRepository learnerRows, CaseRepository caseRows, SenRecordRepository senRows,
-			PlanRepository planRows, SupportRepository supportRows, IdentityRecords identities,
-			GuardianRecords guardians, ConclusionRecords conclusions, EnrolmentRecords enrolments,
-			PlanRecords planRecords, SupportRecords support, AuditLog audit) {
+	Learners(LearnerAccess access, LearnerRepository learnerRows, LearnerCounts counts, CaseRepository caseRows,
+			SenRecordRepository senRows, PlanRepository planRows, SupportRepository supportRows,
+			IdentityRecords identities, GuardianRecords guardians, ConclusionRecords conclusions,
+			EnrolmentRecords enrolments, PlanRecords planRecords, SupportRecords support, AuditLog audit) {
 		this.access = access;
 		this.learnerRows = learnerRows;
+		this.counts = counts;
 		this.caseRows = caseRows;
 		this.senRows = senRows;
 		this.planRows = planRows;
@@ -112,12 +115,12 @@ public class Learners {
 					"list: fullName, iin, birthDate");
 		}
 		return new ResultPage<>(items, search.page(), search.pageSize(),
-				learnerRows.count(scope, search, search.worklist(), today));
+				counts.count(scope, search, search.worklist(), today));
 	}
 
 	@Transactional(readOnly = true)
 	public Map<Worklist, Long> worklistCounts(Actor actor) {
-		return learnerRows.worklistCounts(access.scopeOf(actor), access.today());
+		return counts.worklistCounts(access.scopeOf(actor), access.today());
 	}
 
 	/** The whole record as the actor may see it; the read is audited with its fields. */
