@@ -29,11 +29,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A few practices in the three languages and a seminar, written through
- * {@link Practices} and {@link Seminars} as a school, a resource centre and the demo PMPC
- * would, so that each is checked and audited like a real one. The demo school has a
- * published practice, a draft and a practice waiting for its region's resource centre;
- * the demo PMPC's seminar trained three teachers of another school of its district.
+ * A few practices in the three languages and a seminar, written through {@link Practices}
+ * and {@link Seminars} as a school, a resource centre and the demo PMPC would, so that
+ * each is checked and audited like a real one. The demo school has a published practice,
+ * a draft and a practice waiting for its region's resource centre; the demo PMPC's
+ * seminar trained three teachers of another school of its district.
  */
 @Component
 @Profile("!cli")
@@ -99,7 +99,8 @@ class DemoPractices implements ApplicationRunner {
 				"Әр сыныпқа суреттері бар көрнекі кесте ілінді: әр сабақтың белгісі, үзіліс және түскі ас. Мұғалімдер сабақ ауысарда балаларға кестені көрсетеді. Логопед пен психолог мұғалімдерге екі семинар өткізді.",
 				"1–4 сыныптардағы аутизм спектрі бұзылыстары бар оқушылар және олардың сыныптастары; сынып жетекшілері.",
 				"Психолог (апта сайын 2 сағат), сынып жетекшілері", "Бір ай дайындық, кейін күнделікті 5 минут",
-				"Шамамен 40 000 теңге: басып шығару және ламинаттау", "Суреттер, ламинатталған карточкалар, жабысқақ таспа",
+				"Шамамен 40 000 теңге: басып шығару және ламинаттау",
+				"Суреттер, ламинатталған карточкалар, жабысқақ таспа",
 				"Үзілістен кейін сыныптан шығып кету жағдайлары азайды; мұғалімдер балалардың мазасыздануы сиреді деп атап өтті. Ата-аналар үйде де осындай кестені қолдана бастады."));
 		practices.submit(school, timetable, 0);
 		if (centre != null) {
@@ -107,20 +108,22 @@ class DemoPractices implements ApplicationRunner {
 		}
 		long ramp = practices.create(school, new PracticeDraft("kk", "Кіреберістегі уақытша пандус",
 				"Мектептің кіреберісінде баспалдақтар бар, арбамен жүретін оқушы ғимаратқа өз бетімен кіре алмайтын.",
-				EnumSet.of(BarrierGroup.INFRASTRUCTURE, BarrierGroup.FUNDING),
-				EnumSet.of(SenCategory.MOTOR), "Ата-аналар комитетімен бірге жиналмалы металл пандус сатып алынды.",
+				EnumSet.of(BarrierGroup.INFRASTRUCTURE, BarrierGroup.FUNDING), EnumSet.of(SenCategory.MOTOR),
+				"Ата-аналар комитетімен бірге жиналмалы металл пандус сатып алынды.",
 				"Тірек-қимыл аппараты бұзылған оқушылар", null, "Екі апта", "Шамамен 180 000 теңге", "Металл пандус",
 				"Оқушы мектепке өзі кіреді."));
-		practices.create(school, new PracticeDraft("kk", "Ата-аналармен кездесулер", "Ата-аналар инклюзияға қарсы болды.",
-				EnumSet.of(BarrierGroup.SOCIAL), EnumSet.of(SenCategory.INTELLECTUAL), "Ай сайын ашық сабақтар өткізілді.",
-				"Бастауыш сыныптардың ата-аналары", null, null, null, null, "Жоба: нәтижелер әлі жиналуда."));
+		practices.create(school,
+				new PracticeDraft("kk", "Ата-аналармен кездесулер", "Ата-аналар инклюзияға қарсы болды.",
+						EnumSet.of(BarrierGroup.SOCIAL), EnumSet.of(SenCategory.INTELLECTUAL),
+						"Ай сайын ашық сабақтар өткізілді.", "Бастауыш сыныптардың ата-аналары", null, null, null, null,
+						"Жоба: нәтижелер әлі жиналуда."));
 		practices.submit(school, ramp, 0);
 		write("KZ-59", "ru", "Тьютор на перемене",
 				"Ученики с нарушениями интеллекта оставались одни на переменах, возникали конфликты с одноклассниками.",
 				EnumSet.of(BarrierGroup.STAFF, BarrierGroup.ADMINISTRATION), EnumSet.of(SenCategory.INTELLECTUAL),
 				"Директор закрепил за каждым этажом тьютора на переменах; старшеклассники-волонтёры проводят игры с младшими учениками.",
-				"Ученики 2–6 классов с нарушениями интеллекта и их одноклассники",
-				"Два тьютора, шесть волонтёров", "Каждая перемена", "Без дополнительных затрат", "Настольные игры",
+				"Ученики 2–6 классов с нарушениями интеллекта и их одноклассники", "Два тьютора, шесть волонтёров",
+				"Каждая перемена", "Без дополнительных затрат", "Настольные игры",
 				"Конфликтов на переменах стало меньше; учителя отмечают, что дети охотнее идут в школу.");
 		write("KZ-75", "en", "Reading buddies for pupils with hearing loss",
 				"Pupils with hearing loss fell behind in reading because the class teacher could not give them enough one-to-one time.",

@@ -38,6 +38,7 @@ class FirstAnswers {
 
 	/**
 	 * One unit's figure.
+	 *
 	 * @param answered the requests of the year answered so far
 	 * @param waiting the requests of the year not answered yet (not in the median)
 	 * @param medianDays calendar days from submission to acceptance; none when nothing is
@@ -103,8 +104,8 @@ class FirstAnswers {
 			if (found.isEmpty()) {
 				continue;
 			}
-			rows.add(new Row(unit.getKey(), found.get().name(), found.get().path().split("/").length == 3, unit.getValue().size(), waiting.get(unit.getKey())[0],
-					median(unit.getValue())));
+			rows.add(new Row(unit.getKey(), found.get().name(), found.get().path().split("/").length == 3,
+					unit.getValue().size(), waiting.get(unit.getKey())[0], median(unit.getValue())));
 		}
 		rows.sort(Comparator.comparing(Row::code));
 		return rows;

@@ -52,7 +52,9 @@ final class KazakhStemmer {
 	private KazakhStemmer() {
 	}
 
-	/** The stem of a lower-case word; a word without a Kazakh ending comes back as it is. */
+	/**
+	 * The stem of a lower-case word; a word without a Kazakh ending comes back as it is.
+	 */
 	static String stem(String word) {
 		String stem = word;
 		boolean stripped = false;
@@ -79,7 +81,9 @@ final class KazakhStemmer {
 		return null;
 	}
 
-	/** A voiced final consonant before a vowel ending is the voiceless one of the root. */
+	/**
+	 * A voiced final consonant before a vowel ending is the voiceless one of the root.
+	 */
 	private static String unvoice(String stem) {
 		char last = stem.charAt(stem.length() - 1);
 		char plain = switch (last) {

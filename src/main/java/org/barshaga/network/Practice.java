@@ -9,8 +9,8 @@ import org.barshaga.kernel.LocalizedName;
 
 /**
  * A practice of the bank, with the place that wrote it and its moderation. Children are
- * never named in a practice's fields by rule of the form; the open data shows the text
- * as written, so the form's hints say so.
+ * never named in a practice's fields by rule of the form; the open data shows the text as
+ * written, so the form's hints say so.
  */
 record Practice(long id, PracticeStatus status, long organisationId, String organisationCode,
 		LocalizedName organisationName, String path, PracticeDraft text, Instant createdAt, String createdBy,
@@ -20,7 +20,9 @@ record Practice(long id, PracticeStatus status, long organisationId, String orga
 	record Figure(String indicator, int yearBefore, BigDecimal before, int yearAfter, BigDecimal after) {
 	}
 
-	/** A document or picture; the content type is the one its bytes were recognised as. */
+	/**
+	 * A document or picture; the content type is the one its bytes were recognised as.
+	 */
 	record File(long id, String name, String contentType, int size) {
 
 		boolean picture() {

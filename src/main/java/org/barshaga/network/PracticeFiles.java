@@ -26,8 +26,9 @@ final class PracticeFiles {
 	/** The kinds of file accepted, by the endings of their names. */
 	enum Kind {
 
-		PDF("application/pdf", "pdf"), DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-				"docx"), PNG("image/png", "png"), JPEG("image/jpeg", "jpg", "jpeg");
+		PDF("application/pdf", "pdf"),
+		DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+		PNG("image/png", "png"), JPEG("image/jpeg", "jpg", "jpeg");
 
 		final String contentType;
 

@@ -34,12 +34,11 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * The full-text index of published practices, in memory. Each practice's text is
- * indexed three times, once per language of the product: Kazakh through
- * {@link KazakhStemmer}, Russian and English through Lucene's Snowball-based analyzers.
- * A query word matches when any of its three stems is found, so a word finds its other
- * forms whatever the language of the practice or of the query; every word of the query
- * must match.
+ * The full-text index of published practices, in memory. Each practice's text is indexed
+ * three times, once per language of the product: Kazakh through {@link KazakhStemmer},
+ * Russian and English through Lucene's Snowball-based analyzers. A query word matches
+ * when any of its three stems is found, so a word finds its other forms whatever the
+ * language of the practice or of the query; every word of the query must match.
  */
 final class PracticeIndex implements AutoCloseable {
 
@@ -73,7 +72,9 @@ final class PracticeIndex implements AutoCloseable {
 		}
 	}
 
-	/** Adds a practice, or replaces its text; visible to searches after {@link #refresh}. */
+	/**
+	 * Adds a practice, or replaces its text; visible to searches after {@link #refresh}.
+	 */
 	void put(long id, String text) {
 		Document document = new Document();
 		document.add(new LongPoint(ID, id));

@@ -37,8 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The pages of the bank of practical solutions: search and the user's worklists, the
  * practice's form, and its page with the steps the user may take (attach a file, cite a
- * figure, submit, publish or return, "we tried this"). A refused step shows the page again
- * with the reason in the user's language; nothing is written.
+ * figure, submit, publish or return, "we tried this"). A refused step shows the page
+ * again with the reason in the user's language; nothing is written.
  */
 @Controller
 class PracticePages {
@@ -183,7 +183,8 @@ class PracticePages {
 	@GetMapping("/practices/{id}/files/{fileId}")
 	ResponseEntity<byte[]> file(Actor actor, @PathVariable long id, @PathVariable long fileId) {
 		Practice.File info = practices.fileInfo(actor, id, fileId);
-		ContentDisposition disposition = (info.picture() ? ContentDisposition.inline() : ContentDisposition.attachment())
+		ContentDisposition disposition = (info.picture() ? ContentDisposition.inline()
+				: ContentDisposition.attachment())
 			.filename(info.name(), StandardCharsets.UTF_8)
 			.build();
 		return ResponseEntity.ok()
@@ -232,9 +233,8 @@ class PracticePages {
 	private static PracticeDraft draft(FormValues values) {
 		return new PracticeDraft(values.text("practiceLanguage"), values.text("practiceTitle"), values.text("problem"),
 				values.codes(BarrierGroup.class, "barriers"), values.codes(SenCategory.class, "categories"),
-				values.text("whatDone"), values.text("forWhom"), values.text("staffNeeded"),
-				values.text("timeNeeded"), values.text("costNeeded"), values.text("materials"),
-				values.text("results"));
+				values.text("whatDone"), values.text("forWhom"), values.text("staffNeeded"), values.text("timeNeeded"),
+				values.text("costNeeded"), values.text("materials"), values.text("results"));
 	}
 
 	private PageForm practiceForm(Actor actor, String action, String titleKey, MultiValueMap<String, String> values) {
@@ -251,8 +251,8 @@ class PracticePages {
 						FormField.textarea("problem", true).hint("practice.problem.hint"),
 						FormField.checkboxes("barriers", true, FormField.codes(BarrierGroup.class)),
 						FormField.checkboxes("categories", true, FormField.codes(SenCategory.class)),
-						FormField.textarea("whatDone", true), FormField.textarea("forWhom", true)
-							.hint("practice.forWhom.hint"),
+						FormField.textarea("whatDone", true),
+						FormField.textarea("forWhom", true).hint("practice.forWhom.hint"),
 						FormField.textarea("staffNeeded", false), FormField.textarea("timeNeeded", false),
 						FormField.textarea("costNeeded", false), FormField.textarea("materials", false),
 						FormField.textarea("results", true)),

@@ -62,12 +62,15 @@ class PracticeRepository {
 	}
 
 	boolean update(long id, int version, PracticeDraft d) {
-		return text(jdbc.sql("""
-				UPDATE practice SET language = :language, title = :title, problem = :problem, barriers = :barriers,
-					sen_categories = :categories, what_done = :whatDone, for_whom = :forWhom, staff_needed = :staffNeeded,
-					time_needed = :timeNeeded, cost_needed = :costNeeded, materials = :materials, results = :results,
-					version = version + 1
-				WHERE id = :id AND version = :version AND status IN ('DRAFT', 'RETURNED')"""), d)
+		return text(
+				jdbc.sql(
+						"""
+								UPDATE practice SET language = :language, title = :title, problem = :problem, barriers = :barriers,
+									sen_categories = :categories, what_done = :whatDone, for_whom = :forWhom, staff_needed = :staffNeeded,
+									time_needed = :timeNeeded, cost_needed = :costNeeded, materials = :materials, results = :results,
+									version = version + 1
+								WHERE id = :id AND version = :version AND status IN ('DRAFT', 'RETURNED')"""),
+				d)
 			.param("id", id)
 			.param("version", version)
 			.update() == 1;
@@ -143,14 +146,17 @@ class PracticeRepository {
 
 	/** Published practices with their text, published at or after the instant. */
 	List<Map.Entry<Long, String>> publishedSince(Instant since) {
-		return jdbc.sql("""
-				SELECT id, title, problem, what_done, for_whom, staff_needed, time_needed, cost_needed, materials, results
-				FROM practice WHERE status = 'PUBLISHED' AND moderated_at >= :since ORDER BY moderated_at, id""")
+		return jdbc
+			.sql("""
+					SELECT id, title, problem, what_done, for_whom, staff_needed, time_needed, cost_needed, materials, results
+					FROM practice WHERE status = 'PUBLISHED' AND moderated_at >= :since ORDER BY moderated_at, id""")
 			.param("since", Timestamp.from(since))
-			.query((rs, n) -> Map.entry(rs.getLong("id"),
-					String.join("\n",
-							Arrays.stream(new String[] { "title", "problem", "what_done", "for_whom", "staff_needed",
-									"time_needed", "cost_needed", "materials", "results" }).map(column -> {
+			.query((rs, n) -> Map
+				.entry(rs.getLong("id"),
+						String.join("\n",
+								Arrays.stream(new String[] { "title", "problem", "what_done", "for_whom",
+										"staff_needed", "time_needed", "cost_needed", "materials", "results" })
+									.map(column -> {
 										try {
 											String value = rs.getString(column);
 											return value == null ? "" : value;
@@ -158,7 +164,8 @@ class PracticeRepository {
 										catch (SQLException failed) {
 											throw new IllegalStateException(failed);
 										}
-									}).toList())))
+									})
+									.toList())))
 			.list();
 	}
 
@@ -205,9 +212,10 @@ class PracticeRepository {
 
 	long insertFile(long practiceId, String name, String contentType, byte[] content, String by, Instant at) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO practice_file (practice_id, file_name, content_type, size_bytes, content, added_at, added_by)
-				VALUES (:id, :name, :type, :size, :content, :at, :by)""")
+		jdbc.sql(
+				"""
+						INSERT INTO practice_file (practice_id, file_name, content_type, size_bytes, content, added_at, added_by)
+						VALUES (:id, :name, :type, :size, :content, :at, :by)""")
 			.param("id", practiceId)
 			.param("name", name)
 			.param("type", contentType)
@@ -220,8 +228,8 @@ class PracticeRepository {
 	}
 
 	List<Practice.File> files(long practiceId) {
-		return jdbc
-			.sql("SELECT id, file_name, content_type, size_bytes FROM practice_file WHERE practice_id = :id ORDER BY id")
+		return jdbc.sql(
+				"SELECT id, file_name, content_type, size_bytes FROM practice_file WHERE practice_id = :id ORDER BY id")
 			.param("id", practiceId)
 			.query((rs, n) -> new Practice.File(rs.getLong("id"), rs.getString("file_name"),
 					rs.getString("content_type"), rs.getInt("size_bytes")))
@@ -267,14 +275,14 @@ class PracticeRepository {
 			.param("id", practiceId)
 			.query((rs, n) -> new Practice.Trial(rs.getString("code"),
 					new LocalizedName(rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("name_en")),
-					rs.getString("report"), rs.getTimestamp("tried_at").toInstant().atZone(java.time.ZoneOffset.UTC)
-						.toLocalDate()))
+					rs.getString("report"),
+					rs.getTimestamp("tried_at").toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate()))
 			.list();
 	}
 
 	private static Practice practice(ResultSet rs, int row) throws SQLException {
-		PracticeDraft text = new PracticeDraft(rs.getString("language"), rs.getString("title"),
-				rs.getString("problem"), codes(BarrierGroup.class, rs.getString("barriers")),
+		PracticeDraft text = new PracticeDraft(rs.getString("language"), rs.getString("title"), rs.getString("problem"),
+				codes(BarrierGroup.class, rs.getString("barriers")),
 				codes(SenCategory.class, rs.getString("sen_categories")), rs.getString("what_done"),
 				rs.getString("for_whom"), rs.getString("staff_needed"), rs.getString("time_needed"),
 				rs.getString("cost_needed"), rs.getString("materials"), rs.getString("results"));

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the in-memory index of published practices up to date with the database: before
  * each search it reads the practices published since the last one it saw, so a practice
- * published through another server of the same database is found too. Published
- * practices are never edited nor withdrawn, so adding is all the index needs.
+ * published through another server of the same database is found too. Published practices
+ * are never edited nor withdrawn, so adding is all the index needs.
  */
 @Component
 class PracticeSearch {

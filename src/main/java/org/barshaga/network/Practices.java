@@ -156,7 +156,9 @@ class Practices {
 		return practice;
 	}
 
-	/** Published practices matching the words in any of the three languages, best first. */
+	/**
+	 * Published practices matching the words in any of the three languages, best first.
+	 */
 	Found search(String text) {
 		if (text == null || text.isBlank()) {
 			return new Found(rows.newestPublished(SEARCH_LIMIT), -1);
@@ -165,7 +167,8 @@ class Practices {
 		return new Found(rows.published(hits.ids()), hits.total());
 	}
 
-	/** @param total how many matched in all; -1 when no words were asked */
+	/**
+	 * @param total how many matched in all; -1 when no words were asked */
 	record Found(List<Practice> practices, long total) {
 	}
 
@@ -218,8 +221,8 @@ class Practices {
 		PracticeFiles.Checked file = PracticeFiles.check(name, content, rows.files(id).size());
 		long fileId = rows.insertFile(id, file.name(), file.contentType(), file.content(), actor.username(),
 				Instant.now(clock));
-		audit.updated(actor, RECORD_TYPE, id, practice.path(), Map.of(), Map.of("file",
-				file.name() + " (" + file.contentType() + ", " + file.content().length + " bytes)"));
+		audit.updated(actor, RECORD_TYPE, id, practice.path(), Map.of(),
+				Map.of("file", file.name() + " (" + file.contentType() + ", " + file.content().length + " bytes)"));
 		return fileId;
 	}
 
@@ -235,8 +238,9 @@ class Practices {
 			problems.add("indicator", "validation.practice.indicator");
 		}
 		int current = indicators.currentYear();
-		for (Map.Entry<String, Integer> year : Map.of("yearBefore", yearBefore == null ? -1 : yearBefore,
-				"yearAfter", yearAfter == null ? -1 : yearAfter).entrySet()) {
+		for (Map.Entry<String, Integer> year : Map
+			.of("yearBefore", yearBefore == null ? -1 : yearBefore, "yearAfter", yearAfter == null ? -1 : yearAfter)
+			.entrySet()) {
 			if (year.getValue() < current - 10 || year.getValue() > current) {
 				problems.add(year.getKey(), "validation.indicator.year", year.getValue(), current - 10, current);
 			}
@@ -291,9 +295,8 @@ class Practices {
 		if (note.strip().length() > NOTE_LIMIT) {
 			throw InvalidInputException.of("moderationNote", "validation.tooLong", NOTE_LIMIT);
 		}
-		move(actor, before, version, PracticeStatus.SUBMITTED, PracticeStatus.RETURNED,
-				columns("moderated_at", Instant.now(clock), "moderated_by", actor.username(), "moderation_note",
-						note.strip()));
+		move(actor, before, version, PracticeStatus.SUBMITTED, PracticeStatus.RETURNED, columns("moderated_at",
+				Instant.now(clock), "moderated_by", actor.username(), "moderation_note", note.strip()));
 	}
 
 	/** "We tried this": one short report per school and practice. */

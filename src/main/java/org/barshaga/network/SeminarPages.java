@@ -66,8 +66,9 @@ class SeminarPages {
 			HttpServletResponse response) {
 		FormValues values = new FormValues(submitted);
 		try {
-			SeminarDraft draft = new SeminarDraft(values.code(SeminarKind.class, "seminarKind"), values.text("seminarTitle"),
-					values.date("heldOn"), values.integer("seminarHours"), values.bool("inclusive"));
+			SeminarDraft draft = new SeminarDraft(values.code(SeminarKind.class, "seminarKind"),
+					values.text("seminarTitle"), values.date("heldOn"), values.integer("seminarHours"),
+					values.bool("inclusive"));
 			values.throwIfAny();
 			return "redirect:/support/seminars/" + seminars.create(actor, draft);
 		}
@@ -135,13 +136,15 @@ class SeminarPages {
 			throw new NotPermittedException("record seminars");
 		}
 		return new PageForm("seminar.new", "nav.seminars", "/support/seminars", null, null, "/support/seminars",
-				"action.save", "/support/seminars",
-				List.of(FormField.radios("seminarKind", true, FormField.codes(SeminarKind.class)),
-						FormField.text("seminarTitle", true), FormField.date("heldOn", true).hint("seminar.heldOn.hint"),
-						FormField.number("seminarHours", true),
-						FormField.radios("inclusive", true,
-								List.of(new FormField.Option("true", "training.inclusive.yes", null),
-										new FormField.Option("false", "training.inclusive.no", null)))),
+				"action.save", "/support/seminars", List
+					.of(FormField.radios("seminarKind", true, FormField.codes(SeminarKind.class)),
+							FormField.text("seminarTitle", true),
+							FormField.date("heldOn", true).hint("seminar.heldOn.hint"),
+							FormField.number("seminarHours", true),
+							FormField
+								.radios("inclusive", true,
+										List.of(new FormField.Option("true", "training.inclusive.yes", null),
+												new FormField.Option("false", "training.inclusive.no", null)))),
 				values);
 	}
 

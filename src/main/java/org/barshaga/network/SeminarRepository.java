@@ -36,9 +36,10 @@ class SeminarRepository {
 
 	long insert(long centreId, String centrePath, SeminarDraft draft, String by, Instant at) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO seminar (centre_id, centre_path, kind, title, held_on, hours, inclusive, created_at, created_by)
-				VALUES (:centre, :path, :kind, :title, :heldOn, :hours, :inclusive, :at, :by)""")
+		jdbc.sql(
+				"""
+						INSERT INTO seminar (centre_id, centre_path, kind, title, held_on, hours, inclusive, created_at, created_by)
+						VALUES (:centre, :path, :kind, :title, :heldOn, :hours, :inclusive, :at, :by)""")
 			.param("centre", centreId)
 			.param("path", centrePath)
 			.param("kind", draft.kind().name())
@@ -82,7 +83,9 @@ class SeminarRepository {
 
 	/** The seminars visible in the scope, newest first. */
 	List<Seminar> list(DataScope scope) {
-		return scope.bind(jdbc.sql(SELECT + " WHERE " + visible(scope) + " ORDER BY s.held_on DESC, s.id DESC LIMIT " + LIST_LIMIT))
+		return scope
+			.bind(jdbc
+				.sql(SELECT + " WHERE " + visible(scope) + " ORDER BY s.held_on DESC, s.id DESC LIMIT " + LIST_LIMIT))
 			.query((rs, n) -> seminar(rs, List.of()))
 			.list();
 	}

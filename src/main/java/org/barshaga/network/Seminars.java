@@ -155,12 +155,13 @@ class Seminars {
 				"participants");
 		Instant now = Instant.now(clock);
 		for (Map.Entry<Long, DeliveredTraining.Recorded> entry : written.entrySet()) {
-			rows.addParticipant(seminarId, entry.getKey(), entry.getValue().trainingId(),
-					entry.getValue().schoolPath(), actor.username(), now);
+			rows.addParticipant(seminarId, entry.getKey(), entry.getValue().trainingId(), entry.getValue().schoolPath(),
+					actor.username(), now);
 		}
 		audit.updated(actor, RECORD_TYPE, seminarId, seminar.centrePath(),
 				Map.of("participants", seminar.participants().stream().map(Seminar.Participant::staffId).toList()),
-				Map.of("participants", rows.participants(seminarId).stream().map(Seminar.Participant::staffId).toList()));
+				Map.of("participants",
+						rows.participants(seminarId).stream().map(Seminar.Participant::staffId).toList()));
 	}
 
 	private Seminar runBy(Actor actor, long seminarId) {

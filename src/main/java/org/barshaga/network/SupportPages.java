@@ -56,10 +56,11 @@ class SupportPages {
 		int shown = year == null || year < current - 4 || year > current ? current : year;
 		model.addAttribute("rows", firstAnswers.byUnit(actor, shown));
 		model.addAttribute("year", shown);
-		model.addAttribute("years", java.util.stream.IntStream.rangeClosed(current - 4, current)
-			.boxed()
-			.sorted(java.util.Comparator.reverseOrder())
-			.toList());
+		model.addAttribute("years",
+				java.util.stream.IntStream.rangeClosed(current - 4, current)
+					.boxed()
+					.sorted(java.util.Comparator.reverseOrder())
+					.toList());
 		return "network/answers";
 	}
 

@@ -79,8 +79,9 @@ class PracticeBankTests {
 
 	@Test
 	void aResourceCentreOfTheRegionReturnsAndThenPublishesAPractice() throws Exception {
-		form(Demo.SCHOOL, post("/practices?lang=en").param("practiceLanguage", "en")
-			.param("practiceTitle", "Bank test: half-done"))
+		form(Demo.SCHOOL,
+				post("/practices?lang=en").param("practiceLanguage", "en")
+					.param("practiceTitle", "Bank test: half-done"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(allOf(containsString("choose at least one barrier group"),
 					containsString("What was done: this field is required"))));
@@ -142,7 +143,8 @@ class PracticeBankTests {
 		byte[] big = bytes(new int[] { 0x25, 0x50, 0x44, 0x46, 0x2D }, PracticeFiles.MAX_BYTES + 1);
 		upload(id, 0, "big.pdf", big).andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("big.pdf is too large: at most 5 MB")));
-		upload(id, 0, "plan.docx", zip("[Content_Types].xml", "word/document.xml")).andExpect(status().is3xxRedirection());
+		upload(id, 0, "plan.docx", zip("[Content_Types].xml", "word/document.xml"))
+			.andExpect(status().is3xxRedirection());
 		upload(id, 0, "sheet.docx", zip("[Content_Types].xml", "xl/workbook.xml"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("is not a DOCX file")));
@@ -159,9 +161,10 @@ class PracticeBankTests {
 			.andExpect(header().string("Content-Disposition", containsString("attachment")));
 		// a draft's files are as private as the draft
 		page(OTHER_SCHOOL, get("/practices/" + id + "/files/" + files.get(0).id())).andExpect(status().isNotFound());
-		form(OTHER_SCHOOL, multipart("/practices/" + id + "/files").file(new MockMultipartFile("file", "x.png",
-				"image/png", png))
-			.param("version", "0")).andExpect(status().isNotFound());
+		form(OTHER_SCHOOL,
+				multipart("/practices/" + id + "/files").file(new MockMultipartFile("file", "x.png", "image/png", png))
+					.param("version", "0"))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -172,7 +175,8 @@ class PracticeBankTests {
 				"Учителями начальных классов введены карточки для общения с детьми без речи.");
 		long english = publish("en", "Bank test: picture cards",
 				"Teachers used picture cards with the children who do not speak.");
-		// Kazakh: a plural dative, a possessive dative and a genitive find the forms written
+		// Kazakh: a plural dative, a possessive dative and a genitive find the forms
+		// written
 		assertThat(found("кестелерге")).contains(kazakh);
 		assertThat(found("мектебіне")).contains(kazakh);
 		assertThat(found("мұғалімнің балалардың")).contains(kazakh).doesNotContain(russian, english);
@@ -186,6 +190,12 @@ class PracticeBankTests {
 		// through the page, in the user's language
 		page(OTHER_SCHOOL, get("/practices").param("q", "кестелерінде").param("lang", "kk")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("/practices/" + kazakh + "\"")));
+		// open data lists them without their free text
+		mvc.perform(get("/open-data/practices.csv?lang=en"))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("Банк тест: карточки для общения"), containsString("KZ-61-D08-S001"),
+						containsString("Speech"), not(containsString("Учителями начальных классов")))));
 		page(Demo.RESEARCHER, get("/practices").param("q", "учителям").param("lang", "ru"))
 			.andExpect(content().string(allOf(containsString("/practices/" + russian + "\""),
 					not(containsString("/practices/" + english + "\"")))));
@@ -193,8 +203,10 @@ class PracticeBankTests {
 
 	@Test
 	void otherSchoolsSayTheyTriedAPublishedPractice() throws Exception {
-		long id = publish("ru", "Банк тест: утренний круг", "Каждое утро класс садится в круг и рассказывает о планах.");
-		form(Demo.SCHOOL, post("/practices/" + id + "/tried").param("report", "Ours")).andExpect(status().isForbidden());
+		long id = publish("ru", "Банк тест: утренний круг",
+				"Каждое утро класс садится в круг и рассказывает о планах.");
+		form(Demo.SCHOOL, post("/practices/" + id + "/tried").param("report", "Ours"))
+			.andExpect(status().isForbidden());
 		form(Demo.RESEARCHER, post("/practices/" + id + "/tried").param("report", "x"))
 			.andExpect(status().isForbidden());
 		form(OTHER_SCHOOL, post("/practices/" + id + "/tried?lang=en").param("report", " "))
@@ -213,15 +225,19 @@ class PracticeBankTests {
 	void aPracticeCitesTheSchoolsOwnFiguresFromTheIndicators() throws Exception {
 		long id = create(Demo.SCHOOL, "kk", "Банк тесті: мұғалімдерді оқыту", "Мұғалімдер курстан өтті.");
 		int current = indicators.currentYear();
-		form(Demo.SCHOOL, step(id, "figures", 0).param("indicator", "TRAINED_TEACHERS")
-			.param("yearBefore", String.valueOf(current))
-			.param("yearAfter", String.valueOf(current - 1))).andExpect(status().isUnprocessableContent())
+		form(Demo.SCHOOL,
+				step(id, "figures", 0).param("indicator", "TRAINED_TEACHERS")
+					.param("yearBefore", String.valueOf(current))
+					.param("yearAfter", String.valueOf(current - 1)))
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("the year after must come after the year before")));
 		form(Demo.SCHOOL, step(id, "figures", 0).param("indicator", "LEARNERS").param("yearBefore", "2000"))
 			.andExpect(status().isUnprocessableContent());
-		form(Demo.SCHOOL, step(id, "figures", 0).param("indicator", "TRAINED_TEACHERS")
-			.param("yearBefore", String.valueOf(current - 1))
-			.param("yearAfter", String.valueOf(current))).andExpect(status().is3xxRedirection());
+		form(Demo.SCHOOL,
+				step(id, "figures", 0).param("indicator", "TRAINED_TEACHERS")
+					.param("yearBefore", String.valueOf(current - 1))
+					.param("yearAfter", String.valueOf(current)))
+			.andExpect(status().is3xxRedirection());
 		Practice.Figure figure = practices.read(actor(), id).figures().get(0);
 		assertThat(figure.before()).isEqualByComparingTo(value(current - 1));
 		assertThat(figure.after()).isEqualByComparingTo(value(current));
@@ -257,14 +273,15 @@ class PracticeBankTests {
 	}
 
 	private long create(String user, String language, String title, String whatDone) throws Exception {
-		String location = form(user, post("/practices?lang=en").param("practiceLanguage", language)
-			.param("practiceTitle", title)
-			.param("problem", "Bank test problem")
-			.param("barriers", "STAFF", "SOCIAL")
-			.param("categories", "AUTISM")
-			.param("whatDone", whatDone)
-			.param("forWhom", "Bank test pupils")
-			.param("results", "Bank test results"))
+		String location = form(user,
+				post("/practices?lang=en").param("practiceLanguage", language)
+					.param("practiceTitle", title)
+					.param("problem", "Bank test problem")
+					.param("barriers", "STAFF", "SOCIAL")
+					.param("categories", "AUTISM")
+					.param("whatDone", whatDone)
+					.param("forWhom", "Bank test pupils")
+					.param("results", "Bank test results"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()

@@ -39,8 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A centre's seminar gives its participants the training record that TRAINED_TEACHERS
- * counts, once and only inside the centre's region; and the median days to a first
- * answer of a district, on a hand-made set of requests.
+ * counts, once and only inside the centre's region; and the median days to a first answer
+ * of a district, on a hand-made set of requests.
  */
 @BarshagaTest
 class SeminarAndAnswerTests {
@@ -69,34 +69,37 @@ class SeminarAndAnswerTests {
 	void aSeminarsParticipantsGetTheTrainingRecordTrainedTeachersCounts() throws Exception {
 		Actor region = new Actor(0, "seminar-test", "Seminar test", Role.REGION_OFFICER, new DataScope("/KZ/KZ-61/"));
 		LocalDate started = LocalDate.of(2020, 1, 6);
-		long first = conditions.addStaff(region, SCHOOL, new StaffDraft("Айгерім Семинарқызы", null,
-				PositionType.TEACHER, BigDecimal.ONE, null, started, null));
-		long second = conditions.addStaff(region, SCHOOL, new StaffDraft("Ruslan Seminarov", null,
-				PositionType.TEACHER, BigDecimal.ONE, null, started, null));
+		long first = conditions.addStaff(region, SCHOOL,
+				new StaffDraft("Айгерім Семинарқызы", null, PositionType.TEACHER, BigDecimal.ONE, null, started, null));
+		long second = conditions.addStaff(region, SCHOOL,
+				new StaffDraft("Ruslan Seminarov", null, PositionType.TEACHER, BigDecimal.ONE, null, started, null));
 		String farSchool = jdbc
 			.sql("SELECT MIN(code) FROM organisation WHERE type = 'GENERAL_SCHOOL' AND path LIKE '/KZ/KZ-75/%'")
 			.query(String.class)
 			.single();
 		long far = conditions.addStaff(
 				new Actor(0, "seminar-test", "Seminar test", Role.REGION_OFFICER, new DataScope("/KZ/KZ-75/")),
-				farSchool, new StaffDraft("Dana Farova", null, PositionType.TEACHER, BigDecimal.ONE, null, started, null));
+				farSchool,
+				new StaffDraft("Dana Farova", null, PositionType.TEACHER, BigDecimal.ONE, null, started, null));
 		int year = conditions.currentYear();
 		LocalDate heldOn = conditions.census(year).minusDays(20);
 		BigDecimal trainedBefore = trained(year);
 
 		form(Demo.SCHOOL, post("/support/seminars").param("seminarKind", "SEMINAR")).andExpect(status().isForbidden());
-		form(Demo.PMPC, post("/support/seminars?lang=en").param("seminarKind", "COURSE")
-			.param("seminarTitle", "Seminar test: visual timetables")
-			.param("heldOn", LocalDate.now().plusDays(3).toString())
-			.param("seminarHours", "6")
-			.param("inclusive", "true"))
+		form(Demo.PMPC,
+				post("/support/seminars?lang=en").param("seminarKind", "COURSE")
+					.param("seminarTitle", "Seminar test: visual timetables")
+					.param("heldOn", LocalDate.now().plusDays(3).toString())
+					.param("seminarHours", "6")
+					.param("inclusive", "true"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("the date cannot be in the future")));
-		String location = form(Demo.PMPC, post("/support/seminars?lang=en").param("seminarKind", "COURSE")
-			.param("seminarTitle", "Seminar test: visual timetables")
-			.param("heldOn", heldOn.toString())
-			.param("seminarHours", "6")
-			.param("inclusive", "true"))
+		String location = form(Demo.PMPC,
+				post("/support/seminars?lang=en").param("seminarKind", "COURSE")
+					.param("seminarTitle", "Seminar test: visual timetables")
+					.param("heldOn", heldOn.toString())
+					.param("seminarHours", "6")
+					.param("inclusive", "true"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
@@ -108,7 +111,8 @@ class SeminarAndAnswerTests {
 					containsString("value=\"" + first + "\""))));
 		page(Demo.PMPC, get("/support/seminars/" + id + "?lang=en&school=" + farSchool))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(allOf(containsString("a school of your region"), not(containsString("Dana Farova")))));
+			.andExpect(content()
+				.string(allOf(containsString("a school of your region"), not(containsString("Dana Farova")))));
 
 		// a person of another region is refused, and the whole choice with them
 		form(Demo.PMPC, participants(id, first, far)).andExpect(status().isUnprocessableContent())
@@ -136,11 +140,12 @@ class SeminarAndAnswerTests {
 			.andExpect(content().string(containsString("already takes part")));
 		assertThat(trainings(second)).isOne();
 
-		// the school's district sees the seminar its teachers attended; a researcher does not
+		// the school's district sees the seminar its teachers attended; a researcher does
+		// not
 		page(Demo.DISTRICT_SARYAGASH, get("/support/seminars?lang=en"))
 			.andExpect(content().string(containsString("Seminar test: visual timetables")));
-		page(Demo.DISTRICT_SARYAGASH, get("/support/seminars/" + id + "?lang=en"))
-			.andExpect(content().string(allOf(containsString("Ruslan Seminarov"), not(containsString("Show the school")))));
+		page(Demo.DISTRICT_SARYAGASH, get("/support/seminars/" + id + "?lang=en")).andExpect(
+				content().string(allOf(containsString("Ruslan Seminarov"), not(containsString("Show the school")))));
 		page(Demo.RESEARCHER, get("/support/seminars")).andExpect(status().isForbidden());
 		page(Demo.RESEARCHER, get("/support/seminars/" + id)).andExpect(status().isForbidden());
 		String otherRegion = jdbc
@@ -168,8 +173,8 @@ class SeminarAndAnswerTests {
 			.param("d", district)
 			.query(String.class)
 			.list();
-		String centre = jdbc
-			.sql("SELECT MIN(code) FROM organisation WHERE type = 'PMPC' AND status = 'OPEN' AND path LIKE '/KZ/KZ-61/%'")
+		String centre = jdbc.sql(
+				"SELECT MIN(code) FROM organisation WHERE type = 'PMPC' AND status = 'OPEN' AND path LIKE '/KZ/KZ-61/%'")
 			.query(String.class)
 			.single();
 		int year = firstAnswers.currentYear();
@@ -184,7 +189,8 @@ class SeminarAndAnswerTests {
 		assertThat(row.answered()).isEqualTo(3);
 		assertThat(row.waiting()).isOne();
 		assertThat(row.medianDays()).isEqualByComparingTo("5");
-		// a fourth answer, after 8 days: the median of an even count is the mean of the two middle ones
+		// a fourth answer, after 8 days: the median of an even count is the mean of the
+		// two middle ones
 		ask(schools.get(0), centre, start, 8);
 		assertThat(row(officer, year, district).medianDays()).isEqualByComparingTo("6.5");
 		assertThat(row(officer, year - 1, district)).isNull();
@@ -217,8 +223,9 @@ class SeminarAndAnswerTests {
 				.param("c", centre)
 				.query(String.class)
 				.single();
-			requests.accept(new Actor(0, "answers-test", "Answers test", Role.PMPC_SPECIALIST,
-					new DataScope(centrePath)), id, 0, on.plusDays(answeredAfter));
+			requests.accept(
+					new Actor(0, "answers-test", "Answers test", Role.PMPC_SPECIALIST, new DataScope(centrePath)), id,
+					0, on.plusDays(answeredAfter));
 		}
 	}
 
