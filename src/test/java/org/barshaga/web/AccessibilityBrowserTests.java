@@ -429,6 +429,7 @@ class AccessibilityBrowserTests {
 		pages.put("/practices/{id}", "/practices/" + demoPractice("PUBLISHED"));
 		pages.put("/practices/{id}/edit", "/learners (see learnerPages: a school's form, under school.demo)");
 		pages.put("/practices/{id}/files/{fileId}", NOT_A_PAGE + "a file download");
+		pages.put("/open-data/practices.csv", NOT_A_PAGE + "a CSV download");
 		pages.put("/validation", "/validation?place=KZ-61-D08");
 		pages.put("/admin/validation-rules", "/admin/validation-rules");
 		pages.put("/admin/validation-rules/new", "/admin/validation-rules/new");
