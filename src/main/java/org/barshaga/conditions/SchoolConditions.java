@@ -419,41 +419,10 @@ public class SchoolConditions {
 			throw new NotPermittedException("record training");
 		}
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
-		if (draft.course() == null || draft.course().isBlank()) {
-			problems.add("course", "validation.required");
-		}
-		else if (draft.course().length() > 300) {
-			problems.add("course", "validation.tooLong", 300);
-		}
-		if (draft.provider() == null || draft.provider().isBlank()) {
-			problems.add("provider", "validation.required");
-		}
-		else if (draft.provider().length() > 300) {
-			problems.add("provider", "validation.tooLong", 300);
-		}
-		if (draft.hours() == null) {
-			problems.add("hours", "validation.required");
-		}
-		else if (draft.hours() < 1 || draft.hours() > 2000) {
-			problems.add("hours", "validation.training.hours");
-		}
-		if (draft.completedOn() == null) {
-			problems.add("completedOn", "validation.required");
-		}
-		else if (draft.completedOn().isAfter(LocalDate.now(clock))) {
-			problems.add("completedOn", "validation.date.future");
-		}
-		if (draft.inclusive() == null) {
-			problems.add("inclusive", "validation.required");
-		}
+		TrainingRules.check(draft, LocalDate.now(clock), problems);
 		problems.throwIfAny();
 		long id = repository.insertTraining(staffId, draft, actor.username(), Instant.now(clock));
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("training.course", draft.course());
-		fields.put("training.provider", draft.provider());
-		fields.put("training.hours", draft.hours());
-		fields.put("training.completedOn", draft.completedOn());
-		fields.put("training.inclusive", draft.inclusive());
+		Map<String, Object> fields = TrainingRules.audited(draft);
 		audit.created(actor, STAFF, staffId, place.getValue(), fields);
 		return id;
 	}

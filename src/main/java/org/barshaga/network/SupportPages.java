@@ -39,11 +39,29 @@ class SupportPages {
 
 	private final SupportRequests requests;
 
+	private final FirstAnswers firstAnswers;
+
 	private final MessageSource messages;
 
-	SupportPages(SupportRequests requests, MessageSource messages) {
+	SupportPages(SupportRequests requests, FirstAnswers firstAnswers, MessageSource messages) {
 		this.requests = requests;
+		this.firstAnswers = firstAnswers;
 		this.messages = messages;
+	}
+
+	/** The median days to a first answer by region and district, for a school year. */
+	@GetMapping("/support/answers")
+	String answers(Actor actor, @RequestParam(required = false) Integer year, Model model) {
+		int current = firstAnswers.currentYear();
+		int shown = year == null || year < current - 4 || year > current ? current : year;
+		model.addAttribute("rows", firstAnswers.byUnit(actor, shown));
+		model.addAttribute("year", shown);
+		model.addAttribute("years",
+				java.util.stream.IntStream.rangeClosed(current - 4, current)
+					.boxed()
+					.sorted(java.util.Comparator.reverseOrder())
+					.toList());
+		return "network/answers";
 	}
 
 	@GetMapping("/support")

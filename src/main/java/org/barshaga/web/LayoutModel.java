@@ -111,6 +111,7 @@ class LayoutModel {
 		if (actor.role() != Role.RESEARCHER) {
 			items.add(new NavItem("/support", "nav.support", "support"));
 		}
+		items.add(new NavItem("/practices", "nav.practices", "practices"));
 		if (actor.role() != Role.SPECIALIST && actor.role() != Role.RESEARCHER) {
 			items.add(new NavItem("/exchange", "nav.exchange", "exchange"));
 		}

@@ -148,6 +148,12 @@ class AccessibilityBrowserTests {
 					"/support/requests/" + supportRequest("KZ-61-D08-S001", "CLOSED"))) {
 				check(url(path + "?lang=" + language), language, problems);
 			}
+			for (String path : List.of("/practices", "/practices/new", "/practices/" + demoPractice("DRAFT"),
+					"/practices/" + demoPractice("DRAFT") + "/edit", "/practices/" + demoPractice("PUBLISHED"))) {
+				check(url(path + "?lang=" + language), language, problems);
+			}
+			check(url("/practices?q=%D0%BA%D0%B5%D1%81%D1%82%D0%B5%D0%BB%D0%B5%D1%80%D0%B3%D0%B5&lang=" + language),
+					language, problems);
 			browser.get(url("/support/new?lang=" + language));
 			WebElement before = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
@@ -158,6 +164,9 @@ class AccessibilityBrowserTests {
 		// the centre's forms: scheduling a consultation, and recording it
 		signIn("pmpc.turkistan");
 		for (String language : List.of("kk", "ru", "en")) {
+			check(url("/support/seminars/new?lang=" + language), language, problems);
+			check(url("/support/seminars/" + demoSeminar() + "?school=KZ-61-D08-S005&lang=" + language), language,
+					problems);
 			for (String status : List.of("ACCEPTED", "SCHEDULED")) {
 				check(url("/support/requests/" + supportRequest("KZ-61-D08-S001", status) + "?lang=" + language),
 						language, problems);
@@ -411,6 +420,16 @@ class AccessibilityBrowserTests {
 		pages.put("/support", "/support");
 		pages.put("/support/new", "/learners (see learnerPages: a coordinator's form)");
 		pages.put("/support/requests/{id}", "/support/requests/" + supportRequest("KZ-61-D08-S001", "CONFIRMED"));
+		pages.put("/support/answers", "/support/answers");
+		pages.put("/support/seminars", "/support/seminars");
+		pages.put("/support/seminars/new", "/learners (see learnerPages: a centre's form, under pmpc.turkistan)");
+		pages.put("/support/seminars/{id}", "/support/seminars/" + demoSeminar());
+		pages.put("/practices", "/practices");
+		pages.put("/practices/new", "/learners (see learnerPages: a school's form, under school.demo)");
+		pages.put("/practices/{id}", "/practices/" + demoPractice("PUBLISHED"));
+		pages.put("/practices/{id}/edit", "/learners (see learnerPages: a school's form, under school.demo)");
+		pages.put("/practices/{id}/files/{fileId}", NOT_A_PAGE + "a file download");
+		pages.put("/open-data/practices.csv", NOT_A_PAGE + "a CSV download");
 		pages.put("/validation", "/validation?place=KZ-61-D08");
 		pages.put("/admin/validation-rules", "/admin/validation-rules");
 		pages.put("/admin/validation-rules/new", "/admin/validation-rules/new");
@@ -448,6 +467,21 @@ class AccessibilityBrowserTests {
 		pages.put("/reconcile/runs/{id}/disagreements.csv", NOT_A_PAGE + "a CSV download");
 		pages.put("/reconcile/runs/{id}/records/{recordId}", "/reconcile/runs/" + linkage + "/records/AX-RC1");
 		return pages;
+	}
+
+	/** The demo seminar of the demo PMPC. */
+	private long demoSeminar() {
+		return jdbc.sql("SELECT MIN(id) FROM seminar").query(Long.class).single();
+	}
+
+	/** A demo practice of the demo school in the state given. */
+	private long demoPractice(String status) {
+		return jdbc.sql("""
+				SELECT MIN(p.id) FROM practice p JOIN organisation o ON o.id = p.organisation_id
+				WHERE o.code = 'KZ-61-D08-S001' AND p.status = :status""")
+			.param("status", status)
+			.query(Long.class)
+			.single();
 	}
 
 	/** A demo request for help of the school in the state given. */
