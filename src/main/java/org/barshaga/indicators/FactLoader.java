@@ -153,7 +153,8 @@ class FactLoader {
 			add(facts, school.path(), dimensions, Measure.SCHOOLS_CONSULTED, consulted.contains(school.id()) ? 1 : 0);
 			Boolean onTime = submitted.get(school.id());
 			add(facts, school.path(), dimensions, Measure.SCHOOLS_SUBMITTED, onTime != null ? 1 : 0);
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_SUBMITTED_ON_TIME, Boolean.TRUE.equals(onTime) ? 1 : 0);
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_SUBMITTED_ON_TIME,
+					Boolean.TRUE.equals(onTime) ? 1 : 0);
 			for (Map.Entry<PositionType, StaffingGap.Line> line : figures.staffing().entrySet()) {
 				byte[] position = dimensions.clone();
 				position[Dimension.SPECIALIST.ordinal()] = (byte) Dimension.SPECIALIST.index(line.getKey().name());
@@ -185,7 +186,10 @@ class FactLoader {
 				JOIN reporting_period p ON p.school_year = s.school_year WHERE s.school_year = :year""")
 			.param("year", year)
 			.query((ResultSet rs) -> {
-				LocalDate first = rs.getTimestamp("first_submitted_at").toInstant().atZone(clock.getZone()).toLocalDate();
+				LocalDate first = rs.getTimestamp("first_submitted_at")
+					.toInstant()
+					.atZone(clock.getZone())
+					.toLocalDate();
 				submitted.put(rs.getLong("organisation_id"),
 						!first.isAfter(rs.getDate("school_deadline").toLocalDate()));
 			});

@@ -1,8 +1,8 @@
 package org.barshaga.kernel;
 
 /**
- * Whether a school's figures of a school year stand approved in the reporting cycle, and so
- * may not change until the level above unlocks them. The registers that a submission
+ * Whether a school's figures of a school year stand approved in the reporting cycle, and
+ * so may not change until the level above unlocks them. The registers that a submission
  * covers ask before they write; the reporting cycle answers. It lives here so that a
  * register need not depend on the module that approves its figures.
  */

@@ -54,17 +54,16 @@ public class ApprovalBoard {
 				+ place.sql("o.path") + " ORDER BY o.code"))
 			.param("year", year)
 			.query((ResultSet rs) -> {
-			String type = rs.getString("type");
-			boolean school = "OPEN".equals(rs.getString("org_status"))
-					&& ("GENERAL_SCHOOL".equals(type) || "SPECIAL_SCHOOL".equals(type));
-			String submission = rs.getString("submission");
-			String status = submission != null ? submission : school ? "NOT_SUBMITTED" : "NOT_EXPECTED";
-			organisations.add(new ApprovalStatus.Organisation(rs.getString("code"), status));
-			counts.merge(status, 1L, Long::sum);
-		});
-		List<String> approved = place
-			.bind(jdbc.sql("SELECT unit_code FROM unit_approval WHERE school_year = :year AND " + place.sql("path")
-					+ " ORDER BY unit_code"))
+				String type = rs.getString("type");
+				boolean school = "OPEN".equals(rs.getString("org_status"))
+						&& ("GENERAL_SCHOOL".equals(type) || "SPECIAL_SCHOOL".equals(type));
+				String submission = rs.getString("submission");
+				String status = submission != null ? submission : school ? "NOT_SUBMITTED" : "NOT_EXPECTED";
+				organisations.add(new ApprovalStatus.Organisation(rs.getString("code"), status));
+				counts.merge(status, 1L, Long::sum);
+			});
+		List<String> approved = place.bind(jdbc.sql("SELECT unit_code FROM unit_approval WHERE school_year = :year AND "
+				+ place.sql("path") + " ORDER BY unit_code"))
 			.param("year", year)
 			.query(String.class)
 			.list();

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.barshaga.kernel.Role;
 
 /**
- * The levels of the approval chain, read from a materialised path: a school is approved by
- * the district it lies in (the unit two levels below the country), a district by its
+ * The levels of the approval chain, read from a materialised path: a school is approved
+ * by the district it lies in (the unit two levels below the country), a district by its
  * region, a region by the Ministry. A school directly under a region has no district, and
  * its region approves it.
  */

@@ -16,9 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends a notice by e-mail through the SMTP server of {@code spring.mail.*}, once the step
- * it tells of has committed, so that nobody is told of a step that was rolled back. The
- * message carries the three languages, since an account keeps no language of its own.
+ * Sends a notice by e-mail through the SMTP server of {@code spring.mail.*}, once the
+ * step it tells of has committed, so that nobody is told of a step that was rolled back.
+ * The message carries the three languages, since an account keeps no language of its own.
  * Without a configured server nothing is sent, and the log says so without naming anyone;
  * a server that fails is logged the same way and never undoes the step.
  */

@@ -60,7 +60,8 @@ class Notices {
 				.param("note", note)
 				.update();
 		}
-		mailer.sendAfterCommit(recipients.stream().map(Recipient::email).filter(e -> e != null && !e.isBlank()).toList(),
+		mailer.sendAfterCommit(
+				recipients.stream().map(Recipient::email).filter(e -> e != null && !e.isBlank()).toList(),
 				new Notice(0, clock.instant(), messageKey, placeCode, year, actor.username(), note));
 	}
 

@@ -48,8 +48,8 @@ class SubmissionPages {
 
 	private final MessageSource messages;
 
-	SubmissionPages(Submissions submissions, ReportingPeriods periods, SchoolConditions conditions,
-			ValidationRuns runs, MessageSource messages) {
+	SubmissionPages(Submissions submissions, ReportingPeriods periods, SchoolConditions conditions, ValidationRuns runs,
+			MessageSource messages) {
 		this.submissions = submissions;
 		this.periods = periods;
 		this.conditions = conditions;
@@ -85,16 +85,18 @@ class SubmissionPages {
 			@RequestParam MultiValueMap<String, String> form, Model model, Locale locale, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		require(actor);
-		long id = submissions.find(actor, code, year).orElseThrow(() -> new NotFoundException(Submissions.RECORD, code)).id();
+		long id = submissions.find(actor, code, year)
+			.orElseThrow(() -> new NotFoundException(Submissions.RECORD, code))
+			.id();
 		String decision = form.getFirst("decision");
 		return switch (decision == null ? "" : decision) {
 			case "APPROVE" -> act(actor, code, year, form, model, locale, response, redirect, "reporting.done.approved",
 					() -> submissions.approve(actor, id, version(form)));
 			case "RETURN" -> act(actor, code, year, form, model, locale, response, redirect, "reporting.done.returned",
 					() -> submissions.giveBack(actor, id, version(form), form.getFirst("comment")));
-			case "REQUEST_UNLOCK" -> act(actor, code, year, form, model, locale, response, redirect,
-					"reporting.done.unlockRequested",
-					() -> submissions.requestUnlock(actor, id, version(form), form.getFirst("reason")));
+			case "REQUEST_UNLOCK" ->
+				act(actor, code, year, form, model, locale, response, redirect, "reporting.done.unlockRequested",
+						() -> submissions.requestUnlock(actor, id, version(form), form.getFirst("reason")));
 			case "GRANT_UNLOCK" -> act(actor, code, year, form, model, locale, response, redirect,
 					"reporting.done.unlocked", () -> submissions.grantUnlock(actor, id, version(form)));
 			default -> act(actor, code, year, form, model, locale, response, redirect, null, () -> {

@@ -33,8 +33,9 @@ class SubmissionRepository {
 	}
 
 	Optional<Submission> find(long organisationId, int year) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM report_submission s JOIN organisation o ON o.id = s.organisation_id"
-				+ " WHERE s.organisation_id = :organisation AND s.school_year = :year")
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM report_submission s JOIN organisation o ON o.id = s.organisation_id"
+					+ " WHERE s.organisation_id = :organisation AND s.school_year = :year")
 			.param("organisation", organisationId)
 			.param("year", year)
 			.query((rs, n) -> map(rs))
@@ -43,8 +44,9 @@ class SubmissionRepository {
 	}
 
 	Optional<Submission> find(long id) {
-		return jdbc.sql("SELECT " + COLUMNS
-				+ " FROM report_submission s JOIN organisation o ON o.id = s.organisation_id WHERE s.id = :id")
+		return jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM report_submission s JOIN organisation o ON o.id = s.organisation_id WHERE s.id = :id")
 			.param("id", id)
 			.query((rs, n) -> map(rs))
 			.optional()
@@ -66,7 +68,9 @@ class SubmissionRepository {
 		return keys.getKeyAs(Long.class);
 	}
 
-	/** Submits again a returned or reopened submission; false when it changed meanwhile. */
+	/**
+	 * Submits again a returned or reopened submission; false when it changed meanwhile.
+	 */
 	boolean resubmit(long id, int version, String by, Instant now) {
 		return jdbc.sql("""
 				UPDATE report_submission SET status = 'SUBMITTED', submitted_at = :now, submitted_by = :by,
@@ -142,7 +146,8 @@ class SubmissionRepository {
 		return new Submission(submission.id(), submission.year(), submission.organisationId(), submission.schoolCode(),
 				submission.path(), submission.status(), submission.firstSubmittedAt(), submission.submittedAt(),
 				submission.submittedBy(), submission.decidedAt(), submission.decidedBy(), submission.comment(),
-				submission.unlockReason(), submission.unlockRequestedBy(), submission.version(), Map.copyOf(explanations));
+				submission.unlockReason(), submission.unlockRequestedBy(), submission.version(),
+				Map.copyOf(explanations));
 	}
 
 	private static Submission map(ResultSet rs) throws SQLException {

@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A school's part of the reporting cycle: the coordinator submits the figures of an open
  * period, explaining each high-importance rule they violate; the district approves or
  * returns the submission; an approved submission is locked until the district grants the
- * school's request to unlock it. Every step is audited and told to the people it concerns.
+ * school's request to unlock it. Every step is audited and told to the people it
+ * concerns.
  */
 @Service
 public class Submissions {
@@ -52,8 +53,8 @@ public class Submissions {
 
 	private final Clock clock;
 
-	Submissions(SubmissionRepository repository, UnitApprovalRepository units, ReportingPeriods periods, ValidationRuns runs,
-			Organisations organisations, AuditLog audit, Notices notices, Clock clock) {
+	Submissions(SubmissionRepository repository, UnitApprovalRepository units, ReportingPeriods periods,
+			ValidationRuns runs, Organisations organisations, AuditLog audit, Notices notices, Clock clock) {
 		this.repository = repository;
 		this.units = units;
 		this.periods = periods;
@@ -64,7 +65,9 @@ public class Submissions {
 		this.clock = clock;
 	}
 
-	/** A general or special school inside the user's scope; anything else is not found. */
+	/**
+	 * A general or special school inside the user's scope; anything else is not found.
+	 */
 	public Organisation school(Actor actor, String code) {
 		String wanted = code == null ? "" : code.strip();
 		return organisations.findByCode(wanted)
@@ -84,9 +87,9 @@ public class Submissions {
 	}
 
 	/**
-	 * Submits the school's figures of an open period, or submits them again after a return
-	 * or a reopening. Every violated high-importance rule needs a written explanation;
-	 * explanations of other violations are kept when given.
+	 * Submits the school's figures of an open period, or submits them again after a
+	 * return or a reopening. Every violated high-importance rule needs a written
+	 * explanation; explanations of other violations are kept when given.
 	 */
 	@Transactional
 	public Submission submit(Actor actor, String schoolCode, int year, Map<String, String> explanations,
@@ -159,7 +162,9 @@ public class Submissions {
 		return decide(actor, id, versionRead, SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED, null);
 	}
 
-	/** Returns a submitted submission to the school with a comment saying what to correct. */
+	/**
+	 * Returns a submitted submission to the school with a comment saying what to correct.
+	 */
 	@Transactional
 	public Submission giveBack(Actor actor, long id, Integer versionRead, String comment) {
 		String text = comment == null || comment.isBlank() ? null : comment.strip();
@@ -172,7 +177,9 @@ public class Submissions {
 		return decide(actor, id, versionRead, SubmissionStatus.SUBMITTED, SubmissionStatus.RETURNED, text);
 	}
 
-	/** The school asks the level above to unlock its approved figures, giving the reason. */
+	/**
+	 * The school asks the level above to unlock its approved figures, giving the reason.
+	 */
 	@Transactional
 	public Submission requestUnlock(Actor actor, long id, Integer versionRead, String reason) {
 		Submission submission = inScope(actor, id);
@@ -203,9 +210,9 @@ public class Submissions {
 	}
 
 	/**
-	 * The level above grants the school's request: the submission is reopened, its figures
-	 * are unlocked, and the school submits them again. Refused while the district itself
-	 * stands approved by its region.
+	 * The level above grants the school's request: the submission is reopened, its
+	 * figures are unlocked, and the school submits them again. Refused while the district
+	 * itself stands approved by its region.
 	 */
 	@Transactional
 	public Submission grantUnlock(Actor actor, long id, Integer versionRead) {

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The approvals of districts and regions, and what still stands in their way: schools
- * not approved, and units below not approved.
+ * The approvals of districts and regions, and what still stands in their way: schools not
+ * approved, and units below not approved.
  */
 @Repository
 class UnitApprovalRepository {
@@ -33,23 +33,25 @@ class UnitApprovalRepository {
 
 	/** The open schools under the unit whose submission of the year is not approved. */
 	long pendingSchools(DataScope unit, int year) {
-		return unit.bind(jdbc.sql("SELECT COUNT(*) FROM organisation o WHERE " + SCHOOLS + " AND " + unit.sql("o.path")
-				+ " AND NOT EXISTS (SELECT 1 FROM report_submission s WHERE s.organisation_id = o.id"
-				+ " AND s.school_year = :year AND s.status = 'APPROVED')"))
+		return unit
+			.bind(jdbc.sql("SELECT COUNT(*) FROM organisation o WHERE " + SCHOOLS + " AND " + unit.sql("o.path")
+					+ " AND NOT EXISTS (SELECT 1 FROM report_submission s WHERE s.organisation_id = o.id"
+					+ " AND s.school_year = :year AND s.status = 'APPROVED')"))
 			.param("year", year)
 			.query(Long.class)
 			.single();
 	}
 
 	/**
-	 * The open units directly under the unit, down to districts, that have schools and are
-	 * not approved for the year.
+	 * The open units directly under the unit, down to districts, that have schools and
+	 * are not approved for the year.
 	 */
 	long pendingUnits(String parentCode, int year) {
-		return jdbc.sql("SELECT COUNT(*) FROM org_unit u WHERE u.parent_code = :parent AND u.valid_to IS NULL"
-				+ " AND u.depth <= 2 AND EXISTS (SELECT 1 FROM organisation o WHERE " + SCHOOLS
-				+ " AND o.path LIKE u.path || '%') AND NOT EXISTS (SELECT 1 FROM unit_approval a"
-				+ " WHERE a.school_year = :year AND a.unit_code = u.code)")
+		return jdbc
+			.sql("SELECT COUNT(*) FROM org_unit u WHERE u.parent_code = :parent AND u.valid_to IS NULL"
+					+ " AND u.depth <= 2 AND EXISTS (SELECT 1 FROM organisation o WHERE " + SCHOOLS
+					+ " AND o.path LIKE u.path || '%') AND NOT EXISTS (SELECT 1 FROM unit_approval a"
+					+ " WHERE a.school_year = :year AND a.unit_code = u.code)")
 			.param("parent", parentCode)
 			.param("year", year)
 			.query(Long.class)

@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The levels above the schools: a region approves a district once all its schools are
- * approved, the Ministry accepts a region once all its districts and schools are, and then
- * the period once every region is accepted, which publishes {@link PeriodAccepted}.
+ * approved, the Ministry accepts a region once all its districts and schools are, and
+ * then the period once every region is accepted, which publishes {@link PeriodAccepted}.
  */
 @Service
 public class UnitApprovals {
@@ -57,8 +57,8 @@ public class UnitApprovals {
 	}
 
 	/**
-	 * Approves a district (by its region's officers) or accepts a region (by the Ministry)
-	 * for the year. What is not approved below is counted in the refusal.
+	 * Approves a district (by its region's officers) or accepts a region (by the
+	 * Ministry) for the year. What is not approved below is counted in the refusal.
 	 */
 	@Transactional
 	public void approve(Actor actor, String unitCode, int year) {

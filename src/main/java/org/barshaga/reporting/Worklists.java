@@ -48,16 +48,19 @@ public class Worklists {
 				+ " AND s.unlock_reason IS NOT NULL)) AND " + scope.sql("s.path");
 		boolean decides = actor.is(Role.DISTRICT_OFFICER) || actor.is(Role.REGION_OFFICER);
 		if (actor.is(Role.REGION_OFFICER)) {
-			// a region decides only on the schools directly under it, which have no district
+			// a region decides only on the schools directly under it, which have no
+			// district
 			waiting += " AND o.path NOT LIKE :deeper ESCAPE '!'";
 		}
 		return new Worklist(year, count(notSubmitted, scope, year), schools(notSubmitted, scope, year, false),
 				count(returned, scope, year), schools(returned, scope, year, true),
-				decides ? count(waiting, scope, year) : 0,
-				decides ? schools(waiting, scope, year, true) : List.of(), unitsReady(actor, year));
+				decides ? count(waiting, scope, year) : 0, decides ? schools(waiting, scope, year, true) : List.of(),
+				unitsReady(actor, year));
 	}
 
-	/** The units directly under the user's that their level approves and that are ready. */
+	/**
+	 * The units directly under the user's that their level approves and that are ready.
+	 */
 	private List<Worklist.Row> unitsReady(Actor actor, int year) {
 		if (!actor.is(Role.REGION_OFFICER) && !actor.is(Role.MINISTRY)) {
 			return List.of();
@@ -78,7 +81,8 @@ public class Worklists {
 	}
 
 	private boolean hasSchools(DataScope unit) {
-		return unit.bind(jdbc.sql("SELECT COUNT(*) FROM organisation o WHERE " + SCHOOLS + " AND " + unit.sql("o.path")))
+		return unit
+			.bind(jdbc.sql("SELECT COUNT(*) FROM organisation o WHERE " + SCHOOLS + " AND " + unit.sql("o.path")))
 			.query(Long.class)
 			.single() > 0;
 	}
@@ -92,7 +96,8 @@ public class Worklists {
 	}
 
 	private List<Worklist.Row> schools(String from, DataScope scope, int year, boolean submitted) {
-		String columns = submitted ? "o.code, o.name_kk, o.name_ru, o.name_en, s.status, s.submitted_at, s.unlock_reason"
+		String columns = submitted
+				? "o.code, o.name_kk, o.name_ru, o.name_en, s.status, s.submitted_at, s.unlock_reason"
 				: "o.code, o.name_kk, o.name_ru, o.name_en";
 		return scope.bind(jdbc.sql("SELECT " + columns + from + " ORDER BY o.code FETCH FIRST " + SHOWN + " ROWS ONLY"))
 			.param("year", year)
@@ -107,7 +112,8 @@ public class Worklists {
 	}
 
 	private static Worklist.Row row(ResultSet rs, boolean submitted) throws SQLException {
-		LocalizedName name = new LocalizedName(rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("name_en"));
+		LocalizedName name = new LocalizedName(rs.getString("name_kk"), rs.getString("name_ru"),
+				rs.getString("name_en"));
 		if (!submitted) {
 			return new Worklist.Row(rs.getString("code"), name, null, null, false);
 		}

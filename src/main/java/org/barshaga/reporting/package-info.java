@@ -4,5 +4,6 @@
  * school or every school under a unit, with pages and the API; reporting periods, the
  * submissions of the schools, their approval up the chain, locking, notices and e-mail.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "audit", "registry", "indicators", "conditions" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "kernel", "audit", "registry", "indicators", "conditions" })
 package org.barshaga.reporting;

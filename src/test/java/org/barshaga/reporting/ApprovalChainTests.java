@@ -125,26 +125,28 @@ class ApprovalChainTests {
 			.param("p", districtPath + "%")
 			.query(Long.class)
 			.single();
-		assertThat(refusal(() -> approvals.approve(region, DISTRICT, year)))
-			.as("schools still waiting").containsExactly("validation.reporting.pending");
+		assertThat(refusal(() -> approvals.approve(region, DISTRICT, year))).as("schools still waiting")
+			.containsExactly("validation.reporting.pending");
 		assertThat(worklists.of(district, year).waiting()).isEqualTo(waiting);
 		jdbc.sql("UPDATE report_submission SET status = 'APPROVED' WHERE school_year = :y AND path LIKE :p")
 			.param("y", year)
 			.param("p", districtPath + "%")
 			.update();
 		assertThat(worklists.of(region, year).unitsReady()).extracting(Worklist.Row::code).containsExactly(DISTRICT);
-		assertThat(refusal(() -> approvals.approve(district, DISTRICT, year)))
-			.as("a district does not approve itself").containsExactly("validation.reporting.notYourLevel");
+		assertThat(refusal(() -> approvals.approve(district, DISTRICT, year))).as("a district does not approve itself")
+			.containsExactly("validation.reporting.notYourLevel");
 		assertThat(refusal(() -> approvals.approve(ministry, DISTRICT, year)))
-			.as("the Ministry accepts regions, not districts").containsExactly("validation.reporting.notYourLevel");
+			.as("the Ministry accepts regions, not districts")
+			.containsExactly("validation.reporting.notYourLevel");
 		assertThat(catchThrowable(() -> approvals.approve(at(Role.REGION_OFFICER, "/KZ/KZ-75/"), DISTRICT, year)))
-			.as("another region's officer").isInstanceOf(NotFoundException.class);
-		assertThat(refusal(() -> approvals.approve(ministry, "KZ-61", year)))
-			.as("the district is not approved yet").containsExactly("validation.reporting.pending");
+			.as("another region's officer")
+			.isInstanceOf(NotFoundException.class);
+		assertThat(refusal(() -> approvals.approve(ministry, "KZ-61", year))).as("the district is not approved yet")
+			.containsExactly("validation.reporting.pending");
 
 		approvals.approve(region, DISTRICT, year);
-		assertThat(refusal(() -> approvals.approve(region, DISTRICT, year)))
-			.as("a second approval").containsExactly("validation.reporting.alreadyApproved");
+		assertThat(refusal(() -> approvals.approve(region, DISTRICT, year))).as("a second approval")
+			.containsExactly("validation.reporting.alreadyApproved");
 		assertThat(refusal(() -> approvals.approve(region, "KZ-61", year)))
 			.containsExactly("validation.reporting.notYourLevel");
 		assertThat(refusal(() -> approvals.accept(ministry, year))).as("the region is not accepted")
@@ -159,17 +161,22 @@ class ApprovalChainTests {
 		assertThat(published.stream(PeriodAccepted.class)).containsExactly(new PeriodAccepted(year, Demo.MINISTRY));
 		assertThat(refusal(() -> approvals.accept(ministry, year))).as("accepted once")
 			.containsExactly("validation.reporting.periodClosed");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE record_type = 'unitApproval' AND record_id IN (:ids)")
-			.param("ids", List.of(year + ":" + DISTRICT, year + ":KZ-61"))
-			.query(Long.class)
-			.single()).isEqualTo(2);
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE record_type = 'unitApproval' AND record_id IN (:ids)")
+					.param("ids", List.of(year + ":" + DISTRICT, year + ":KZ-61"))
+					.query(Long.class)
+					.single())
+			.isEqualTo(2);
 	}
 
 	@Test
 	void theStatusOfEveryOrganisationIsReadInTheCallersScope() throws Exception {
 		schoolsApprovedExceptUnder("/KZ/KZ-61/", Instant.now());
-		String body = mvc.perform(get("/api/v1/reporting-periods/{y}/status?unit=KZ-61", year)
-			.with(as(Demo.REGION_TURKISTAN))).andReturn().getResponse().getContentAsString();
+		String body = mvc
+			.perform(get("/api/v1/reporting-periods/{y}/status?unit=KZ-61", year).with(as(Demo.REGION_TURKISTAN)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		List<String> codes = JsonPath.read(body, "$.organisations[*].code");
 		long inRegion = jdbc.sql("SELECT COUNT(*) FROM organisation WHERE path LIKE '/KZ/KZ-61/%'")
 			.query(Long.class)
@@ -177,8 +184,11 @@ class ApprovalChainTests {
 		assertThat(codes).hasSize((int) inRegion).allMatch(code -> code.startsWith("KZ-61"));
 		Map<String, Integer> counts = JsonPath.read(body, "$.counts");
 		assertThat(counts).containsKey("SUBMITTED").doesNotContainKey("APPROVED").doesNotContainKey("NOT_SUBMITTED");
-		assertThat(mvc.perform(get("/api/v1/reporting-periods/{y}/status?unit=KZ-75", year)
-			.with(as(Demo.REGION_TURKISTAN))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc
+			.perform(get("/api/v1/reporting-periods/{y}/status?unit=KZ-75", year).with(as(Demo.REGION_TURKISTAN)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
 		assertThat(mvc.perform(get("/api/v1/reporting-periods/{y}/status", year).with(as(Demo.RESEARCHER)))
 			.andReturn()
 			.getResponse()
@@ -189,8 +199,11 @@ class ApprovalChainTests {
 			.getContentAsString();
 		long all = jdbc.sql("SELECT COUNT(*) FROM organisation").query(Long.class).single();
 		assertThat((List<?>) JsonPath.read(national, "$.organisations")).hasSize((int) all);
-		String worklist = mvc.perform(get("/api/v1/reporting-periods/{y}/worklist", year)
-			.with(as(Demo.DISTRICT_SARYAGASH))).andReturn().getResponse().getContentAsString();
+		String worklist = mvc
+			.perform(get("/api/v1/reporting-periods/{y}/worklist", year).with(as(Demo.DISTRICT_SARYAGASH)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		List<String> waiting = JsonPath.read(worklist, "$.waitingRows[*].code");
 		assertThat(waiting).isNotEmpty().allMatch(code -> code.startsWith(DISTRICT + "-"));
 	}
@@ -200,10 +213,7 @@ class ApprovalChainTests {
 		ReportingPeriod period = periods.period(year);
 		List<Long> schools = jdbc.sql("""
 				SELECT id FROM organisation WHERE status = 'OPEN' AND type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL')
-				AND path LIKE :p ORDER BY code""")
-			.param("p", "/KZ/KZ-61/" + DISTRICT + "/%")
-			.query(Long.class)
-			.list();
+				AND path LIKE :p ORDER BY code""").param("p", "/KZ/KZ-61/" + DISTRICT + "/%").query(Long.class).list();
 		Instant onTime = period.schoolDeadline().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(3600);
 		Instant late = onTime.plusSeconds(86_400);
 		submitted(schools.get(0), onTime, "APPROVED");
@@ -212,7 +222,8 @@ class ApprovalChainTests {
 		indicators.recomputeEverything(year);
 		IndicatorValue completeness = indicators.everyUnit("REPORTING_COMPLETENESS", year)
 			.get("/KZ/KZ-61/" + DISTRICT + "/");
-		IndicatorValue timeliness = indicators.everyUnit("REPORTING_TIMELINESS", year).get("/KZ/KZ-61/" + DISTRICT + "/");
+		IndicatorValue timeliness = indicators.everyUnit("REPORTING_TIMELINESS", year)
+			.get("/KZ/KZ-61/" + DISTRICT + "/");
 		assertThat(completeness.numerator()).isEqualByComparingTo("3");
 		assertThat(timeliness.numerator()).as("the one first submitted after the deadline is late")
 			.isEqualByComparingTo("2");

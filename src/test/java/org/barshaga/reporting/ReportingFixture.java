@@ -58,19 +58,26 @@ final class ReportingFixture {
 
 	void closePeriod(int year) {
 		ReportingPeriod period = periods.period(year);
-		periods.save(at(Role.MINISTRY, "/KZ/"), year, new PeriodDraft(period.schoolDeadline(),
-				period.districtDeadline(), period.regionDeadline(), period.ministryDeadline(), "CLOSED", period.version()));
+		periods.save(at(Role.MINISTRY, "/KZ/"), year,
+				new PeriodDraft(period.schoolDeadline(), period.districtDeadline(), period.regionDeadline(),
+						period.ministryDeadline(), "CLOSED", period.version()));
 	}
 
 	String path(String organisation) {
-		return jdbc.sql("SELECT path FROM organisation WHERE code = :c").param("c", organisation).query(String.class).single();
+		return jdbc.sql("SELECT path FROM organisation WHERE code = :c")
+			.param("c", organisation)
+			.query(String.class)
+			.single();
 	}
 
 	/** The message keys of an input refused, or a failure if it was not. */
 	static List<String> refusal(Runnable action) {
 		Throwable thrown = catchThrowable(action::run);
 		assertThat(thrown).as("refused").isInstanceOf(InvalidInputException.class);
-		return ((InvalidInputException) thrown).problems().stream().map(InvalidInputException.Problem::messageKey).toList();
+		return ((InvalidInputException) thrown).problems()
+			.stream()
+			.map(InvalidInputException.Problem::messageKey)
+			.toList();
 	}
 
 	static Map<String, String> fields(Runnable action) {

@@ -147,7 +147,8 @@ class ReportingMailTests {
 					outcomes.add(failed.getCause().getClass());
 				}
 			}
-			assertThat(outcomes).as("one wins, the other gets a conflict").containsOnlyOnce(EditConflictException.class);
+			assertThat(outcomes).as("one wins, the other gets a conflict")
+				.containsOnlyOnce(EditConflictException.class);
 			assertThat(outcomes).filteredOn(o -> o instanceof SubmissionStatus).hasSize(1);
 			SubmissionStatus won = (SubmissionStatus) outcomes.stream()
 				.filter(o -> o instanceof SubmissionStatus)

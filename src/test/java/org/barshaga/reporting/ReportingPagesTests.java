@@ -121,36 +121,44 @@ class ReportingPagesTests {
 			.andExpect(content().string(allOf(containsString("Бекіту"), containsString("Мектепке қайтару"),
 					containsString("Known: REPORTED_WITH_STEP_FREE_ENTRANCE"))));
 		String version = String.valueOf(submitted.version());
-		form(Demo.DISTRICT_SARYAGASH, post(at + "/decision?lang=en").param("year", String.valueOf(year))
-			.param("decision", "RETURN")
-			.param("version", version)).andExpect(status().isUnprocessableContent())
+		form(Demo.DISTRICT_SARYAGASH,
+				post(at + "/decision?lang=en").param("year", String.valueOf(year))
+					.param("decision", "RETURN")
+					.param("version", version))
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Comment")));
-		form(Demo.DISTRICT_SARYAGASH, post(at + "/decision?lang=en").param("year", String.valueOf(year))
-			.param("decision", "APPROVE")
-			.param("version", String.valueOf(submitted.version() + 1))).andExpect(status().isConflict())
+		form(Demo.DISTRICT_SARYAGASH,
+				post(at + "/decision?lang=en").param("year", String.valueOf(year))
+					.param("decision", "APPROVE")
+					.param("version", String.valueOf(submitted.version() + 1)))
+			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("someone else decided on this at the same time")));
-		form(Demo.REGION_TURKISTAN, post(at + "/decision?lang=en").param("year", String.valueOf(year))
-			.param("decision", "APPROVE")
-			.param("version", version)).andExpect(status().isUnprocessableContent())
+		form(Demo.REGION_TURKISTAN,
+				post(at + "/decision?lang=en").param("year", String.valueOf(year))
+					.param("decision", "APPROVE")
+					.param("version", version))
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("your level does not approve " + SCHOOL)));
-		form(Demo.DISTRICT_SARYAGASH, post(at + "/decision").param("year", String.valueOf(year))
-			.param("decision", "APPROVE")
-			.param("version", version)).andExpect(status().is3xxRedirection());
+		form(Demo.DISTRICT_SARYAGASH,
+				post(at + "/decision").param("year", String.valueOf(year))
+					.param("decision", "APPROVE")
+					.param("version", version))
+			.andExpect(status().is3xxRedirection());
 		assertThat(submissions.find(school, SCHOOL, year).orElseThrow().status()).isEqualTo(SubmissionStatus.APPROVED);
 
 		page(Demo.SCHOOL, get("/reporting?year=" + year + "&lang=en")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("The figures of " + SCHOOL + " for " + year + "–" + (year + 1)
 					+ " were approved and are locked (" + Demo.DISTRICT_SARYAGASH + ").")));
 		page(Demo.SCHOOL, get(at + "?year=" + year + "&lang=ru")).andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Попросить открыть"),
-					not(containsString("Сдать данные")))));
+			.andExpect(
+					content().string(allOf(containsString("Попросить открыть"), not(containsString("Сдать данные")))));
 	}
 
 	@Test
 	void theCyclePageSpeaksEachLanguageAndOnlyToThoseInTheCycle() throws Exception {
 		page(Demo.MINISTRY, get("/reporting?year=" + year + "&lang=en")).andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Accept the period"),
-					containsString("Schools that have not submitted"))));
+			.andExpect(content()
+				.string(allOf(containsString("Accept the period"), containsString("Schools that have not submitted"))));
 		page(Demo.REGION_TURKISTAN, get("/reporting?year=" + year + "&lang=ru")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Школы, не сдавшие данные")));
 		page(Demo.DISTRICT_SARYAGASH, get("/reporting?year=" + year + "&lang=kk")).andExpect(status().isOk())
@@ -158,8 +166,8 @@ class ReportingPagesTests {
 		form(Demo.MINISTRY, post("/reporting/periods/" + year + "/accept?lang=en"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("cannot be approved yet")));
-		form(Demo.REGION_TURKISTAN, post("/reporting/units/KZ-61-D08/approve?lang=en").param("year",
-				String.valueOf(year)))
+		form(Demo.REGION_TURKISTAN,
+				post("/reporting/units/KZ-61-D08/approve?lang=en").param("year", String.valueOf(year)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("KZ-61-D08 cannot be approved yet")));
 		page(Demo.RESEARCHER, get("/reporting")).andExpect(status().isForbidden());

@@ -42,8 +42,8 @@ import static org.barshaga.reporting.ReportingFixture.refusal;
 /**
  * A school's submission through the service on the real database: explanations of the
  * high-importance violations, a closed period, each decision of the district and who may
- * take it, the lock on the school's conditions and staff, and unlocking. Each test runs in
- * a transaction that is rolled back.
+ * take it, the lock on the school's conditions and staff, and unlocking. Each test runs
+ * in a transaction that is rolled back.
  */
 @BarshagaTest
 @Transactional
@@ -100,7 +100,10 @@ class SubmissionTests {
 		events.publishEvent(new AuditedChange(AuditAction.UPDATE, "test"));
 	}
 
-	/** Reports conditions created while the survey has no step-free entrance: a high violation. */
+	/**
+	 * Reports conditions created while the survey has no step-free entrance: a high
+	 * violation.
+	 */
 	private void reportWithoutStepFreeEntrance() {
 		Survey before = conditions.survey(school, SCHOOL, year);
 		conditions.saveSurvey(school, SCHOOL, year,
@@ -111,8 +114,7 @@ class SubmissionTests {
 
 	private Submission submitted() {
 		reportWithoutStepFreeEntrance();
-		return submissions.submit(school, SCHOOL, year,
-				explainAll(submissions.violations(school, SCHOOL, year)), null);
+		return submissions.submit(school, SCHOOL, year, explainAll(submissions.violations(school, SCHOOL, year)), null);
 	}
 
 	@Test
@@ -131,10 +133,12 @@ class SubmissionTests {
 		assertThat(submission.status()).isEqualTo(SubmissionStatus.SUBMITTED);
 		assertThat(submission.explanations()).containsKey("REPORTED_WITH_STEP_FREE_ENTRANCE")
 			.hasSize(violations.stream().map(ValidationRun.Violation::rule).distinct().toList().size());
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE record_type = 'reportSubmission' AND record_id = :id")
-			.param("id", String.valueOf(submission.id()))
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE record_type = 'reportSubmission' AND record_id = :id")
+					.param("id", String.valueOf(submission.id()))
+					.query(Long.class)
+					.single())
+			.isEqualTo(1);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM notification n JOIN app_user u ON u.id = n.user_id"
 				+ " WHERE u.username = :u AND n.place_code = :school AND n.message_key = 'reporting.notice.SUBMITTED'")
 			.param("u", Demo.DISTRICT_SARYAGASH)
@@ -142,7 +146,8 @@ class SubmissionTests {
 			.query(Long.class)
 			.single()).as("the district is told").isEqualTo(1);
 		assertThat(refusal(() -> submissions.submit(school, SCHOOL, year, explainAll(violations), null)))
-			.as("a second submission while the first waits").containsExactly("validation.reporting.alreadySubmitted");
+			.as("a second submission while the first waits")
+			.containsExactly("validation.reporting.alreadySubmitted");
 	}
 
 	@Test
@@ -154,9 +159,11 @@ class SubmissionTests {
 			.containsExactly("validation.reporting.noPeriod");
 		assertThat(submissions.find(school, SCHOOL, year)).isEmpty();
 		assertThat(catchThrowable(() -> submissions.submit(district, SCHOOL, year, Map.of(), null)))
-			.as("only the school submits").isInstanceOf(NotPermittedException.class);
+			.as("only the school submits")
+			.isInstanceOf(NotPermittedException.class);
 		assertThat(catchThrowable(() -> submissions.submit(school, "KZ-61-D08-S002", year, Map.of(), null)))
-			.as("another school is outside the coordinator's scope").isInstanceOf(NotFoundException.class);
+			.as("another school is outside the coordinator's scope")
+			.isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
@@ -167,7 +174,8 @@ class SubmissionTests {
 		Actor region = fixture.account(Demo.REGION_TURKISTAN);
 		Actor otherDistrict = at(Role.DISTRICT_OFFICER, "/KZ/KZ-61/KZ-61-D01/");
 		assertThat(refusal(() -> submissions.approve(region, id, version)))
-			.as("the region does not own the school's submission").containsExactly("validation.reporting.notYourLevel");
+			.as("the region does not own the school's submission")
+			.containsExactly("validation.reporting.notYourLevel");
 		assertThat(refusal(() -> submissions.approve(school, id, version)))
 			.containsExactly("validation.reporting.notYourLevel");
 		assertThat(catchThrowable(() -> submissions.approve(otherDistrict, id, version)))
@@ -180,8 +188,8 @@ class SubmissionTests {
 		Submission approved = submissions.approve(district, id, version);
 		assertThat(approved.status()).isEqualTo(SubmissionStatus.APPROVED);
 		assertThat(approved.decidedBy()).isEqualTo(Demo.DISTRICT_SARYAGASH);
-		assertThat(refusal(() -> submissions.approve(district, id, approved.version())))
-			.as("a second approval").containsExactly("validation.reporting.status.APPROVED");
+		assertThat(refusal(() -> submissions.approve(district, id, approved.version()))).as("a second approval")
+			.containsExactly("validation.reporting.status.APPROVED");
 		assertThat(refusal(() -> submissions.giveBack(district, id, approved.version(), "Too late")))
 			.containsExactly("validation.reporting.status.APPROVED");
 		assertThat(submissions.find(school, SCHOOL, year).orElseThrow().version()).isEqualTo(approved.version());
@@ -227,7 +235,8 @@ class SubmissionTests {
 		assertThat(refusal(() -> conditions.saveSurvey(school, SCHOOL, year, change)))
 			.containsExactly("validation.reporting.locked");
 		assertThat(refusal(() -> conditions.saveSurvey(district, SCHOOL, year, change)))
-			.as("the lock holds for every writer").containsExactly("validation.reporting.locked");
+			.as("the lock holds for every writer")
+			.containsExactly("validation.reporting.locked");
 		StaffDraft teacher = new StaffDraft("Айгерім Серікова", null, PositionType.TEACHER, BigDecimal.ONE, null,
 				LocalDate.of(year, 9, 1), null);
 		assertThat(refusal(() -> conditions.addStaff(school, SCHOOL, teacher)))
@@ -235,9 +244,10 @@ class SubmissionTests {
 		assertThat(conditions.survey(school, SCHOOL, year).version()).as("nothing written").isEqualTo(survey.version());
 
 		assertThat(refusal(() -> submissions.grantUnlock(district, approved.id(), approved.version())))
-			.as("no request yet").containsExactly("validation.reporting.noUnlockRequest");
-		assertThat(fields(() -> submissions.requestUnlock(school, approved.id(), approved.version(), ""))).containsEntry(
-				"reason", "validation.required");
+			.as("no request yet")
+			.containsExactly("validation.reporting.noUnlockRequest");
+		assertThat(fields(() -> submissions.requestUnlock(school, approved.id(), approved.version(), "")))
+			.containsEntry("reason", "validation.required");
 		Submission requested = submissions.requestUnlock(school, approved.id(), approved.version(),
 				"The ramp was counted twice");
 		assertThat(requested.unlockReason()).isEqualTo("The ramp was counted twice");
@@ -248,7 +258,8 @@ class SubmissionTests {
 				requested.version())))
 			.containsExactly("validation.reporting.notYourLevel");
 		assertThat(refusal(() -> conditions.saveSurvey(school, SCHOOL, year, change)))
-			.as("still locked while the request waits").containsExactly("validation.reporting.locked");
+			.as("still locked while the request waits")
+			.containsExactly("validation.reporting.locked");
 
 		Submission reopened = submissions.grantUnlock(district, requested.id(), requested.version());
 		assertThat(reopened.status()).isEqualTo(SubmissionStatus.REOPENED);
@@ -260,10 +271,13 @@ class SubmissionTests {
 		Submission again = submissions.submit(school, SCHOOL, year,
 				explainAll(submissions.violations(school, SCHOOL, year)), reopened.version());
 		assertThat(again.status()).isEqualTo(SubmissionStatus.SUBMITTED);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE record_type = 'reportSubmission' AND record_id = :id")
-			.param("id", String.valueOf(submission.id()))
-			.query(Long.class)
-			.single()).as("submitted, approved, unlock asked, granted, submitted again").isEqualTo(5);
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE record_type = 'reportSubmission' AND record_id = :id")
+					.param("id", String.valueOf(submission.id()))
+					.query(Long.class)
+					.single())
+			.as("submitted, approved, unlock asked, granted, submitted again")
+			.isEqualTo(5);
 	}
 
 }

@@ -25,9 +25,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @Tag(BarshagaTest.DATABASE)
 @SpringBootTest(properties = { "barshaga.db.url=" + BarshagaTest.H2_URL, "barshaga.demo.enabled=true",
-		"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD, "barshaga.two-factor.enforce=false", "spring.mail.host=127.0.0.1",
-		"spring.mail.port=" + BarshagaTest.SMTP_PORT, "spring.mail.properties.mail.smtp.connectiontimeout=2000",
-		"spring.mail.properties.mail.smtp.timeout=2000" })
+		"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD, "barshaga.two-factor.enforce=false",
+		"spring.mail.host=127.0.0.1", "spring.mail.port=" + BarshagaTest.SMTP_PORT,
+		"spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=2000" })
 @AutoConfigureMockMvc
 public @interface BarshagaTest {
 

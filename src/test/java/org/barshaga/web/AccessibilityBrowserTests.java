@@ -156,7 +156,8 @@ class AccessibilityBrowserTests {
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 		}
-		// the district's decision on a submission waiting for it: approve, or return with a
+		// the district's decision on a submission waiting for it: approve, or return with
+		// a
 		// comment
 		signIn("district.saryagash");
 		String waiting = submissionWaiting("KZ-61-D08-S002");
@@ -461,7 +462,10 @@ class AccessibilityBrowserTests {
 		return pages;
 	}
 
-	/** The page of a school's submission that waits for its district, submitted if need be. */
+	/**
+	 * The page of a school's submission that waits for its district, submitted if need
+	 * be.
+	 */
 	private String submissionWaiting(String school) {
 		int year = reportingPeriod();
 		jdbc.sql("""
