@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.barshaga.audit.AuditAction;
 import org.barshaga.audit.AuditLog;
 import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.ApprovedFigures;
 import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.EditConflictException;
 import org.barshaga.kernel.Iin;
@@ -65,8 +66,11 @@ public class SchoolConditions {
 
 	private final Clock clock;
 
+	private final ApprovedFigures approved;
+
 	SchoolConditions(ConditionsRepository repository, Organisations organisations, AdminUnits units,
-			LearnerAggregates learners, AuditLog audit, Clock clock) {
+			LearnerAggregates learners, AuditLog audit, Clock clock, ApprovedFigures approved) {
+		this.approved = approved;
 		this.repository = repository;
 		this.organisations = organisations;
 		this.units = units;
@@ -130,6 +134,7 @@ public class SchoolConditions {
 			throw new NotPermittedException("record school conditions");
 		}
 		validYear(year);
+		approved.refuseIfLocked(school.id(), year, "schoolYear");
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		Map<ConditionItem, Survey.Entry> items = new EnumMap<>(ConditionItem.class);
 		if (draft.items() != null) {
@@ -357,6 +362,9 @@ public class SchoolConditions {
 		if (!canEdit(actor, school)) {
 			throw new NotPermittedException("record staff");
 		}
+		// The staff register has no school year: it is the current year's figures that a
+		// submission covers.
+		approved.refuseIfLocked(school.id(), currentYear(), "schoolYear");
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		if (draft.fullName() == null || !NAME.matcher(draft.fullName().strip()).matches()) {
 			problems.add("fullName", draft.fullName() == null || draft.fullName().isBlank() ? "validation.required"
@@ -418,6 +426,7 @@ public class SchoolConditions {
 				|| actor.role() == Role.REGION_OFFICER)) {
 			throw new NotPermittedException("record training");
 		}
+		approved.refuseIfLocked(place.getKey(), currentYear(), "schoolYear");
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		TrainingRules.check(draft, LocalDate.now(clock), problems);
 		problems.throwIfAny();

@@ -131,6 +131,7 @@ class FactLoader {
 	private void schools(YearFacts facts, int year) {
 		Map<Long, Long> pupils = pupils(year);
 		Set<Long> consulted = SupportFacts.consulted(jdbc, year);
+		Map<Long, Boolean> submitted = submitted(year);
 		for (SchoolFigures figures : conditions.figures(year)) {
 			Organisation school = figures.school();
 			facts.place(new YearFacts.Place(school.code(), school.path(), school.name(), true));
@@ -150,6 +151,10 @@ class FactLoader {
 			add(facts, school.path(), dimensions, Measure.TEACHERS, figures.teachers());
 			add(facts, school.path(), dimensions, Measure.TEACHERS_TRAINED, figures.trainedTeachers());
 			add(facts, school.path(), dimensions, Measure.SCHOOLS_CONSULTED, consulted.contains(school.id()) ? 1 : 0);
+			Boolean onTime = submitted.get(school.id());
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_SUBMITTED, onTime != null ? 1 : 0);
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_SUBMITTED_ON_TIME,
+					Boolean.TRUE.equals(onTime) ? 1 : 0);
 			for (Map.Entry<PositionType, StaffingGap.Line> line : figures.staffing().entrySet()) {
 				byte[] position = dimensions.clone();
 				position[Dimension.SPECIALIST.ordinal()] = (byte) Dimension.SPECIALIST.index(line.getKey().name());
@@ -166,6 +171,29 @@ class FactLoader {
 
 	private static void add(YearFacts facts, String path, byte[] dimensions, Measure measure, double value) {
 		facts.add(path, true, dimensions, measure, value);
+	}
+
+	/**
+	 * The schools that submitted the year's figures in the reporting cycle, each with
+	 * whether its first submission came by the schools' deadline (that day included, in
+	 * the country's time zone). A submission stays received when it is returned or
+	 * reopened.
+	 */
+	private Map<Long, Boolean> submitted(int year) {
+		Map<Long, Boolean> submitted = new HashMap<>();
+		jdbc.sql("""
+				SELECT s.organisation_id, s.first_submitted_at, p.school_deadline FROM report_submission s
+				JOIN reporting_period p ON p.school_year = s.school_year WHERE s.school_year = :year""")
+			.param("year", year)
+			.query((ResultSet rs) -> {
+				LocalDate first = rs.getTimestamp("first_submitted_at")
+					.toInstant()
+					.atZone(clock.getZone())
+					.toLocalDate();
+				submitted.put(rs.getLong("organisation_id"),
+						!first.isAfter(rs.getDate("school_deadline").toLocalDate()));
+			});
+		return submitted;
 	}
 
 	/**

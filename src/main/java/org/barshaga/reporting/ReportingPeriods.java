@@ -195,7 +195,9 @@ public class ReportingPeriods {
 				rs.getDate("school_deadline").toLocalDate(), rs.getDate("district_deadline").toLocalDate(),
 				rs.getDate("region_deadline").toLocalDate(), rs.getDate("ministry_deadline").toLocalDate(),
 				PeriodStatus.valueOf(rs.getString("status")), rs.getTimestamp("updated_at").toInstant(),
-				rs.getString("updated_by"), rs.getInt("version"));
+				rs.getString("updated_by"), rs.getInt("version"),
+				rs.getTimestamp("accepted_at") == null ? null : rs.getTimestamp("accepted_at").toInstant(),
+				rs.getString("accepted_by"));
 	}
 
 }

@@ -122,6 +122,7 @@ class LayoutModel {
 		if (actor.role() == Role.ADMIN || actor.role() == Role.MINISTRY || actor.role() == Role.REGION_OFFICER
 				|| actor.role() == Role.DISTRICT_OFFICER || actor.role() == Role.SCHOOL_COORDINATOR) {
 			items.add(new NavItem("/validation", "nav.validation", "validation"));
+			items.add(new NavItem("/reporting", "nav.reporting", "reporting"));
 		}
 		if (actor.role() == Role.ADMIN || actor.role() == Role.MINISTRY) {
 			items.add(new NavItem("/admin/validation-rules", "nav.validationRules", "validation-rules"));

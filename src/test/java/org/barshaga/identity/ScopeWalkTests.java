@@ -77,7 +77,9 @@ class ScopeWalkTests {
 			"GET /api/v1/instruments", "GET /api/v1/instruments/{code}/versions/{version}",
 			"POST /api/v1/instruments/{code}/versions/{version}/score",
 			// the validation API: its scope is walked in ValidationTests
-			"GET /api/v1/validation-rules", "GET /api/v1/org-units/{code}/validation");
+			"GET /api/v1/validation-rules", "GET /api/v1/org-units/{code}/validation",
+			// the reporting cycle's API: its scope is walked in ApprovalChainTests
+			"GET /api/v1/reporting-periods/{year}/status", "GET /api/v1/reporting-periods/{year}/worklist");
 
 	/** The learner sub-resources every reader may GET, each audited like the record. */
 	static final List<String> LEARNER_READS = List.of("", "/guardians", "/consents", "/conclusions", "/functioning",

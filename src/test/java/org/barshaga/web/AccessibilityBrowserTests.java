@@ -145,8 +145,9 @@ class AccessibilityBrowserTests {
 				check(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language), language, problems);
 			}
 			for (String path : List.of("/support", "/support/new",
-					"/support/requests/" + supportRequest("KZ-61-D08-S001", "CLOSED"))) {
-				check(url(path + "?lang=" + language), language, problems);
+					"/support/requests/" + supportRequest("KZ-61-D08-S001", "CLOSED"), "/reporting",
+					"/reporting/schools/KZ-61-D08-S001?year=" + reportingPeriod())) {
+				check(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language), language, problems);
 			}
 			for (String path : List.of("/practices", "/practices/new", "/practices/" + demoPractice("DRAFT"),
 					"/practices/" + demoPractice("DRAFT") + "/edit", "/practices/" + demoPractice("PUBLISHED"))) {
@@ -160,6 +161,15 @@ class AccessibilityBrowserTests {
 			waitFor(ExpectedConditions.stalenessOf(before));
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+		}
+		// the district's decision on a submission waiting for it: approve, or return with
+		// a
+		// comment
+		signIn("district.saryagash");
+		String waiting = submissionWaiting("KZ-61-D08-S002");
+		for (String language : List.of("kk", "ru", "en")) {
+			check(url(waiting + "&lang=" + language), language, problems);
+			check(url("/reporting?year=" + reportingPeriod() + "&lang=" + language), language, problems);
 		}
 		// the centre's forms: scheduling a consultation, and recording it
 		signIn("pmpc.turkistan");
@@ -437,6 +447,8 @@ class AccessibilityBrowserTests {
 		pages.put("/admin/reporting-periods", "/admin/reporting-periods");
 		pages.put("/admin/reporting-periods/new", "/admin/reporting-periods/new");
 		pages.put("/admin/reporting-periods/{year}", "/admin/reporting-periods/" + reportingPeriod());
+		pages.put("/reporting", "/reporting?year=" + reportingPeriod());
+		pages.put("/reporting/schools/{code}", "/reporting/schools/KZ-61-D08-S001?year=" + reportingPeriod());
 		pages.put("/exchange", "/exchange");
 		pages.put("/exchange/runs/{id}", "/exchange/runs/" + importRunWithRejections());
 		pages.put("/exchange/runs/{id}/progress", NOT_A_PAGE + "the progress part of the run page, checked in it");
@@ -482,6 +494,24 @@ class AccessibilityBrowserTests {
 			.param("status", status)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The page of a school's submission that waits for its district, submitted if need
+	 * be.
+	 */
+	private String submissionWaiting(String school) {
+		int year = reportingPeriod();
+		jdbc.sql("""
+				INSERT INTO report_submission (school_year, organisation_id, path, status, first_submitted_at,
+					submitted_at, submitted_by, version)
+				SELECT :year, o.id, o.path, 'SUBMITTED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'browser-test', 0
+				FROM organisation o WHERE o.code = :school AND NOT EXISTS (SELECT 1 FROM report_submission s
+					WHERE s.organisation_id = o.id AND s.school_year = :year)""")
+			.param("year", year)
+			.param("school", school)
+			.update();
+		return "/reporting/schools/" + school + "?year=" + year;
 	}
 
 	/** A demo request for help of the school in the state given. */
