@@ -35,7 +35,21 @@ class FigureRepository {
 			.single();
 	}
 
+	/**
+	 * Writes a revision; refused as a conflict when another freeze of the same year took
+	 * its number first.
+	 */
 	void insert(FiguresOfRecord.Revision revision, byte[] facts) {
+		try {
+			insertRevision(revision, facts);
+		}
+		catch (org.springframework.dao.DuplicateKeyException taken) {
+			throw new org.barshaga.kernel.EditConflictException("figureRevision",
+					revision.year() + "/" + revision.revision());
+		}
+	}
+
+	private void insertRevision(FiguresOfRecord.Revision revision, byte[] facts) {
 		jdbc.sql(
 				"""
 						INSERT INTO figure_revision (school_year, revision, frozen_at, frozen_by, reason, census, value_count, facts)

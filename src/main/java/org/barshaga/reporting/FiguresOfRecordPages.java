@@ -13,6 +13,7 @@ import org.barshaga.indicators.Indicator;
 import org.barshaga.indicators.Indicators;
 import org.barshaga.indicators.PlaceName;
 import org.barshaga.kernel.Actor;
+import org.barshaga.kernel.EditConflictException;
 import org.barshaga.kernel.FormErrors;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotFoundException;
@@ -75,6 +76,10 @@ class FiguresOfRecordPages {
 		catch (InvalidInputException invalid) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return list(actor, model, FormErrors.of(invalid, messages, locale), year, reason);
+		}
+		catch (EditConflictException conflict) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return list(actor, model, FormErrors.message("year", "figures.conflict", messages, locale), year, reason);
 		}
 	}
 
