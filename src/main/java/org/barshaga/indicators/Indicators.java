@@ -93,10 +93,15 @@ public class Indicators {
 	 * @param actor the user, or none for the public
 	 */
 	public IndicatorResult values(Actor actor, String code, String orgUnit, int year, Level level, List<Dimension> by) {
-		Indicator indicator = indicator(code);
 		validYear(year);
+		return values(actor, code, orgUnit, cache.facts(year), level, by);
+	}
+
+	/** The values from a year's facts: live ones, or those of a revision of record. */
+	IndicatorResult values(Actor actor, String code, String orgUnit, YearFacts facts, Level level, List<Dimension> by) {
+		Indicator indicator = indicator(code);
 		checkDimensions(indicator, by);
-		YearFacts facts = cache.facts(year);
+		int year = facts.year;
 		YearFacts.Place place = facts.placeByCode(orgUnit == null ? "KZ" : orgUnit.strip());
 		boolean open = actor == null || actor.role() == Role.RESEARCHER;
 		if (place == null
@@ -140,11 +145,13 @@ public class Indicators {
 
 	/**
 	 * The measures' figures at every school of a school year, for rules that compare
-	 * them; the caller limits what it shows to the user's scope.
+	 * them; the caller limits what it shows to the user's scope. Read with every change
+	 * committed before the call, never stale: a school checks its figures right after
+	 * correcting them, and a submission is validated on them.
 	 */
 	public MeasureValues measureValues(int year) {
 		validYear(year);
-		return new MeasureValues(cache.facts(year));
+		return new MeasureValues(cache.current(year));
 	}
 
 	/** The value of an indicator for every unit of the country, by path. */
@@ -197,7 +204,7 @@ public class Indicators {
 		}
 	}
 
-	private void validYear(int year) {
+	void validYear(int year) {
 		int current = currentYear();
 		if (year < current - 10 || year > current) {
 			throw InvalidInputException.of("year", "validation.indicator.year", year, current - 10, current);

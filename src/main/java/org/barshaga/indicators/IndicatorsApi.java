@@ -26,8 +26,11 @@ class IndicatorsApi {
 
 	private final Indicators indicators;
 
-	IndicatorsApi(Indicators indicators) {
+	private final FiguresOfRecord figures;
+
+	IndicatorsApi(Indicators indicators, FiguresOfRecord figures) {
 		this.indicators = indicators;
+		this.figures = figures;
 	}
 
 	record Definition(String id, Map<String, String> name, Map<String, String> description, IndicatorUnit unit,
@@ -38,7 +41,11 @@ class IndicatorsApi {
 	record TargetBody(int year, String orgUnit, BigDecimal target) {
 	}
 
-	record Values(String indicator, int year, String census, List<Cell> values) {
+	/**
+	 * @param asOf "live", or the number of the revision of record the values come from
+	 * @param frozenAt when that revision was frozen; none for live values
+	 */
+	record Values(String indicator, int year, String census, String asOf, String frozenAt, List<Cell> values) {
 	}
 
 	record Cell(String orgUnit, Map<String, String> by, BigDecimal numerator, BigDecimal denominator, BigDecimal value,
@@ -62,13 +69,20 @@ class IndicatorsApi {
 	@Operation(summary = "Values of an indicator for a unit or school (level=self) or for each place below it "
 			+ "(level=children), in the school year starting in September of `year`, divided by up to two "
 			+ "dimensions (`by=SEX,SETTLEMENT`). A value is null when its denominator is zero, or for a count "
-			+ "from reconciliation when no linkage run has children of school age there (no data).")
+			+ "from reconciliation when no linkage run has children of school age there (no data). "
+			+ "`asOf=live` (the default) computes from the registers today, `asOf=approved` from the latest "
+			+ "revision of the year's figures of record, `asOf=2` from that revision.")
 	Values values(Actor actor, @PathVariable String id, @RequestParam(required = false) String orgUnit,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) String level,
-			@RequestParam(required = false) String by) {
-		IndicatorResult result = indicators.values(actor, id, orgUnit, year == null ? indicators.currentYear() : year,
-				indicators.level(level), indicators.dimensions(by));
+			@RequestParam(required = false) String by, @RequestParam(required = false) String asOf) {
+		int schoolYear = year == null ? indicators.currentYear() : year;
+		FiguresOfRecord.AsOfValues asOfValues = figures.values(actor, id, orgUnit, schoolYear, indicators.level(level),
+				indicators.dimensions(by), asOf);
+		IndicatorResult result = asOfValues.result();
+		FiguresOfRecord.Revision revision = asOfValues.revision();
 		return new Values(result.indicator().code(), result.year(), result.census().toString(),
+				revision == null ? "live" : String.valueOf(revision.revision()),
+				revision == null ? null : revision.frozenAt().toString(),
 				result.values().stream().map(IndicatorsApi::cell).toList());
 	}
 

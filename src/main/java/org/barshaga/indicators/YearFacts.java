@@ -155,6 +155,21 @@ final class YearFacts {
 		return childUnits.getOrDefault(parentPath, List.of());
 	}
 
+	/** Every place with figures, for freezing the facts. */
+	java.util.Collection<Place> places() {
+		return places.values();
+	}
+
+	/** The units below each unit, for freezing the facts. */
+	Map<String, List<String>> childUnitsByParent() {
+		return childUnits;
+	}
+
+	/** Every row of a grain, in path order once sealed. */
+	List<Row> rows(Measure.Scope scope) {
+		return rows.get(scope);
+	}
+
 	int size() {
 		return rows.values().stream().mapToInt(List::size).sum();
 	}

@@ -118,6 +118,7 @@ class LayoutModel {
 		if (actor.role() == Role.ADMIN || actor.role() == Role.MINISTRY || actor.role() == Role.REGION_OFFICER
 				|| actor.role() == Role.DISTRICT_OFFICER) {
 			items.add(new NavItem("/reconcile", "nav.reconcile", "reconcile"));
+			items.add(new NavItem("/figures-of-record", "nav.figures", "figures-of-record"));
 		}
 		if (actor.role() == Role.ADMIN || actor.role() == Role.MINISTRY || actor.role() == Role.REGION_OFFICER
 				|| actor.role() == Role.DISTRICT_OFFICER || actor.role() == Role.SCHOOL_COORDINATOR) {

@@ -79,7 +79,13 @@ class ScopeWalkTests {
 			// the validation API: its scope is walked in ValidationTests
 			"GET /api/v1/validation-rules", "GET /api/v1/org-units/{code}/validation",
 			// the reporting cycle's API: its scope is walked in ApprovalChainTests
-			"GET /api/v1/reporting-periods/{year}/status", "GET /api/v1/reporting-periods/{year}/worklist");
+			"GET /api/v1/reporting-periods/{year}/status", "GET /api/v1/reporting-periods/{year}/worklist",
+			// figures of record: values as of a revision share the values endpoint's
+			// scope check;
+			// differences are read in SQL within the scope, walked in
+			// FiguresOfRecordTests
+			"GET /api/v1/figures-of-record", "GET /api/v1/figures-of-record/{year}/{revision}/differences",
+			"POST /api/v1/figures-of-record/{year}/revisions");
 
 	/** The learner sub-resources every reader may GET, each audited like the record. */
 	static final List<String> LEARNER_READS = List.of("", "/guardians", "/consents", "/conclusions", "/functioning",
