@@ -58,7 +58,12 @@ public class Responses {
 	 * and a code of another round is refused as foreign.
 	 */
 	public Opened open(String code, Long expectedRound) {
-		ResponseRepository.CodeRow row = usable(code, expectedRound);
+		return openHashed(SurveyCodes.hash(code), expectedRound);
+	}
+
+	/** As {@link #open}, for the survey pages, which keep only the code's hash. */
+	Opened openHashed(String hash, Long expectedRound) {
+		ResponseRepository.CodeRow row = usable(hash, expectedRound);
 		Round round = rounds.find(row.round()).orElseThrow();
 		InstrumentVersion definition = instruments.definition(round.instrumentCode(), round.instrumentVersion());
 		return new Opened(round, definition, row.kind(), draft(row.draft()));
@@ -70,7 +75,12 @@ public class Responses {
 	 */
 	@Transactional
 	public void pause(String code, Long expectedRound, Map<String, Object> answers) {
-		ResponseRepository.CodeRow row = usable(code, expectedRound);
+		pauseHashed(SurveyCodes.hash(code), expectedRound, answers);
+	}
+
+	@Transactional
+	void pauseHashed(String hash, Long expectedRound, Map<String, Object> answers) {
+		ResponseRepository.CodeRow row = usable(hash, expectedRound);
 		if (row.kind() != CodeKind.PERSONAL) {
 			throw InvalidInputException.of(CODE, "quality.code.classNoPause");
 		}
@@ -84,7 +94,12 @@ public class Responses {
 	/** Submits a response with a code; {@code sen} is kept for pupils only. */
 	@Transactional
 	public long submit(String code, Long expectedRound, Map<String, Object> answers, Boolean sen) {
-		ResponseRepository.CodeRow row = usable(code, expectedRound);
+		return submitHashed(SurveyCodes.hash(code), expectedRound, answers, sen);
+	}
+
+	@Transactional
+	long submitHashed(String hash, Long expectedRound, Map<String, Object> answers, Boolean sen) {
+		ResponseRepository.CodeRow row = usable(hash, expectedRound);
 		Round round = rounds.find(row.round()).orElseThrow();
 		InstrumentVersion definition = instruments.definition(round.instrumentCode(), round.instrumentVersion());
 		ResponseReader.Read read = ResponseReader.read(definition, answers);
@@ -124,8 +139,7 @@ public class Responses {
 				ScaleScoring.score(definition, read.answers()));
 	}
 
-	private ResponseRepository.CodeRow usable(String code, Long expectedRound) {
-		String hash = SurveyCodes.hash(code);
+	private ResponseRepository.CodeRow usable(String hash, Long expectedRound) {
 		ResponseRepository.CodeRow row = hash == null ? null : responses.code(hash).orElse(null);
 		if (row == null) {
 			throw InvalidInputException.of(CODE, "quality.code.unknown");

@@ -38,11 +38,11 @@ public class Results {
 
 	private final RoundRepository roundRows;
 
-	private final ResultRepository rows;
+	private final RoundResultRepository rows;
 
 	private final Instruments instruments;
 
-	Results(Rounds rounds, RoundRepository roundRows, ResultRepository rows, Instruments instruments) {
+	Results(Rounds rounds, RoundRepository roundRows, RoundResultRepository rows, Instruments instruments) {
 		this.rounds = rounds;
 		this.roundRows = roundRows;
 		this.rows = rows;
@@ -51,7 +51,7 @@ public class Results {
 
 	public record PlaceResults(Round round, InstrumentVersion definition, String placeCode, LocalizedName placeName,
 			long responses, boolean shown, List<ScaleResult> scales, List<ChildResult> children,
-			List<ItemResult> items, List<ResultRepository.TextRow> texts, boolean readsTexts) {
+			List<ItemResult> items, List<RoundResultRepository.TextRow> texts, boolean readsTexts) {
 	}
 
 	/** mean, low, high and change are null when hidden; bands null when a band has 1 to 4. */
@@ -70,7 +70,7 @@ public class Results {
 	@Transactional(readOnly = true)
 	public PlaceResults results(Actor actor, long roundId, String placeCode) {
 		Round round = rounds.round(actor, roundId);
-		ResultRepository.PlaceRow place = placeCode == null ? null : rows.place(placeCode).orElse(null);
+		RoundResultRepository.PlaceRow place = placeCode == null ? null : rows.place(placeCode).orElse(null);
 		if (place == null || !actor.scope().contains(place.path())) {
 			throw new NotFoundException("place", placeCode);
 		}
@@ -100,7 +100,7 @@ public class Results {
 	}
 
 	/** Texts waiting for names to be removed, in the caller's scope. */
-	public List<ResultRepository.TextRow> pendingTexts(Actor actor, long roundId) {
+	public List<RoundResultRepository.TextRow> pendingTexts(Actor actor, long roundId) {
 		if (!readsTexts(actor.role())) {
 			throw new NotPermittedException("read free texts");
 		}
@@ -151,7 +151,7 @@ public class Results {
 			}
 		});
 		List<ChildResult> children = new ArrayList<>();
-		for (ResultRepository.PlaceRow row : rows.places(below.keySet())) {
+		for (RoundResultRepository.PlaceRow row : rows.places(below.keySet())) {
 			RoundAggregation.Place place = below.get(row.path());
 			boolean shown = place.responses >= THRESHOLD;
 			Map<String, Double> means = new LinkedHashMap<>();
@@ -165,7 +165,7 @@ public class Results {
 		return children;
 	}
 
-	private static List<ItemResult> items(InstrumentVersion definition, List<ResultRepository.AnswerCount> counts) {
+	private static List<ItemResult> items(InstrumentVersion definition, List<RoundResultRepository.AnswerCount> counts) {
 		List<ItemResult> items = new ArrayList<>();
 		for (Item item : definition.items()) {
 			if (item.type() == ItemType.TEXT) {
@@ -175,7 +175,7 @@ public class Results {
 			BigDecimal sum = BigDecimal.ZERO;
 			Map<BigDecimal, Long> byValue = new TreeMap<>();
 			boolean small = false;
-			for (ResultRepository.AnswerCount count : counts) {
+			for (RoundResultRepository.AnswerCount count : counts) {
 				if (!count.item().equals(item.code()) || count.kind() != Answer.Kind.VALUE) {
 					continue;
 				}

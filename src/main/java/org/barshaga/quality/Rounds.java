@@ -129,7 +129,7 @@ public class Rounds {
 	public List<String> issueCodes(Actor actor, long id, String schoolCode, int count) {
 		RoundSchool school = schoolForCodes(actor, id, schoolCode, false);
 		if (count < 1 || count > MAX_CODES_AT_ONCE) {
-			throw InvalidInputException.of("count", "quality.codes.count", MAX_CODES_AT_ONCE);
+			throw InvalidInputException.of("count", "quality.codes.countRange", MAX_CODES_AT_ONCE);
 		}
 		if (!rounds.issue(id, school.organisationId(), count)) {
 			throw InvalidInputException.of("count", "quality.codes.tooMany", school.expected() - school.codesIssued());
@@ -151,7 +151,7 @@ public class Rounds {
 	public String classCode(Actor actor, long id, String schoolCode, int classSize) {
 		RoundSchool school = schoolForCodes(actor, id, schoolCode, true);
 		if (classSize < 1 || classSize > MAX_CLASS_SIZE) {
-			throw InvalidInputException.of("classSize", "quality.codes.classSize", MAX_CLASS_SIZE);
+			throw InvalidInputException.of("classSize", "quality.codes.classSizeRange", MAX_CLASS_SIZE);
 		}
 		if (!rounds.issue(id, school.organisationId(), classSize)) {
 			throw InvalidInputException.of("classSize", "quality.codes.tooMany",
@@ -175,7 +175,7 @@ public class Rounds {
 		boolean pupils = instruments.definition(round.instrumentCode(), round.instrumentVersion())
 			.respondent() == Respondent.PUPIL;
 		if (pupils != forClass) {
-			throw InvalidInputException.of("kind", pupils ? "quality.codes.pupilsUseClassCodes"
+			throw InvalidInputException.of("count", pupils ? "quality.codes.pupilsUseClassCodes"
 					: "quality.codes.classCodesForPupils");
 		}
 		return school;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * answers item by item, and the free texts with their redaction.
  */
 @Repository
-class ResultRepository {
+class RoundResultRepository {
 
 	record PlaceRow(String code, String path, LocalizedName name, boolean school) {
 	}
@@ -34,7 +34,7 @@ class ResultRepository {
 
 	private final JdbcClient jdbc;
 
-	ResultRepository(JdbcClient jdbc) {
+	RoundResultRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
