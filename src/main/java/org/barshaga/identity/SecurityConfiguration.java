@@ -74,10 +74,8 @@ class SecurityConfiguration {
 			AuthenticationManager authentication, SecondFactors factors, AuditLog audit) {
 		http.securityMatcher("/api/v1/**")
 			.authenticationManager(authentication)
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/survey/**")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers("/api/v1/survey/**").permitAll().anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.addFilterBefore(new ThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
 			.addFilterBefore(new TokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
@@ -92,9 +90,9 @@ class SecurityConfiguration {
 	/**
 	 * Pages: form sign-in and a session only, never HTTP Basic (a browser would keep
 	 * Basic credentials and send a password with every request). The OpenAPI description
-	 * and its UI need a signed-in user, like everything but sign-in, static files, health,
-	 * open data and the quality survey pages, which a code protects (with CSRF as every
-	 * form).
+	 * and its UI need a signed-in user, like everything but sign-in, static files,
+	 * health, open data and the quality survey pages, which a code protects (with CSRF as
+	 * every form).
 	 */
 	@Bean
 	@Order(2)

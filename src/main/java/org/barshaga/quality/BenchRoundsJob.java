@@ -82,13 +82,14 @@ class BenchRoundsJob implements CommandLineJob {
 		LocalDate today = LocalDate.now(clock);
 		Round parentRound = rounds.open(MINISTRY,
 				new Rounds.RoundRequest("PARENT_SEN", 1, "KZ", List.of(), today, today.plusDays(30)));
-		Round pupilRound = rounds.open(MINISTRY,
-				new Rounds.RoundRequest("PUPIL_VOICE", 1, "KZ", List.of(3, 4, 5, 6, 7, 8, 9, 10, 11), today,
-						today.plusDays(30)));
+		Round pupilRound = rounds.open(MINISTRY, new Rounds.RoundRequest("PUPIL_VOICE", 1, "KZ",
+				List.of(3, 4, 5, 6, 7, 8, 9, 10, 11), today, today.plusDays(30)));
 		List<long[]> schools = jdbc.sql("""
 				SELECT organisation_id, ROW_NUMBER() OVER (ORDER BY organisation_id) FROM quality_round_school
-				WHERE round_id = :round""").param("round", parentRound.id()).query((rs, row) -> new long[] {
-						rs.getLong(1), row }).list();
+				WHERE round_id = :round""")
+			.param("round", parentRound.id())
+			.query((rs, row) -> new long[] { rs.getLong(1), row })
+			.list();
 		if (schools.isEmpty()) {
 			out.println("No open school in the database: load national data first (docs/BENCHMARKS.md)");
 			return 1;
@@ -107,7 +108,9 @@ class BenchRoundsJob implements CommandLineJob {
 		return 0;
 	}
 
-	/** Draws, scores (timed) and stores one round's responses; returns the scoring time. */
+	/**
+	 * Draws, scores (timed) and stores one round's responses; returns the scoring time.
+	 */
 	private double store(Round round, int count, List<long[]> schools, PrintStream out) {
 		InstrumentVersion definition = instruments.definition(round.instrumentCode(), round.instrumentVersion());
 		SplittableRandom random = new SplittableRandom(round.id());
@@ -139,9 +142,11 @@ class BenchRoundsJob implements CommandLineJob {
 				batch.batchUpdate("""
 						INSERT INTO quality_response (id, round_id, organisation_id, path, settlement, submitted_on)
 						VALUES (?, ?, ?, ?, ?, ?)""", responseRows);
-				batch.batchUpdate("""
-						INSERT INTO quality_response_scale (response_id, round_id, organisation_id, scale_code, answered,
-							score) VALUES (?, ?, ?, ?, ?, ?)""", scaleRows);
+				batch.batchUpdate(
+						"""
+								INSERT INTO quality_response_scale (response_id, round_id, organisation_id, scale_code, answered,
+									score) VALUES (?, ?, ?, ?, ?, ?)""",
+						scaleRows);
 				responseRows.clear();
 				scaleRows.clear();
 			}
@@ -152,7 +157,7 @@ class BenchRoundsJob implements CommandLineJob {
 	}
 
 	private long nextId() {
-		return Optional.ofNullable(jdbc.sql("SELECT MAX(id) FROM quality_response").query(Long.class).single())
+		return Optional.ofNullable(jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM quality_response").query(Long.class).single())
 			.orElse(0L) + 1_000_000;
 	}
 

@@ -71,8 +71,8 @@ class DemoRounds implements ApplicationRunner {
 		LocalDate today = LocalDate.now(clock);
 		Actor ministry = new Actor(0, "demo-data", "Demo Ministry", Role.MINISTRY, DataScope.NATION);
 		SplittableRandom random = new SplittableRandom(14);
-		Round parents = rounds.open(ministry, new Rounds.RoundRequest("PARENT_SEN", 1, DISTRICT, List.of(),
-				today.minusDays(14), today.plusDays(14)));
+		Round parents = rounds.open(ministry,
+				new Rounds.RoundRequest("PARENT_SEN", 1, DISTRICT, List.of(), today.minusDays(14), today.plusDays(14)));
 		int answered = answer(parents, false, random);
 		Round pupils = rounds.open(ministry, new Rounds.RoundRequest("PUPIL_VOICE", 1, DISTRICT,
 				List.of(4, 5, 6, 7, 8, 9), today.minusDays(7), today.plusDays(21)));
@@ -82,8 +82,7 @@ class DemoRounds implements ApplicationRunner {
 
 	private int answer(Round round, boolean pupils, SplittableRandom random) {
 		InstrumentVersion definition = instruments.definition(round.instrumentCode(), round.instrumentVersion());
-		Actor district = new Actor(0, "demo-data", "Demo district", Role.DISTRICT_OFFICER,
-				new DataScope(round.path()));
+		Actor district = new Actor(0, "demo-data", "Demo district", Role.DISTRICT_OFFICER, new DataScope(round.path()));
 		int answered = 0;
 		int schoolsWithPupils = 0;
 		for (RoundSchool school : rounds.schools(district, round.id())) {

@@ -27,10 +27,7 @@ final class GeneratedAnswers {
 				answers.put(item.code(), AnswerReader.DONT_KNOW);
 				continue;
 			}
-			List<Option> options = item.options()
-				.stream()
-				.sorted((a, b) -> a.value().compareTo(b.value()))
-				.toList();
+			List<Option> options = item.options().stream().sorted((a, b) -> a.value().compareTo(b.value())).toList();
 			double position = Math.min(0.999, Math.max(0, lean + (random.nextDouble() - 0.5) * 0.8));
 			BigDecimal value = options.get((int) (position * options.size())).value();
 			answers.put(item.code(), value);

@@ -49,11 +49,12 @@ final class ResponseReader {
 				for (Object one : chosen) {
 					BigDecimal value = one instanceof Number number ? new BigDecimal(number.toString()) : null;
 					if (value == null || !item.offers(value)) {
-						problems.add(FIELD, "quality.answer.offScale", code, String.valueOf(one), item.options()
-							.stream()
-							.map(o -> o.value().toPlainString())
-							.reduce((a, b) -> a + ", " + b)
-							.orElse(""));
+						problems.add(FIELD, "quality.answer.offScale", code, String.valueOf(one),
+								item.options()
+									.stream()
+									.map(o -> o.value().toPlainString())
+									.reduce((a, b) -> a + ", " + b)
+									.orElse(""));
 					}
 					else if (!values.contains(value)) {
 						values.add(value);

@@ -69,8 +69,9 @@ class ResponseRepository {
 	}
 
 	Optional<Place> place(long round, long school) {
-		return jdbc.sql("""
-				SELECT path, settlement FROM quality_round_school WHERE round_id = :round AND organisation_id = :school""")
+		return jdbc
+			.sql("""
+					SELECT path, settlement FROM quality_round_school WHERE round_id = :round AND organisation_id = :school""")
 			.param("round", round)
 			.param("school", school)
 			.query((rs, row) -> new Place(rs.getString(1), rs.getString(2)))
@@ -126,11 +127,14 @@ class ResponseRepository {
 				VALUES (?, ?, ?, ?, ?, ?)""", scales);
 		List<Object[]> texts = new ArrayList<>();
 		read.texts()
-			.forEach((item, text) -> texts.add(new Object[] { id, round, school, place.path(), item, text, "PENDING" }));
+			.forEach(
+					(item, text) -> texts.add(new Object[] { id, round, school, place.path(), item, text, "PENDING" }));
 		if (!texts.isEmpty()) {
-			batch.batchUpdate("""
-					INSERT INTO quality_response_text (response_id, round_id, organisation_id, path, item_code, original,
-						status) VALUES (?, ?, ?, ?, ?, ?, ?)""", texts);
+			batch.batchUpdate(
+					"""
+							INSERT INTO quality_response_text (response_id, round_id, organisation_id, path, item_code, original,
+								status) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+					texts);
 		}
 		return id;
 	}

@@ -18,11 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Responses to a round: with a code (no account, no name) or, for teachers and a
- * school's team, with an account. A response is checked as a whole against the version's
- * items and stored in one transaction with its scale scores, or refused with nothing
- * kept. A personal code can keep a paused response's answers until it is submitted; then
- * the code is spent and the draft is gone.
+ * Responses to a round: with a code (no account, no name) or, for teachers and a school's
+ * team, with an account. A response is checked as a whole against the version's items and
+ * stored in one transaction with its scale scores, or refused with nothing kept. A
+ * personal code can keep a paused response's answers until it is submitted; then the code
+ * is spent and the draft is gone.
  */
 @Service
 public class Responses {
@@ -49,13 +49,15 @@ public class Responses {
 		this.clock = clock;
 	}
 
-	/** What a code opens: its round, the instrument version, and the answers kept so far. */
+	/**
+	 * What a code opens: its round, the instrument version, and the answers kept so far.
+	 */
 	public record Opened(Round round, InstrumentVersion definition, CodeKind kind, Map<String, Object> draft) {
 	}
 
 	/**
-	 * Opens a code; {@code expectedRound}, when given, is the round the respondent means to answer,
-	 * and a code of another round is refused as foreign.
+	 * Opens a code; {@code expectedRound}, when given, is the round the respondent means
+	 * to answer, and a code of another round is refused as foreign.
 	 */
 	public Opened open(String code, Long expectedRound) {
 		return openHashed(SurveyCodes.hash(code), expectedRound);

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * A round's results for one place as a page: scores shown to one decimal (half up), the
  * 95% interval, the four bands, the change since the last round, the places below with
- * links to their own results, and the answers item by item. Whatever the small-group
- * rule hides reads "fewer than 5".
+ * links to their own results, and the answers item by item. Whatever the small-group rule
+ * hides reads "fewer than 5".
  */
 @Controller
 class ResultPages {
@@ -59,8 +59,7 @@ class ResultPages {
 		model.addAttribute("children", found.children().stream().map(c -> {
 			List<String> means = new ArrayList<>();
 			definition.scales().forEach(s -> means.add(one(c.means().get(s.code()))));
-			return new ChildView(c.code(), c.name().in(locale),
-					"/quality/rounds/" + id + "/results?place=" + c.code(),
+			return new ChildView(c.code(), c.name().in(locale), "/quality/rounds/" + id + "/results?place=" + c.code(),
 					c.shown() ? String.valueOf(c.responses()) : null, means);
 		}).toList());
 		model.addAttribute("items", found.items().stream().map(i -> item(i, locale)).toList());

@@ -50,11 +50,13 @@ public class Results {
 	}
 
 	public record PlaceResults(Round round, InstrumentVersion definition, String placeCode, LocalizedName placeName,
-			long responses, boolean shown, List<ScaleResult> scales, List<ChildResult> children,
-			List<ItemResult> items, List<RoundResultRepository.TextRow> texts, boolean readsTexts) {
+			long responses, boolean shown, List<ScaleResult> scales, List<ChildResult> children, List<ItemResult> items,
+			List<RoundResultRepository.TextRow> texts, boolean readsTexts) {
 	}
 
-	/** mean, low, high and change are null when hidden; bands null when a band has 1 to 4. */
+	/**
+	 * mean, low, high and change are null when hidden; bands null when a band has 1 to 4.
+	 */
 	public record ScaleResult(String code, LocalizedName name, long valid, Double mean, Double low, Double high,
 			List<Long> bands, Double change) {
 	}
@@ -165,7 +167,8 @@ public class Results {
 		return children;
 	}
 
-	private static List<ItemResult> items(InstrumentVersion definition, List<RoundResultRepository.AnswerCount> counts) {
+	private static List<ItemResult> items(InstrumentVersion definition,
+			List<RoundResultRepository.AnswerCount> counts) {
 		List<ItemResult> items = new ArrayList<>();
 		for (Item item : definition.items()) {
 			if (item.type() == ItemType.TEXT) {

@@ -53,23 +53,27 @@ final class RoundAggregation {
 				FROM quality_response_scale v JOIN quality_round_school s
 					ON s.round_id = v.round_id AND s.organisation_id = v.organisation_id
 				WHERE v.round_id = :round AND v.score IS NOT NULL AND %s
-				GROUP BY v.organisation_id, v.scale_code""".formatted(scope.sql("s.path")))).param("round", round).query(rs -> {
-			String path = paths.get(rs.getLong(1));
-			if (path == null) {
-				return;
-			}
-			String scale = rs.getString(2);
-			long count = rs.getLong(3);
-			double sum = rs.getDouble(4);
-			double squares = rs.getDouble(5);
-			long[] bands = { rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9) };
-			aggregation.eachPlace(path,
-					place -> place.scales.computeIfAbsent(scale, s -> new ScoreStats()).add(count, sum, squares, bands));
-		});
+				GROUP BY v.organisation_id, v.scale_code""".formatted(scope.sql("s.path"))))
+			.param("round", round)
+			.query(rs -> {
+				String path = paths.get(rs.getLong(1));
+				if (path == null) {
+					return;
+				}
+				String scale = rs.getString(2);
+				long count = rs.getLong(3);
+				double sum = rs.getDouble(4);
+				double squares = rs.getDouble(5);
+				long[] bands = { rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9) };
+				aggregation.eachPlace(path, place -> place.scales.computeIfAbsent(scale, s -> new ScoreStats())
+					.add(count, sum, squares, bands));
+			});
 		return aggregation;
 	}
 
-	/** The place at this path (a unit's or a school's, ending in '/'), or an empty one. */
+	/**
+	 * The place at this path (a unit's or a school's, ending in '/'), or an empty one.
+	 */
 	Place at(String path) {
 		return places.getOrDefault(path, new Place());
 	}

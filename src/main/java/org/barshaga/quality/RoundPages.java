@@ -150,12 +150,12 @@ class RoundPages {
 				.forEach(i -> i.versions()
 					.stream()
 					.filter(v -> v.status() == VersionStatus.PUBLISHED)
-					.forEach(v -> choices.add(new Choice(i.code() + "/" + v.version(),
-							i.name().in(locale) + " (" + v.version() + ")"))));
+					.forEach(v -> choices.add(
+							new Choice(i.code() + "/" + v.version(), i.name().in(locale) + " (" + v.version() + ")"))));
 			model.addAttribute("instruments", choices);
 		}
-		model.addAttribute("values", values == null ? new String[] { "", "", "", today.toString(),
-				today.plusWeeks(4).toString() } : values);
+		model.addAttribute("values",
+				values == null ? new String[] { "", "", "", today.toString(), today.plusWeeks(4).toString() } : values);
 		model.addAttribute("errors", errors);
 		return "quality/rounds";
 	}
@@ -172,14 +172,17 @@ class RoundPages {
 				: String.join(", ", round.grades().stream().map(String::valueOf).toList()));
 		model.addAttribute("schools", schools);
 		model.addAttribute("pupils", definition.respondent() == Respondent.PUPIL);
-		model.addAttribute("handsOut", Rounds.handsOutCodes(actor.role()) && round.status(rounds.today()) != Round.Status.CLOSED);
+		model.addAttribute("handsOut",
+				Rounds.handsOutCodes(actor.role()) && round.status(rounds.today()) != Round.Status.CLOSED);
 		model.addAttribute("readsTexts", Results.readsTexts(actor.role()));
 		model.addAttribute("resultsHref", "/quality/rounds/" + id + "/results?place=" + placeOf(actor, round));
 		model.addAttribute("errors", errors);
 		return "quality/round";
 	}
 
-	/** The caller's own place: the last code of their scope, or the round's unit above it. */
+	/**
+	 * The caller's own place: the last code of their scope, or the round's unit above it.
+	 */
 	static String placeOf(Actor actor, Round round) {
 		String[] own = actor.scope().pathPrefix().split("/");
 		return actor.scope().pathPrefix().startsWith(round.path()) ? own[own.length - 1] : round.unitCode();

@@ -80,11 +80,12 @@ class RoundRepository {
 			case SCHOOL_TEAM, PRINCIPAL_OR_COORDINATOR -> "1";
 		};
 		DataScope unit = new DataScope(unitPath);
-		var statement = jdbc.sql("""
-				INSERT INTO quality_round_school (round_id, organisation_id, path, settlement, expected)
-				SELECT :round, o.id, o.path, o.settlement, %s FROM organisation o
-				WHERE o.type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL') AND o.status = 'OPEN' AND %s"""
-			.formatted(expected, unit.sql("o.path")))
+		var statement = jdbc
+			.sql("""
+					INSERT INTO quality_round_school (round_id, organisation_id, path, settlement, expected)
+					SELECT :round, o.id, o.path, o.settlement, %s FROM organisation o
+					WHERE o.type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL') AND o.status = 'OPEN' AND %s"""
+				.formatted(expected, unit.sql("o.path")))
 			.param("round", round);
 		if (respondent == Respondent.PUPIL) {
 			statement = statement.param("grades", grades);
@@ -157,7 +158,8 @@ class RoundRepository {
 		return new Round(rs.getLong("id"), rs.getString("instrument_code"), rs.getInt("instrument_version"),
 				rs.getString("unit_code"), rs.getString("path"),
 				grades == null ? List.of() : Arrays.stream(grades.split(",")).map(Integer::valueOf).toList(),
-				rs.getDate("opens_on").toLocalDate(), rs.getDate("closes_on").toLocalDate(), rs.getString("created_by"));
+				rs.getDate("opens_on").toLocalDate(), rs.getDate("closes_on").toLocalDate(),
+				rs.getString("created_by"));
 	}
 
 	private RoundSchool school(ResultSet rs, int row) throws SQLException {

@@ -74,10 +74,11 @@ class RoundResultRepository {
 	}
 
 	List<TextRow> texts(long round, DataScope place, boolean redacted) {
-		return place.bind(jdbc.sql("""
-				SELECT id, item_code, %s FROM quality_response_text
-				WHERE round_id = :round AND status = :status AND %s ORDER BY id"""
-			.formatted(redacted ? "redacted" : "original", place.sql("path"))))
+		return place
+			.bind(jdbc.sql("""
+					SELECT id, item_code, %s FROM quality_response_text
+					WHERE round_id = :round AND status = :status AND %s ORDER BY id"""
+				.formatted(redacted ? "redacted" : "original", place.sql("path"))))
 			.param("round", round)
 			.param("status", redacted ? "REDACTED" : "PENDING")
 			.query((rs, row) -> new TextRow(rs.getLong(1), rs.getString(2), rs.getString(3)))

@@ -40,8 +40,8 @@ public class Rounds {
 		this.clock = clock;
 	}
 
-	public record RoundRequest(String instrument, Integer version, String unit, List<Integer> grades,
-			LocalDate opensOn, LocalDate closesOn) {
+	public record RoundRequest(String instrument, Integer version, String unit, List<Integer> grades, LocalDate opensOn,
+			LocalDate closesOn) {
 	}
 
 	@Transactional
@@ -175,8 +175,8 @@ public class Rounds {
 		boolean pupils = instruments.definition(round.instrumentCode(), round.instrumentVersion())
 			.respondent() == Respondent.PUPIL;
 		if (pupils != forClass) {
-			throw InvalidInputException.of("count", pupils ? "quality.codes.pupilsUseClassCodes"
-					: "quality.codes.classCodesForPupils");
+			throw InvalidInputException.of("count",
+					pupils ? "quality.codes.pupilsUseClassCodes" : "quality.codes.classCodesForPupils");
 		}
 		return school;
 	}

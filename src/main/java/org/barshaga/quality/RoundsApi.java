@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Rounds over HTTP, in the caller's scope: opening a round, the schools with what they
- * must hand out and their response rate, the codes, a teacher's response with an
- * account, results by place and the redaction of free texts.
+ * must hand out and their response rate, the codes, a teacher's response with an account,
+ * results by place and the redaction of free texts.
  */
 @RestController
 @RequestMapping("/api/v1/rounds")

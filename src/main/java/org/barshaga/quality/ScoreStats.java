@@ -3,8 +3,8 @@ package org.barshaga.quality;
 /**
  * The valid scores of one scale in one group, kept as sufficient statistics (count, sum,
  * sum of squares, and counts in four bands of 25 points) so that groups add up to their
- * parent without going back to the responses. The 95% interval of the mean is the
- * Student t interval, mean ± t(0.975, n − 1) × s ÷ √n.
+ * parent without going back to the responses. The 95% interval of the mean is the Student
+ * t interval, mean ± t(0.975, n − 1) × s ÷ √n.
  */
 public final class ScoreStats {
 
@@ -73,8 +73,9 @@ public final class ScoreStats {
 
 	/**
 	 * The 0.975 quantile of Student's t with {@code df} degrees of freedom, by the
-	 * Cornish-Fisher expansion around the normal quantile to the fourth term: within 0.001
-	 * of the exact value from 4 degrees of freedom up (the smallest group shown has 5).
+	 * Cornish-Fisher expansion around the normal quantile to the fourth term: within
+	 * 0.001 of the exact value from 4 degrees of freedom up (the smallest group shown has
+	 * 5).
 	 */
 	static double t975(long df) {
 		double z = 1.959963984540054;

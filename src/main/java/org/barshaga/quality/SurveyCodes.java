@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Survey codes: twelve characters of Crockford's base-32 alphabet (60 random bits), shown
- * as {@code XXXX-XXXX-XXXX}, and kept only as the SHA-256 hash of their normalised form. A
- * code this long cannot be found by trying hashes, so no salt is needed, and the hash
+ * as {@code XXXX-XXXX-XXXX}, and kept only as the SHA-256 hash of their normalised form.
+ * A code this long cannot be found by trying hashes, so no salt is needed, and the hash
  * alone is enough to find the code's row when it is typed in.
  */
 final class SurveyCodes {

@@ -106,7 +106,8 @@ final class SurveyFlow {
 			return new BigDecimal(number.toString()).compareTo(value) == 0;
 		}
 		if (current instanceof Collection<?> many) {
-			return many.stream().anyMatch(m -> m instanceof Number n && new BigDecimal(n.toString()).compareTo(value) == 0);
+			return many.stream()
+				.anyMatch(m -> m instanceof Number n && new BigDecimal(n.toString()).compareTo(value) == 0);
 		}
 		return false;
 	}

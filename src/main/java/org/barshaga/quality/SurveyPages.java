@@ -119,8 +119,7 @@ class SurveyPages {
 	}
 
 	@GetMapping("/survey/review")
-	String review(@RequestParam(defaultValue = "false") boolean easy, HttpSession session, Model model,
-			Locale locale) {
+	String review(@RequestParam(defaultValue = "false") boolean easy, HttpSession session, Model model, Locale locale) {
 		Responses.Opened opened = opened(session);
 		if (opened == null) {
 			return "redirect:/survey";
@@ -129,8 +128,7 @@ class SurveyPages {
 	}
 
 	@PostMapping("/survey/submit")
-	String submit(@RequestParam(defaultValue = "false") boolean easy, HttpSession session, Model model,
-			Locale locale) {
+	String submit(@RequestParam(defaultValue = "false") boolean easy, HttpSession session, Model model, Locale locale) {
 		Responses.Opened opened = opened(session);
 		if (opened == null) {
 			return "redirect:/survey";

@@ -49,11 +49,13 @@ class ResponsesTests {
 			.param("round", round)
 			.query(Long.class)
 			.single();
-		assertThat(jdbc.sql("SELECT score FROM quality_response_scale WHERE response_id = :id AND scale_code = 'PARTNERSHIP'")
+		assertThat(jdbc
+			.sql("SELECT score FROM quality_response_scale WHERE response_id = :id AND scale_code = 'PARTNERSHIP'")
 			.param("id", response)
 			.query(Double.class)
 			.single()).isEqualTo(75.0);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM quality_response_answer WHERE response_id = :id AND item_code = 'SU_MISSING'")
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM quality_response_answer WHERE response_id = :id AND item_code = 'SU_MISSING'")
 			.param("id", response)
 			.query(Long.class)
 			.single()).isEqualTo(2);
@@ -77,8 +79,8 @@ class ResponsesTests {
 		long round = rounds.open("PARENT_SEN", RoundFixture.DISTRICT, List.of());
 		String code = rounds.codes(round, RoundFixture.SCHOOL, 1).get(0);
 		mvc.perform(put("/api/v1/survey/draft").contentType(MediaType.APPLICATION_JSON)
-			.content(RoundFixture.JSON
-				.writeValueAsString(Map.of("code", code.toLowerCase(), "answers", Map.of("PA_1", 5, "PA_2", "NOT_APPLICABLE")))))
+			.content(RoundFixture.JSON.writeValueAsString(
+					Map.of("code", code.toLowerCase(), "answers", Map.of("PA_1", 5, "PA_2", "NOT_APPLICABLE")))))
 			.andExpect(status().isOk());
 		mvc.perform(post("/api/v1/survey/open").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"code\": \"" + code.replace("-", " ") + "\"}"))

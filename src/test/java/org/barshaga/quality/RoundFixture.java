@@ -21,7 +21,9 @@ final class RoundFixture {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** The demo district: its schools are in the demo coordinator's and district's scope. */
+	/**
+	 * The demo district: its schools are in the demo coordinator's and district's scope.
+	 */
 	static final String DISTRICT = "KZ-61-D08";
 
 	static final String SCHOOL = "KZ-61-D08-S001";
@@ -70,7 +72,8 @@ final class RoundFixture {
 
 	void submit(String code, Map<String, Object> answers) throws Exception {
 		mvc.perform(post("/api/v1/survey/responses").contentType(MediaType.APPLICATION_JSON)
-			.content(JSON.writeValueAsString(Map.of("code", code, "answers", answers)))).andExpect(status().isCreated());
+			.content(JSON.writeValueAsString(Map.of("code", code, "answers", answers))))
+			.andExpect(status().isCreated());
 	}
 
 	/** A parent's answers with every partnership item at {@code value} (1 to 5). */

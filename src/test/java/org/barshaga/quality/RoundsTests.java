@@ -26,8 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Rounds and codes: who opens a round and over which unit, what each school must hand out,
- * codes kept only as hashes and limited to the school's people, class codes.
+ * Rounds and codes: who opens a round and over which unit, what each school must hand
+ * out, codes kept only as hashes and limited to the school's people, class codes.
  */
 @BarshagaTest
 class RoundsTests {
@@ -119,18 +119,18 @@ class RoundsTests {
 				.query(Long.class)
 				.single()).isZero();
 		}
-		mvc.perform(post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes")
-			.with(as(Demo.SCHOOL))
+		mvc.perform(post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes").with(as(Demo.SCHOOL))
 			.header("Accept-Language", "en")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"count\": " + (expected - 1) + "}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message",
 					containsString("This school has at most " + (expected - 2) + " more people to reach.")));
-		mvc.perform(post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes")
-			.with(as(Demo.RESEARCHER))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"count\": 1}")).andExpect(status().isForbidden());
+		mvc.perform(
+				post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes").with(as(Demo.RESEARCHER))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"count\": 1}"))
+			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/rounds/" + round).with(as(Demo.SCHOOL)))
 			.andExpect(jsonPath("$.schools[0].codesIssued").value(2));
 	}
@@ -142,17 +142,16 @@ class RoundsTests {
 		int expected = rounds.expected(round, RoundFixture.SCHOOL);
 		assertThat(expected).as("the demo school has pupils in the extract").isGreaterThanOrEqualTo(3);
 		String answer = mvc
-			.perform(post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes")
-				.with(as(Demo.SCHOOL))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"classSize\": 3}"))
+			.perform(
+					post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes").with(as(Demo.SCHOOL))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"classSize\": 3}"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		String code = com.jayway.jsonpath.JsonPath.<List<String>>read(answer, "$.codes").get(0);
-		mvc.perform(post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes")
-			.with(as(Demo.SCHOOL))
+		mvc.perform(post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes").with(as(Demo.SCHOOL))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"count\": 3}")).andExpect(status().isBadRequest());
 		Map<String, Object> pupil = Map.of("BL_1", 3, "BL_2", 2, "BL_3", 3, "BL_4", 1);

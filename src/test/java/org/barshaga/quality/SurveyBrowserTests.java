@@ -165,8 +165,7 @@ class SurveyBrowserTests {
 		for (String language : List.of("kk", "ru", "en")) {
 			check("/quality/rounds/" + demo + "?lang=" + language, language, problems);
 			check("/quality/rounds/" + demo + "/texts?lang=" + language, language, problems);
-			check("/quality/rounds/" + demo + "/results?place=KZ-61-D08-S001&lang=" + language, language,
-					problems);
+			check("/quality/rounds/" + demo + "/results?place=KZ-61-D08-S001&lang=" + language, language, problems);
 		}
 		assertThat(problems).isEmpty();
 	}
@@ -192,8 +191,7 @@ class SurveyBrowserTests {
 	}
 
 	private long pageWidth(String property) {
-		return (Long) ((JavascriptExecutor) browser)
-			.executeScript("return document.documentElement." + property + ";");
+		return (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement." + property + ";");
 	}
 
 	private void check(String path, String language, List<String> problems) {
