@@ -157,7 +157,8 @@ class BenchRoundsJob implements CommandLineJob {
 	}
 
 	private long nextId() {
-		return Optional.ofNullable(jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM quality_response").query(Long.class).single())
+		return Optional
+			.ofNullable(jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM quality_response").query(Long.class).single())
 			.orElse(0L) + 1_000_000;
 	}
 
