@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.barshaga.kernel.Actor;
-import org.barshaga.kernel.DataScope;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotFoundException;
 import org.barshaga.kernel.NotPermittedException;
@@ -179,10 +178,6 @@ public class Rounds {
 					pupils ? "quality.codes.pupilsUseClassCodes" : "quality.codes.classCodesForPupils");
 		}
 		return school;
-	}
-
-	static DataScope scopeOf(String path) {
-		return new DataScope(path);
 	}
 
 }
