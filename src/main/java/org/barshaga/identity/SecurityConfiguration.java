@@ -74,7 +74,8 @@ class SecurityConfiguration {
 			AuthenticationManager authentication, SecondFactors factors, AuditLog audit) {
 		http.securityMatcher("/api/v1/**")
 			.authenticationManager(authentication)
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers("/api/v1/survey/**").permitAll().anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.addFilterBefore(new ThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
 			.addFilterBefore(new TokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
@@ -89,8 +90,9 @@ class SecurityConfiguration {
 	/**
 	 * Pages: form sign-in and a session only, never HTTP Basic (a browser would keep
 	 * Basic credentials and send a password with every request). The OpenAPI description
-	 * and its UI need a signed-in user, like everything but sign-in, static files, health
-	 * and open data.
+	 * and its UI need a signed-in user, like everything but sign-in, static files,
+	 * health, open data and the quality survey pages, which a code protects (with CSRF as
+	 * every form).
 	 */
 	@Bean
 	@Order(2)
@@ -103,7 +105,8 @@ class SecurityConfiguration {
 		http.authenticationManager(authentication)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
-						"/actuator/health", "/actuator/health/**", "/open-data", "/open-data/**")
+						"/actuator/health", "/actuator/health/**", "/open-data", "/open-data/**", "/survey",
+						"/survey/**")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole("ADMIN")

@@ -50,7 +50,7 @@ final class AnswerReader {
 		return answers;
 	}
 
-	private static boolean shown(Item item, Map<String, Answer> answers) {
+	static boolean shown(Item item, Map<String, Answer> answers) {
 		Answer source = answers.get(item.shownWhenItem());
 		return source != null && source.hasValue()
 				&& item.shownWhenValues().stream().anyMatch(v -> v.compareTo(source.value()) == 0);

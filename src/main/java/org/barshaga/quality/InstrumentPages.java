@@ -118,7 +118,7 @@ class InstrumentPages {
 	 * The pictogram of a pictorial scale, shown beside its words and hidden from screen
 	 * readers.
 	 */
-	private static String glyph(String picture) {
+	static String glyph(String picture) {
 		if (picture == null) {
 			return null;
 		}

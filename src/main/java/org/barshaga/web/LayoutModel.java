@@ -95,7 +95,10 @@ class LayoutModel {
 		items.add(new NavItem("/indicators", "nav.indicators", "indicators"));
 		if (actor.role() == Role.ADMIN || actor.role() == Role.MINISTRY || actor.role() == Role.REGION_OFFICER
 				|| actor.role() == Role.DISTRICT_OFFICER || actor.role() == Role.RESEARCHER) {
-			items.add(new NavItem("/quality/instruments", "nav.quality", "quality"));
+			items.add(new NavItem("/quality/instruments", "nav.quality", "quality/instruments"));
+		}
+		if (actor.role() != Role.PMPC_SPECIALIST && actor.role() != Role.SPECIALIST) {
+			items.add(new NavItem("/quality/rounds", "nav.qualityRounds", "quality/rounds"));
 		}
 		if (actor.role() == Role.RESEARCHER) {
 			items.add(new NavItem("/open-data", "nav.openData", "open-data"));

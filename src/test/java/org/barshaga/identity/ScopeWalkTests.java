@@ -85,7 +85,15 @@ class ScopeWalkTests {
 			// differences are read in SQL within the scope, walked in
 			// FiguresOfRecordTests
 			"GET /api/v1/figures-of-record", "GET /api/v1/figures-of-record/{year}/{revision}/differences",
-			"POST /api/v1/figures-of-record/{year}/revisions");
+			"POST /api/v1/figures-of-record/{year}/revisions",
+			// quality rounds: their scope is walked in RoundsTests, ResponsesTests and
+			// ResultsTests; the
+			// survey endpoints take a code instead of an account
+			"GET /api/v1/rounds", "POST /api/v1/rounds", "GET /api/v1/rounds/{id}",
+			"POST /api/v1/rounds/{id}/schools/{code}/codes", "POST /api/v1/rounds/{id}/responses",
+			"GET /api/v1/rounds/{id}/results", "GET /api/v1/rounds/{id}/texts",
+			"PUT /api/v1/rounds/{id}/texts/{textId}", "POST /api/v1/survey/open", "PUT /api/v1/survey/draft",
+			"POST /api/v1/survey/responses");
 
 	/** The learner sub-resources every reader may GET, each audited like the record. */
 	static final List<String> LEARNER_READS = List.of("", "/guardians", "/consents", "/conclusions", "/functioning",

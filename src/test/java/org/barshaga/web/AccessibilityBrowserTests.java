@@ -467,6 +467,17 @@ class AccessibilityBrowserTests {
 		pages.put("/indicators/new", "/indicators/new");
 		pages.put("/quality/instruments", "/quality/instruments");
 		pages.put("/quality/instruments/{code}/versions/{version}", "/quality/instruments/PARENT_SEN/versions/1");
+		long round = jdbc.sql("SELECT MIN(id) FROM quality_round WHERE instrument_code = 'PARENT_SEN'")
+			.query(Long.class)
+			.single();
+		pages.put("/quality/rounds", "/quality/rounds");
+		pages.put("/quality/rounds/{id}", "/quality/rounds/" + round);
+		pages.put("/quality/rounds/{id}/results", "/quality/rounds/" + round + "/results?place=KZ-61-D08");
+		pages.put("/quality/rounds/{id}/texts", NOT_A_PAGE + "a coordinator's page, checked in SurveyBrowserTests");
+		pages.put("/survey", "/survey");
+		for (String route : List.of("/survey/question", "/survey/review", "/survey/paused", "/survey/done")) {
+			pages.put(route, NOT_A_PAGE + "a survey screen behind a code, checked in SurveyBrowserTests");
+		}
 		pages.put("/reports", "/reports?unit=KZ-61");
 		pages.put("/reports/pdf", NOT_A_PAGE + "a PDF download");
 		pages.put("/open-data", "/open-data?indicator=PROCESS_PLAN_REVIEWS&unit=KZ-61");
