@@ -25,7 +25,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @Tag(BarshagaTest.DATABASE)
 @SpringBootTest(properties = { "barshaga.db.url=" + BarshagaTest.H2_URL, "barshaga.demo.enabled=true",
-		"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD, "barshaga.two-factor.enforce=false" })
+		"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD, "barshaga.two-factor.enforce=false",
+		"barshaga.passkeys.rp-id=localhost", "barshaga.passkeys.origins=http://localhost" })
 @AutoConfigureMockMvc
 public @interface BarshagaTest {
 
