@@ -40,7 +40,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * assertion names no account that can be trusted before it is checked) and is audited.
  */
 @Component
-class PasskeySignIn implements AuthenticationProvider, AuthenticationSuccessHandler, AuthenticationFailureHandler {
+class PasskeySignIn implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
 	private final WebAuthnRelyingPartyOperations relyingParty;
 
@@ -68,8 +68,27 @@ class PasskeySignIn implements AuthenticationProvider, AuthenticationSuccessHand
 		return "(passkey) " + (address == null ? "" : address);
 	}
 
-	@Override
-	public Authentication authenticate(Authentication attempt) {
+	/**
+	 * The check of an assertion, for the passkey filter's own manager; not a bean, so
+	 * that it is no provider of any other manager.
+	 */
+	AuthenticationProvider provider() {
+		return new AuthenticationProvider() {
+
+			@Override
+			public Authentication authenticate(Authentication attempt) {
+				return PasskeySignIn.this.authenticate(attempt);
+			}
+
+			@Override
+			public boolean supports(Class<?> authentication) {
+				return WebAuthnAuthenticationRequestToken.class.isAssignableFrom(authentication);
+			}
+
+		};
+	}
+
+	private Authentication authenticate(Authentication attempt) {
 		WebAuthnAuthenticationRequestToken request = (WebAuthnAuthenticationRequestToken) attempt;
 		String username;
 		try {
@@ -89,11 +108,6 @@ class PasskeySignIn implements AuthenticationProvider, AuthenticationSuccessHand
 			signedIn.setDetails(new WebAuthenticationDetails(current.getRequest()));
 		}
 		return signedIn;
-	}
-
-	@Override
-	public boolean supports(Class<?> authentication) {
-		return WebAuthnAuthenticationRequestToken.class.isAssignableFrom(authentication);
 	}
 
 	@Override

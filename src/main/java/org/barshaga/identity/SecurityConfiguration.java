@@ -26,7 +26,6 @@ import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationF
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -124,7 +123,8 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.addFilterAfter(new CurrentAccountFilter(accounts), SecurityContextHolderFilter.class)
 			.addFilterBefore(new TwoFactorGate(factors), AuthorizationFilter.class)
-			.addFilterBefore(new ThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class);
+			// before the first sign-in filter there may be: an identity provider's answer
+			.addFilterBefore(new ThrottleFilter(throttle, problems), OAuth2LoginAuthenticationFilter.class);
 		if (passkeys.enabled()) {
 			http.webAuthn(webAuthn -> webAuthn.rpId(passkeys.rpId())
 				.rpName(SecondFactors.ISSUER)
@@ -133,7 +133,7 @@ class SecurityConfiguration {
 				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
 					@Override
 					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
-						filter.setAuthenticationManager(new ProviderManager(passkeySignIn));
+						filter.setAuthenticationManager(new ProviderManager(passkeySignIn.provider()));
 						filter.setAuthenticationSuccessHandler(passkeySignIn);
 						filter.setAuthenticationFailureHandler(passkeySignIn);
 						return filter;
