@@ -40,7 +40,7 @@ class BasicPasswordGate extends OncePerRequestFilter {
 		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
 		if (ThrottleFilter.basicName(request.getHeader("Authorization")) != null && signedIn != null
 				&& signedIn.getPrincipal() instanceof AccountPrincipal principal
-				&& factors.enrolled(principal.actor().userId())) {
+				&& factors.hasFactor(principal.actor())) {
 			SecurityContextHolder.clearContext();
 			audit.signIn(principal.getUsername(), AuditAction.LOGIN_FAILURE, principal.actor().scope().pathPrefix(),
 					"password over HTTP Basic refused: the account has a second factor");

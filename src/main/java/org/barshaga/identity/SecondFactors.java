@@ -24,11 +24,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The second factor of an account: a TOTP secret, pending until the first code confirms
- * it, and single-use recovery codes kept only as hashes. A code is accepted in its own
- * step and the steps either side (clock drift), and once only: the step of the last
- * accepted code is stored and no code of that step or before it is taken again. Refused
- * codes count in {@link SignInThrottle} like wrong passwords and are audited.
+ * The second factor of an account: a passkey ({@link Passkeys}) or a TOTP secret, pending
+ * until the first code confirms it, and single-use recovery codes kept only as hashes. A
+ * code is accepted in its own step and the steps either side (clock drift), and once
+ * only: the step of the last accepted code is stored and no code of that step or before
+ * it is taken again. Refused codes count in {@link SignInThrottle} like wrong passwords
+ * and are audited.
  */
 @Service
 class SecondFactors {
@@ -71,11 +72,14 @@ class SecondFactors {
 
 	private final AuditLog audit;
 
+	private final Passkeys passkeys;
+
 	private final Clock clock;
 
 	SecondFactors(JdbcClient jdbc, SecretSealing sealing, SignInThrottle throttle, TwoFactorRequirement requirement,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Passkeys passkeys, Clock clock) {
 		this.jdbc = jdbc;
+		this.passkeys = passkeys;
 		this.sealing = sealing;
 		this.throttle = throttle;
 		this.requirement = requirement;
@@ -91,11 +95,22 @@ class SecondFactors {
 	}
 
 	/**
-	 * What a session must do next: give a code (the account has enrolled and the session
-	 * has not given one), enrol (its role requires it), or nothing.
+	 * Whether the account has any second factor: a confirmed TOTP secret or a passkey.
+	 */
+	boolean hasFactor(Actor actor) {
+		return hasFactor(actor.userId(), actor.username());
+	}
+
+	boolean hasFactor(long userId, String username) {
+		return enrolled(userId) || passkeys.any(username);
+	}
+
+	/**
+	 * What a session must do next: give a code or a passkey (the account has a factor and
+	 * the session has not given it), enrol (its role requires it), or nothing.
 	 */
 	Gate gate(Actor actor, boolean codeGivenInSession) {
-		if (enrolled(actor.userId())) {
+		if (hasFactor(actor)) {
 			return codeGivenInSession ? Gate.OPEN : Gate.VERIFY;
 		}
 		return requirement.requires(actor.role()) ? Gate.ENROL : Gate.OPEN;
@@ -179,17 +194,21 @@ class SecondFactors {
 
 	/**
 	 * For acts that need a recent factor (creating an access token): nothing for an
-	 * account without one; otherwise a code given within {@link #RECENT}, or a code given
-	 * now. Returns when the factor was given, for the session to remember.
+	 * account without one; otherwise a code or a passkey given within {@link #RECENT}, or
+	 * a code given now (an account with passkeys only signs in again with one). Returns
+	 * when the factor was given, for the session to remember.
 	 */
 	@Transactional
 	Optional<Instant> requireRecent(Actor actor, Instant givenAt, String code, String address) {
-		if (!enrolled(actor.userId())) {
+		if (!hasFactor(actor)) {
 			return Optional.empty();
 		}
 		Instant now = Instant.now(clock);
 		if (givenAt != null && givenAt.plus(RECENT).isAfter(now)) {
 			return Optional.of(givenAt);
+		}
+		if (!enrolled(actor.userId())) {
+			throw InvalidInputException.of("code", "passkey.error.recent", RECENT.toMinutes());
 		}
 		if (code == null || code.isBlank()) {
 			throw InvalidInputException.of("code", "twoFactor.error.recent", RECENT.toMinutes());
@@ -225,6 +244,7 @@ class SecondFactors {
 			throw new NotPermittedException("reset a second factor");
 		}
 		remove(account.id());
+		passkeys.removeAll(account.username());
 		audit.recorded(actor, AuditAction.UPDATE, "user", account.id(), account.scopePath(), "two-factor reset");
 	}
 

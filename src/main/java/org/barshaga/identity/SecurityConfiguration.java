@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.barshaga.audit.AuditLog;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,25 +14,30 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 
 /**
  * Two filter chains: the JSON API (stateless, HTTP Basic or personal access token,
  * problem details on failure, no CSRF because no cookie is accepted; Basic with a
  * password alone is refused to an account with a second factor) and the pages (form
  * login, then the second factor where the account has or needs one, session re-read on
- * every request, CSRF). Both send a strict Content-Security-Policy that allows no inline
- * script.
+ * every request, CSRF; passkeys and an identity provider where configured). Both send a
+ * strict Content-Security-Policy that allows no inline script.
  */
 @Configuration
 class SecurityConfiguration {
@@ -98,7 +104,9 @@ class SecurityConfiguration {
 	@Order(2)
 	@ConditionalOnWebApplication
 	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, ProblemResponses problems,
-			AuthenticationManager authentication, AccountDetailsService accounts, SecondFactors factors) {
+			AuthenticationManager authentication, AccountDetailsService accounts, SecondFactors factors,
+			PasskeyConfiguration.PasskeySettings passkeys, PasskeySignIn passkeySignIn,
+			ObjectProvider<ClientRegistrationRepository> identityProviders, IdentityProviderSignIn providerSignIn) {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setExceptionMappings(Map.of(PasswordHashing.BusyException.class.getName(), "/login?error=busy"));
 		failures.setDefaultFailureUrl("/login?error=credentials");
@@ -118,9 +126,49 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.addFilterAfter(new CurrentAccountFilter(accounts), SecurityContextHolderFilter.class)
 			.addFilterBefore(new TwoFactorGate(factors), AuthorizationFilter.class)
-			.addFilterBefore(new ThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class);
+			// before the first sign-in filter there may be: an identity provider's answer
+			.addFilterBefore(new ThrottleFilter(throttle, problems), OAuth2LoginAuthenticationFilter.class);
+		if (passkeys.enabled()) {
+			http.webAuthn(webAuthn -> webAuthn.rpId(passkeys.rpId())
+				.rpName(SecondFactors.ISSUER)
+				.allowedOrigins(passkeys.origins())
+				.disableDefaultRegistrationPage(true)
+				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+					@Override
+					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationManager(new ProviderManager(passkeySignIn.provider()));
+						filter.setAuthenticationSuccessHandler(passkeySignIn);
+						filter.setAuthenticationFailureHandler(passkeySignIn);
+						return filter;
+					}
+				}));
+		}
+		if (identityProviders.getIfAvailable() != null) {
+			identityProvider(http, providerSignIn);
+		}
 		headers(http);
 		return http.build();
+	}
+
+	/**
+	 * Sign-in through the configured OpenID Connect provider. Its filter gets a manager
+	 * of its own: the chain's manager checks passwords only. The ID token is checked by
+	 * Spring Security's defaults (signature by the provider's published keys, issuer,
+	 * audience, expiry with a minute's skew, nonce).
+	 */
+	private static void identityProvider(HttpSecurity http, IdentityProviderSignIn providerSignIn) {
+		http.oauth2Login(login -> login.loginPage("/login")
+			.userInfoEndpoint(userInfo -> userInfo.oidcUserService(providerSignIn))
+			.successHandler(providerSignIn)
+			.failureHandler(providerSignIn)
+			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
+				@Override
+				public <O extends OAuth2LoginAuthenticationFilter> O postProcess(O filter) {
+					filter.setAuthenticationManager(new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
+							new RestClientAuthorizationCodeTokenResponseClient(), providerSignIn)));
+					return filter;
+				}
+			}));
 	}
 
 	private static void headers(HttpSecurity http) {

@@ -14,7 +14,9 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +45,10 @@ class SignInEvents {
 		String username = event.getAuthentication().getName();
 		throttle.succeeded(username, addressOf(event.getAuthentication()));
 		users.recordSuccess(username, Instant.now(clock));
-		audit.signIn(username, AuditAction.LOGIN_SUCCESS, pathOf(username), null);
+		audit.signIn(username, AuditAction.LOGIN_SUCCESS, pathOf(username),
+				WebAuthnAuthenticationFilter.class.isAssignableFrom(event.getGeneratedBy()) ? "passkey"
+						: OAuth2LoginAuthenticationFilter.class.isAssignableFrom(event.getGeneratedBy())
+								? "identity provider" : null);
 	}
 
 	/**

@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses a password attempt that {@link SignInThrottle} holds back, before any hash is
- * computed: a form sign-in or an HTTP Basic call. Bearer tokens and sessions pass
- * untouched. The refusal is the same for every name, existing or not.
+ * computed: a form sign-in, a passkey's assertion, an identity provider's answer or an
+ * HTTP Basic call. Bearer tokens and sessions pass untouched. The refusal is the same for
+ * every name, existing or not.
  */
 class ThrottleFilter extends OncePerRequestFilter {
 
@@ -30,8 +31,18 @@ class ThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean formSignIn = "POST".equals(request.getMethod())
-				&& (request.getContextPath() + "/login").equals(request.getRequestURI());
+		boolean post = "POST".equals(request.getMethod());
+		boolean formSignIn = post && (request.getContextPath() + "/login").equals(request.getRequestURI());
+		if (post && (request.getContextPath() + "/login/webauthn").equals(request.getRequestURI())
+				&& !throttle.allows(PasskeySignIn.throttleName(request.getRemoteAddr()), request.getRemoteAddr())) {
+			problems.throttled(request, response);
+			return;
+		}
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/login/oauth2/code/") && !throttle
+			.allows(IdentityProviderSignIn.throttleName(request.getRemoteAddr()), request.getRemoteAddr())) {
+			response.sendRedirect(request.getContextPath() + "/login?error=throttled");
+			return;
+		}
 		String name = formSignIn ? request.getParameter("username") : basicName(request.getHeader("Authorization"));
 		if ((formSignIn || name != null) && !throttle.allows(name, request.getRemoteAddr())) {
 			if (formSignIn) {

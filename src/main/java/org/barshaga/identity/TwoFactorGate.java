@@ -33,6 +33,15 @@ class TwoFactorGate extends OncePerRequestFilter {
 	private static final List<String> ALWAYS_OPEN = List.of("/logout", "/css/", "/js/", "/images/", "/webjars/",
 			"/favicon.ico", "/error");
 
+	/** A passkey may be given instead of a code. */
+	private static final String PASSKEY_OPTIONS = "/webauthn/authenticate/options";
+
+	/**
+	 * Enrolment of a passkey, open only to a session that must enrol: a session that
+	 * still owes its second factor must not add one of its own choosing.
+	 */
+	private static final String PASSKEY_ENROLMENT = "/webauthn/register";
+
 	private final SecondFactors factors;
 
 	TwoFactorGate(SecondFactors factors) {
@@ -51,7 +60,9 @@ class TwoFactorGate extends OncePerRequestFilter {
 				case VERIFY -> CODE_PAGE;
 				case ENROL -> ENROL_PAGE;
 			};
-			if (page != null && !path.equals(page) && !path.startsWith(page + "/")
+			boolean passkeyStep = gate == SecondFactors.Gate.VERIFY ? path.equals(PASSKEY_OPTIONS)
+					: path.equals(PASSKEY_ENROLMENT) || path.equals(PASSKEY_ENROLMENT + "/options");
+			if (page != null && !path.equals(page) && !path.startsWith(page + "/") && !passkeyStep
 					&& ALWAYS_OPEN.stream().noneMatch(path::startsWith)) {
 				response.sendRedirect(request.getContextPath() + page);
 				return;

@@ -28,7 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The second step of sign-in (a code from the app or a recovery code) and the signed-in
  * user's own enrolment: the secret and its otpauth URI until a first code confirms them,
  * then the recovery codes once; turning the factor off (to enrol anew) takes a current
- * code.
+ * code. Passkeys are added (through Spring Security's WebAuthn endpoints, from the page's
+ * script) and removed on the same page.
  */
 @Controller
 class TwoFactorPages {
@@ -39,12 +40,19 @@ class TwoFactorPages {
 
 	private final MessageSource messages;
 
+	private final Passkeys passkeys;
+
+	private final PasskeyConfiguration.PasskeySettings passkeySettings;
+
 	private final Clock clock;
 
 	private final RequestCache requests = new HttpSessionRequestCache();
 
-	TwoFactorPages(SecondFactors factors, TwoFactorRequirement requirement, MessageSource messages, Clock clock) {
+	TwoFactorPages(SecondFactors factors, TwoFactorRequirement requirement, MessageSource messages, Passkeys passkeys,
+			PasskeyConfiguration.PasskeySettings passkeySettings, Clock clock) {
 		this.factors = factors;
+		this.passkeys = passkeys;
+		this.passkeySettings = passkeySettings;
 		this.requirement = requirement;
 		this.messages = messages;
 		this.clock = clock;
@@ -56,6 +64,12 @@ class TwoFactorPages {
 			return "redirect:/";
 		}
 		model.addAttribute("errors", FormErrors.NONE);
+		return codePage(actor, model);
+	}
+
+	private String codePage(Actor actor, Model model) {
+		model.addAttribute("hasCode", factors.enrolled(actor.userId()));
+		model.addAttribute("hasPasskey", passkeySettings.enabled() && passkeys.any(actor.username()));
 		return "identity/two-factor-code";
 	}
 
@@ -79,7 +93,7 @@ class TwoFactorPages {
 				FormErrors.message("code",
 						outcome == SecondFactors.Outcome.THROTTLED ? "login.error.throttled" : "twoFactor.error.code",
 						messages, locale));
-		return "identity/two-factor-code";
+		return codePage(actor, model);
 	}
 
 	@GetMapping(TwoFactorGate.ENROL_PAGE)
@@ -116,8 +130,25 @@ class TwoFactorPages {
 		}
 	}
 
+	@PostMapping(TwoFactorGate.ENROL_PAGE + "/passkeys/remove")
+	String removePasskey(Actor actor, @RequestParam(required = false) String passkey, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			passkeys.remove(actor, passkey);
+			redirect.addFlashAttribute("notice", "notice.passkeyRemoved");
+			return "redirect:" + TwoFactorGate.ENROL_PAGE;
+		}
+		catch (InvalidInputException invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(actor, FormErrors.of(invalid, messages, locale), model);
+		}
+	}
+
 	private String page(Actor actor, FormErrors errors, Model model) {
 		boolean enrolled = factors.enrolled(actor.userId());
+		model.addAttribute("passkeysEnabled", passkeySettings.enabled());
+		model.addAttribute("passkeys", passkeys.of(actor.username()));
+		model.addAttribute("hasFactor", enrolled || passkeys.any(actor.username()));
 		model.addAttribute("enrolled", enrolled);
 		model.addAttribute("required", requirement.requires(actor.role()));
 		model.addAttribute("errors", errors);

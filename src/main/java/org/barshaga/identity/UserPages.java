@@ -102,7 +102,7 @@ class UserPages {
 	private String form(Actor actor, UserInput input, UserAccount existing, FormErrors errors, Model model) {
 		model.addAttribute("input", input);
 		model.addAttribute("existing", existing);
-		model.addAttribute("twoFactor", existing != null && factors.enrolled(existing.id()));
+		model.addAttribute("twoFactor", existing != null && factors.hasFactor(existing.id(), existing.username()));
 		model.addAttribute("errors", errors);
 		model.addAttribute("roles",
 				Arrays.stream(Role.values())

@@ -51,6 +51,30 @@ class UserRepository {
 	}
 
 	/**
+	 * The accounts with this e-mail address, whatever its case (at most two are read).
+	 */
+	List<UserAccount> findByEmail(String email) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE LOWER(email) = LOWER(:email) ORDER BY id")
+			.param("email", email)
+			.query(UserRepository::map)
+			.list()
+			.stream()
+			.limit(2)
+			.toList();
+	}
+
+	/** The role an identity provider's groups give the account. */
+	void changeRole(long id, Role role, String by, Instant now) {
+		jdbc.sql(
+				"UPDATE app_user SET role = :role, updated_at = :now, updated_by = :by, version = version + 1 WHERE id = :id")
+			.param("role", role.name())
+			.param("now", Timestamp.from(now))
+			.param("by", by)
+			.param("id", id)
+			.update();
+	}
+
+	/**
 	 * An account with its password hash, by name or by id: one query for sign-in and each
 	 * session request.
 	 */
