@@ -77,7 +77,11 @@ class ScopeWalkTests {
 			"GET /api/v1/instruments", "GET /api/v1/instruments/{code}/versions/{version}",
 			"POST /api/v1/instruments/{code}/versions/{version}/score",
 			// the validation API: its scope is walked in ValidationTests
-			"GET /api/v1/validation-rules", "GET /api/v1/org-units/{code}/validation");
+			"GET /api/v1/validation-rules", "GET /api/v1/org-units/{code}/validation",
+			// the evidence bank's tables hold publications and counts, no person and no
+			// school: every signed-in caller reads them (CodingAndTablesTests)
+			"GET /api/v1/evidence/tables/by-year", "GET /api/v1/evidence/tables/by-theme",
+			"GET /api/v1/evidence/tables/claims");
 
 	/** The learner sub-resources every reader may GET, each audited like the record. */
 	static final List<String> LEARNER_READS = List.of("", "/guardians", "/consents", "/conclusions", "/functioning",
