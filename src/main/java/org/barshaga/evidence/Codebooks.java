@@ -30,6 +30,12 @@ public class Codebooks {
 
 	public static final String SHIPPED = "SEED000";
 
+	/**
+	 * The place the audit log files the evidence bank's changes under: the bank is
+	 * national, it belongs to no school or unit below the country.
+	 */
+	static final String PATH = org.barshaga.kernel.DataScope.NATION.pathPrefix();
+
 	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
 
 	private final JdbcClient jdbc;
@@ -99,7 +105,7 @@ public class Codebooks {
 				  created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)""")
 			.params(code, name.kk(), name.ru(), name.en(), source, yearFrom, yearTo, now())
 			.update();
-		audit.created(actor, "evidence_codebook", code, null, Map.of("name", name.en()));
+		audit.created(actor, "evidence_codebook", code, Codebooks.PATH, Map.of("name", name.en()));
 	}
 
 	/** Adds a code to a codebook and raises its version. */
@@ -146,7 +152,7 @@ public class Codebooks {
 		values.put("code", draft.code());
 		values.put("strength", draft.strength());
 		values.put("version", version);
-		audit.created(actor, "evidence_code", codebook + "/" + draft.code(), null, values);
+		audit.created(actor, "evidence_code", codebook + "/" + draft.code(), Codebooks.PATH, values);
 		return get(codebook).code(draft.code()).orElseThrow();
 	}
 

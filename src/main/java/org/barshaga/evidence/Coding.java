@@ -78,7 +78,7 @@ public class Coding {
 		for (Long id : ids) {
 			jdbc.sql("INSERT INTO evidence_coding_code (coding_id, code_id) VALUES (?, ?)").params(coding, id).update();
 		}
-		audit.created(actor, "evidence_coding", coding, null,
+		audit.created(actor, "evidence_coding", coding, Codebooks.PATH,
 				Map.of("codebook", codebook, "publication", publicationId, "codes", sorted(codes)));
 		if (existing.size() == 1 && existing.get(0).codes().equals(new TreeSet<>(codes))) {
 			writeFinal(actor, codebook, publicationId, ids, false);
@@ -183,7 +183,7 @@ public class Coding {
 			jdbc.sql("INSERT INTO evidence_final_code (final_id, code_id) VALUES (?, ?)").params(id, code).update();
 		}
 		if (reconciled) {
-			audit.created(actor, "evidence_final", id, null,
+			audit.created(actor, "evidence_final", id, Codebooks.PATH,
 					Map.of("codebook", codebook, "publication", publicationId, "reconciled", true));
 		}
 	}

@@ -108,11 +108,15 @@ public class PublicationImport {
 		if (commit) {
 			insert(actor, accepted);
 		}
-		audit.recorded(actor, AuditAction.IMPORT, "evidence_publication", null, null,
-				"%s %s: %d entries, %d imported, %d duplicates, %d broken".formatted(chosen, fileName, entries.size(),
+		audit.recorded(actor, AuditAction.IMPORT, "evidence_publication", null, Codebooks.PATH,
+				"%s %s: %d entries, %d imported, %d duplicates, %d broken".formatted(chosen, shortName(fileName), entries.size(),
 						commit ? accepted.size() : 0, duplicates.size(), problems.size()));
 		return new ImportReport(chosen, mode, entries.size(), commit ? accepted.size() : 0, duplicates, problems,
 				commit);
+	}
+
+	private static String shortName(String fileName) {
+		return fileName == null ? "" : fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
 	}
 
 	private void insert(Actor actor, List<Publication> publications) {
