@@ -22,12 +22,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code bench evidence [--references N] [--rounds N]}: imports a generated RIS bibliography of
- * N references (default 20,000; one in twenty repeats an earlier DOI written another way, one in
- * twenty an earlier title and year, one in a hundred has no year) and times the import with its
- * duplicate detection; then codes every imported publication twice in a codebook of its own
- * (written in batches, as two coders agreeing nine times in ten) and times every table, several
- * rounds. Run it on a scratch database: it leaves its publications and codebook behind.
+ * {@code bench evidence [--references N] [--rounds N]}: imports a generated RIS
+ * bibliography of N references (default 20,000; one in twenty repeats an earlier DOI
+ * written another way, one in twenty an earlier title and year, one in a hundred has no
+ * year) and times the import with its duplicate detection; then codes every imported
+ * publication twice in a codebook of its own (written in batches, as two coders agreeing
+ * nine times in ten) and times every table, several rounds. Run it on a scratch database:
+ * it leaves its publications and codebook behind.
  */
 @Component
 class BenchEvidenceJob implements CommandLineJob {
@@ -144,14 +145,14 @@ class BenchEvidenceJob implements CommandLineJob {
 		Codebook shipped = codebooks.get(Codebooks.SHIPPED);
 		codebooks.define(ADMIN, book, shipped.name(), "bench", shipped.yearFrom(), shipped.yearTo());
 		for (Code code : shipped.codes()) {
-			codebooks.addCode(ADMIN, book,
-					new Codebooks.CodeDraft(code.dimension(), code.code(), code.name(), code.strength(), code.reasoning()));
+			codebooks.addCode(ADMIN, book, new Codebooks.CodeDraft(code.dimension(), code.code(), code.name(),
+					code.strength(), code.reasoning()));
 		}
 	}
 
 	/**
-	 * Two codings and the final codes of every publication of this run, written in batches:
-	 * the tables read exactly what coders through the service would have left.
+	 * Two codings and the final codes of every publication of this run, written in
+	 * batches: the tables read exactly what coders through the service would have left.
 	 */
 	private void codeEverything(String book, String run) {
 		Codebook codebook = codebooks.get(book);
@@ -171,8 +172,9 @@ class BenchEvidenceJob implements CommandLineJob {
 			codings.add(new Object[] { book, id, "bench.b", now });
 			finals.add(new Object[] { book, id, false, "bench.b", now });
 		}
-		template.batchUpdate("INSERT INTO evidence_coding (codebook_code, publication_id, coder, coded_at) "
-				+ "VALUES (?, ?, ?, ?)", codings);
+		template.batchUpdate(
+				"INSERT INTO evidence_coding (codebook_code, publication_id, coder, coded_at) " + "VALUES (?, ?, ?, ?)",
+				codings);
 		template.batchUpdate("INSERT INTO evidence_final (codebook_code, publication_id, reconciled, settled_by, "
 				+ "settled_at) VALUES (?, ?, ?, ?, ?)", finals);
 		List<Object[]> codingCodes = new ArrayList<>();
@@ -189,10 +191,12 @@ class BenchEvidenceJob implements CommandLineJob {
 			codes.add(populations.get(pick.nextInt(populations.size())).id());
 			boolean second = rs.getString("coder").equals("bench.b");
 			if (second && random.nextInt(10) == 0) {
-				codes.set(1, claims.get((claims.indexOf(claims.stream()
-					.filter(c -> c.id() == codes.get(1))
-					.findFirst()
-					.orElseThrow()) + 1) % claims.size()).id());
+				codes.set(1,
+						claims
+							.get((claims.indexOf(
+									claims.stream().filter(c -> c.id() == codes.get(1)).findFirst().orElseThrow()) + 1)
+									% claims.size())
+							.id());
 			}
 			for (long code : codes) {
 				codingCodes.add(new Object[] { rs.getLong("id"), code });

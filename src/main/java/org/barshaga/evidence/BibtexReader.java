@@ -7,9 +7,9 @@ import java.util.Locale;
 /**
  * Reads BibTeX: {@code @type{key, field = {value}, field = "value", field = 2020}}, with
  * braces nested in values. {@code @comment}, {@code @preamble} and {@code @string} are
- * skipped (string macros are not expanded: a bare word keeps its name). An entry that does
- * not close, or whose field cannot be read, is broken, and reading resumes at the next
- * {@code @} that starts a line.
+ * skipped (string macros are not expanded: a bare word keeps its name). An entry that
+ * does not close, or whose field cannot be read, is broken, and reading resumes at the
+ * next {@code @} that starts a line.
  */
 final class BibtexReader {
 

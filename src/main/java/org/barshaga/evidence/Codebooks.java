@@ -80,8 +80,9 @@ public class Codebooks {
 					rs.getString("code"), rs.getInt("position"),
 					new LocalizedName(rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("name_en")),
 					rs.getString("strength") == null ? null : Strength.valueOf(rs.getString("strength")),
-					rs.getString("reasoning_kk") == null ? null : new LocalizedName(rs.getString("reasoning_kk"),
-							rs.getString("reasoning_ru"), rs.getString("reasoning_en"))))
+					rs.getString("reasoning_kk") == null ? null
+							: new LocalizedName(rs.getString("reasoning_kk"), rs.getString("reasoning_ru"),
+									rs.getString("reasoning_en"))))
 			.list();
 		return new Codebook(head.code(), head.name(), head.source(), head.yearFrom(), head.yearTo(), head.version(),
 				codes);
@@ -97,7 +98,10 @@ public class Codebooks {
 		if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
 			throw InvalidInputException.of("yearTo", "validation.evidence.yearOrder");
 		}
-		if (jdbc.sql("SELECT COUNT(*) FROM evidence_codebook WHERE code = ?").param(code).query(Long.class).single() > 0) {
+		if (jdbc.sql("SELECT COUNT(*) FROM evidence_codebook WHERE code = ?")
+			.param(code)
+			.query(Long.class)
+			.single() > 0) {
 			throw InvalidInputException.of("code", "validation.evidence.codebookExists", code);
 		}
 		jdbc.sql("""

@@ -85,7 +85,10 @@ public class Coding {
 		}
 	}
 
-	/** Settles a disagreement: the final codes of a publication its two coders coded apart. */
+	/**
+	 * Settles a disagreement: the final codes of a publication its two coders coded
+	 * apart.
+	 */
 	@Transactional
 	public void settle(Actor actor, String codebook, long publicationId, Collection<String> codes) {
 		requireCoder(actor);
@@ -144,8 +147,8 @@ public class Coding {
 	}
 
 	/**
-	 * The codes' ids, or every problem: a code the codebook does not hold, and a number of
-	 * thematic areas other than one.
+	 * The codes' ids, or every problem: a code the codebook does not hold, and a number
+	 * of thematic areas other than one.
 	 */
 	static Set<Long> check(Codebook book, Collection<String> codes) {
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();

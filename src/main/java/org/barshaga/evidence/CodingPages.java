@@ -159,7 +159,8 @@ class CodingPages {
 		model.addAttribute("populations", book.of(Dimension.POPULATION));
 		model.addAttribute("chosen", chosen);
 		model.addAttribute("errors", errors);
-		// the other coder's codes stay hidden until the coder has coded: coding is independent
+		// the other coder's codes stay hidden until the coder has coded: coding is
+		// independent
 		model.addAttribute("codings", mine || disagreement || codings.size() == 2 ? codings : List.of());
 		model.addAttribute("mine", mine);
 		model.addAttribute("canCode", !mine && codings.size() < 2);

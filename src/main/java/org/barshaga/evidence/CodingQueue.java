@@ -70,9 +70,9 @@ public class CodingQueue {
 			.param("limit", PAGE_SIZE)
 			.param("offset", (long) safePage * PAGE_SIZE)
 			.query((rs, n) -> new Row(
-					new Publication(rs.getLong("id"), rs.getString("doi"), rs.getString("doi_key"), rs.getString("title"),
-							rs.getString("title_key"), rs.getInt("pub_year"), rs.getString("authors"),
-							rs.getString("journal"), rs.getString("language"), null),
+					new Publication(rs.getLong("id"), rs.getString("doi"), rs.getString("doi_key"),
+							rs.getString("title"), rs.getString("title_key"), rs.getInt("pub_year"),
+							rs.getString("authors"), rs.getString("journal"), rs.getString("language"), null),
 					rs.getInt("codings"), rs.getInt("mine") > 0, rs.getInt("settled") > 0))
 			.list();
 		return new ResultPage<>(rows, safePage, PAGE_SIZE, total);

@@ -17,8 +17,9 @@ import org.barshaga.kernel.SpreadsheetCells;
 /**
  * Reads a bibliography as CSV: a header row naming the columns (title and year required;
  * doi, authors, journal, language, abstract optional; in any order and case), comma or
- * semicolon separated, authors separated by semicolons inside their cell. A row with more or
- * fewer cells than the header is broken; a quote left open breaks the rest of the file.
+ * semicolon separated, authors separated by semicolons inside their cell. A row with more
+ * or fewer cells than the header is broken; a quote left open breaks the rest of the
+ * file.
  */
 final class CsvBibliographyReader {
 

@@ -27,11 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo's evidence bank: the studies about Kazakhstan that seed 000 and seed 001 cite,
  * with the two articles themselves, imported through {@link PublicationImport} from the
- * reference lists as the seeds print them (seed 000's as RIS, seed 001's as BibTeX, so that
- * the second finds its duplicates in the first), then coded by seed 000's scheme by two
- * demo coders through {@link Coding}: most codings agree, three disagreements are settled,
- * two are left for the reconciliation view, and three publications wait for a second
- * coder.
+ * reference lists as the seeds print them (seed 000's as RIS, seed 001's as BibTeX, so
+ * that the second finds its duplicates in the first), then coded by seed 000's scheme by
+ * two demo coders through {@link Coding}: most codings agree, three disagreements are
+ * settled, two are left for the reconciliation view, and three publications wait for a
+ * second coder.
  */
 @Component
 @Profile("!cli")
@@ -96,11 +96,14 @@ class DemoEvidence implements ApplicationRunner {
 			}
 			coded++;
 		}
-		log.info("Demo data: evidence bank of {} publications ({} duplicates found), {} coded", ris.imported()
-				+ bib.imported(), ris.duplicates().size() + bib.duplicates().size(), coded);
+		log.info("Demo data: evidence bank of {} publications ({} duplicates found), {} coded",
+				ris.imported() + bib.imported(), ris.duplicates().size() + bib.duplicates().size(), coded);
 	}
 
-	/** The one publication whose title is the given start, else the one that starts with it. */
+	/**
+	 * The one publication whose title is the given start, else the one that starts with
+	 * it.
+	 */
 	private static Long find(Map<String, Long> byTitle, String start) {
 		if (byTitle.containsKey(start)) {
 			return byTitle.get(start);

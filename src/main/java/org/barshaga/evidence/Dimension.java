@@ -1,8 +1,8 @@
 package org.barshaga.evidence;
 
 /**
- * What a code of the codebook classifies. A publication has exactly one thematic area, and
- * any number of claims and populations.
+ * What a code of the codebook classifies. A publication has exactly one thematic area,
+ * and any number of claims and populations.
  */
 public enum Dimension {
 

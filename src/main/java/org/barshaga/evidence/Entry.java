@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One reference as a reader found it in a file: its place (the entry's number and the line
- * it starts on), the fields read, and what is wrong with it. The readers only read; which
- * fields are required and how long they may be is {@link EntryCheck}'s.
+ * One reference as a reader found it in a file: its place (the entry's number and the
+ * line it starts on), the fields read, and what is wrong with it. The readers only read;
+ * which fields are required and how long they may be is {@link EntryCheck}'s.
  */
 final class Entry {
 
@@ -39,7 +39,9 @@ final class Entry {
 		problems.add(new ImportReport.Problem(number, line, messageKey, List.of(arguments)));
 	}
 
-	/** Keeps the first value a field is given: RIS and BibTeX files may repeat a field. */
+	/**
+	 * Keeps the first value a field is given: RIS and BibTeX files may repeat a field.
+	 */
 	static String first(String current, String value) {
 		if (current != null && !current.isBlank()) {
 			return current;

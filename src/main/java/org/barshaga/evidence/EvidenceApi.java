@@ -79,17 +79,15 @@ class EvidenceApi {
 			+ "publications whose settled codes support them (seed 000's Table 5)")
 	ClaimsBody claims(@RequestParam(defaultValue = Codebooks.SHIPPED) String codebook) {
 		EvidenceTables.Claims table = tables.claims(codebook);
-		return new ClaimsBody(table.codebook().code(), table.codebook().version(),
-				table.rows()
-					.stream()
-					.map(r -> new ClaimBody(r.claim().code(), names(r.claim().name()), r.claim().strength(),
-							names(r.claim().reasoning()), r.publications().size(),
-							r.publications()
-								.stream()
-								.map(p -> new PublicationBody(p.id(), p.citation(), p.title(), p.year(), p.doi(),
-										p.journal()))
-								.toList()))
-					.toList());
+		return new ClaimsBody(table.codebook().code(), table.codebook().version(), table.rows()
+			.stream()
+			.map(r -> new ClaimBody(r.claim().code(), names(r.claim().name()), r.claim().strength(),
+					names(r.claim().reasoning()), r.publications().size(),
+					r.publications()
+						.stream()
+						.map(p -> new PublicationBody(p.id(), p.citation(), p.title(), p.year(), p.doi(), p.journal()))
+						.toList()))
+			.toList());
 	}
 
 	static Map<String, String> names(LocalizedName name) {

@@ -125,8 +125,8 @@ class EvidencePages {
 	}
 
 	/**
-	 * A name in the three languages, or null when none is given; a name given in one or two
-	 * of them only is refused against {@code field}.
+	 * A name in the three languages, or null when none is given; a name given in one or
+	 * two of them only is refused against {@code field}.
 	 */
 	private static LocalizedName name(String kk, String ru, String en, String field) {
 		boolean any = !blank(kk) || !blank(ru) || !blank(en);
@@ -134,8 +134,7 @@ class EvidencePages {
 			return null;
 		}
 		if (blank(kk) || blank(ru) || blank(en)) {
-			throw InvalidInputException.of(field == null ? "reasoning" : field,
-					"validation.evidence.threeLanguages");
+			throw InvalidInputException.of(field == null ? "reasoning" : field, "validation.evidence.threeLanguages");
 		}
 		return new LocalizedName(kk, ru, en);
 	}

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The tables of seed 000's content analysis, generated from the final codes of a codebook:
- * publications by year (Table 2), by thematic area with their shares (Table 4), the claims
- * with their evidence and the publications that support them (Table 5), and the
- * evidence-gap map of thematic areas against populations. Each is one aggregate query; a
- * publication counts once it has final codes (agreed or settled), never before.
+ * The tables of seed 000's content analysis, generated from the final codes of a
+ * codebook: publications by year (Table 2), by thematic area with their shares (Table 4),
+ * the claims with their evidence and the publications that support them (Table 5), and
+ * the evidence-gap map of thematic areas against populations. Each is one aggregate
+ * query; a publication counts once it has final codes (agreed or settled), never before.
  */
 @Service
 public class EvidenceTables {
@@ -70,11 +70,9 @@ public class EvidenceTables {
 		jdbc.sql("""
 				SELECT p.pub_year, COUNT(*) AS n FROM evidence_final f
 				JOIN evidence_publication p ON p.id = f.publication_id
-				WHERE f.codebook_code = ? GROUP BY p.pub_year""")
-			.param(codebook)
-			.query(rs -> {
-				counts.put(rs.getInt("pub_year"), rs.getLong("n"));
-			});
+				WHERE f.codebook_code = ? GROUP BY p.pub_year""").param(codebook).query(rs -> {
+			counts.put(rs.getInt("pub_year"), rs.getLong("n"));
+		});
 		List<YearRow> rows = new ArrayList<>();
 		if (!counts.isEmpty() || (book.yearFrom() != null && book.yearTo() != null)) {
 			int from = min(book.yearFrom(), counts.isEmpty() ? null : counts.keySet().iterator().next());
@@ -109,11 +107,15 @@ public class EvidenceTables {
 
 	static BigDecimal share(long count, long total) {
 		return total == 0 ? null
-				: BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(total), 2,
-						RoundingMode.HALF_UP);
+				: BigDecimal.valueOf(count)
+					.multiply(BigDecimal.valueOf(100))
+					.divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
 	}
 
-	/** Every claim in the codebook's order, with its supporting publications, oldest first. */
+	/**
+	 * Every claim in the codebook's order, with its supporting publications, oldest
+	 * first.
+	 */
 	@Transactional(readOnly = true)
 	public Claims claims(String codebook) {
 		Codebook book = codebooks.get(codebook);
@@ -126,14 +128,12 @@ public class EvidenceTables {
 				JOIN evidence_code k ON k.id = fc.code_id
 				JOIN evidence_publication p ON p.id = f.publication_id
 				WHERE f.codebook_code = ? AND k.dimension = 'CLAIM'
-				ORDER BY p.pub_year, p.id""")
-			.param(codebook)
-			.query(rs -> {
-				byClaim.computeIfAbsent(rs.getLong("code_id"), k -> new ArrayList<>())
-					.add(new Publication(rs.getLong("id"), rs.getString("doi"), rs.getString("doi_key"),
-							rs.getString("title"), rs.getString("title_key"), rs.getInt("pub_year"),
-							rs.getString("authors"), rs.getString("journal"), rs.getString("language"), null));
-			});
+				ORDER BY p.pub_year, p.id""").param(codebook).query(rs -> {
+			byClaim.computeIfAbsent(rs.getLong("code_id"), k -> new ArrayList<>())
+				.add(new Publication(rs.getLong("id"), rs.getString("doi"), rs.getString("doi_key"),
+						rs.getString("title"), rs.getString("title_key"), rs.getInt("pub_year"),
+						rs.getString("authors"), rs.getString("journal"), rs.getString("language"), null));
+		});
 		List<ClaimRow> rows = new ArrayList<>();
 		for (Code claim : book.of(Dimension.CLAIM)) {
 			rows.add(new ClaimRow(claim, byClaim.getOrDefault(claim.id(), List.of())));
@@ -156,15 +156,13 @@ public class EvidenceTables {
 				JOIN evidence_code tk ON tk.id = t.code_id AND tk.dimension = 'THEME'
 				JOIN evidence_final_code p ON p.final_id = f.id
 				JOIN evidence_code pk ON pk.id = p.code_id AND pk.dimension = 'POPULATION'
-				WHERE f.codebook_code = ? GROUP BY t.code_id, p.code_id""")
-			.param(codebook)
-			.query(rs -> {
-				Integer t = themeIndex.get(rs.getLong("theme"));
-				Integer p = populationIndex.get(rs.getLong("population"));
-				if (t != null && p != null) {
-					counts[t][p] = rs.getLong("n");
-				}
-			});
+				WHERE f.codebook_code = ? GROUP BY t.code_id, p.code_id""").param(codebook).query(rs -> {
+			Integer t = themeIndex.get(rs.getLong("theme"));
+			Integer p = populationIndex.get(rs.getLong("population"));
+			if (t != null && p != null) {
+				counts[t][p] = rs.getLong("n");
+			}
+		});
 		return new GapMap(book, themes, populations, counts);
 	}
 
@@ -180,21 +178,19 @@ public class EvidenceTables {
 		jdbc.sql("""
 				SELECT c.id, c.publication_id, cc.code_id FROM evidence_coding c
 				LEFT JOIN evidence_coding_code cc ON cc.coding_id = c.id
-				WHERE c.codebook_code = ? ORDER BY c.publication_id, c.id""")
-			.param(codebook)
-			.query(rs -> {
-				long coding = rs.getLong("id");
-				Set<Long> codes = byCoding.get(coding);
-				if (codes == null) {
-					codes = new java.util.HashSet<>();
-					byCoding.put(coding, codes);
-					byPublication.computeIfAbsent(rs.getLong("publication_id"), k -> new ArrayList<>()).add(codes);
-				}
-				long code = rs.getLong("code_id");
-				if (!rs.wasNull()) {
-					codes.add(code);
-				}
-			});
+				WHERE c.codebook_code = ? ORDER BY c.publication_id, c.id""").param(codebook).query(rs -> {
+			long coding = rs.getLong("id");
+			Set<Long> codes = byCoding.get(coding);
+			if (codes == null) {
+				codes = new java.util.HashSet<>();
+				byCoding.put(coding, codes);
+				byPublication.computeIfAbsent(rs.getLong("publication_id"), k -> new ArrayList<>()).add(codes);
+			}
+			long code = rs.getLong("code_id");
+			if (!rs.wasNull()) {
+				codes.add(code);
+			}
+		});
 		List<CodeAgreement> rows = new ArrayList<>();
 		for (Code code : book.codes()) {
 			int a = 0;

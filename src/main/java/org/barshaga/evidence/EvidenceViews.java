@@ -29,7 +29,9 @@ final class EvidenceViews {
 		this.locale = locale;
 	}
 
-	/** A table as headers and rows of text cells; the first cell of a row is its heading. */
+	/**
+	 * A table as headers and rows of text cells; the first cell of a row is its heading.
+	 */
 	record Grid(String id, String caption, List<String> headers, List<List<String>> rows) {
 	}
 
@@ -84,7 +86,9 @@ final class EvidenceViews {
 				rows);
 	}
 
-	/** The evidence-gap map as its data table: thematic areas down, populations across. */
+	/**
+	 * The evidence-gap map as its data table: thematic areas down, populations across.
+	 */
 	Grid gapMap(EvidenceTables.GapMap map) {
 		List<String> headers = new ArrayList<>();
 		headers.add(text("evidence.column.theme"));
@@ -108,8 +112,7 @@ final class EvidenceViews {
 			Kappa k = row.kappa();
 			rows.add(List.of(row.code().name().in(locale), text("evidence.dimension." + row.code().dimension()),
 					Integer.toString(k.a()), Integer.toString(k.b()), Integer.toString(k.c()), Integer.toString(k.d()),
-					plain(k.observed()), plain(k.expected()),
-					k.kappa() != null ? k.kappa().toPlainString()
+					plain(k.observed()), plain(k.expected()), k.kappa() != null ? k.kappa().toPlainString()
 							: k.pairs() == 0 ? text("evidence.kappa.noPairs") : text("evidence.kappa.undefined")));
 		}
 		return new Grid("agreement", text("evidence.table.agreement"),

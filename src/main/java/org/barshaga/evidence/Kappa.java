@@ -13,14 +13,14 @@ import java.math.RoundingMode;
  * first did not            c                d           n = a + b + c + d
  * </pre>
  *
- * observed agreement p_o = (a + d) / n; agreement expected by chance from each coder's own
- * rate p_e = ((a + b)(a + c) + (c + d)(b + d)) / n²; kappa = (p_o − p_e) / (1 − p_e).
+ * observed agreement p_o = (a + d) / n; agreement expected by chance from each coder's
+ * own rate p_e = ((a + b)(a + c) + (c + d)(b + d)) / n²; kappa = (p_o − p_e) / (1 − p_e).
  * <p>
  * When both coders put every publication in the same one category (both applied the code
  * to all of them, or both to none), p_e = 1 and kappa is 0/0: undefined. It is then
  * reported as undefined (null) beside p_o = 1, never as 1 or 0, because the coders were
- * never tested on telling the two categories apart. With no publication coded by both, all
- * three figures are null.
+ * never tested on telling the two categories apart. With no publication coded by both,
+ * all three figures are null.
  *
  * @param kappa to three decimals, null when undefined
  */

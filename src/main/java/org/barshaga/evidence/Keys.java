@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The keys duplicates are found by. A DOI is case-insensitive and written with or without
- * its resolver; a title is compared by its letters and digits only, without accents, case,
- * punctuation or spacing, in any script.
+ * its resolver; a title is compared by its letters and digits only, without accents,
+ * case, punctuation or spacing, in any script.
  */
 final class Keys {
 

@@ -24,10 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports a bibliography: reads the file in its format, checks every entry, finds the
- * duplicates (by DOI, else by title and year, against the bank and against earlier entries
- * of the same file), and writes the rest in one transaction, with one audit event for the
- * import. The keys of the bank are read once into memory: a bank of a hundred thousand
- * publications is a few megabytes, and one lookup per entry would be a query per entry.
+ * duplicates (by DOI, else by title and year, against the bank and against earlier
+ * entries of the same file), and writes the rest in one transaction, with one audit event
+ * for the import. The keys of the bank are read once into memory: a bank of a hundred
+ * thousand publications is a few megabytes, and one lookup per entry would be a query per
+ * entry.
  */
 @Service
 public class PublicationImport {
@@ -87,8 +88,8 @@ public class PublicationImport {
 				continue;
 			}
 			String titleKey = publication.titleKey() + "|" + publication.year();
-			if (publication.doiKey() != null && (byDoi.containsKey(publication.doiKey())
-					|| fileDoi.containsKey(publication.doiKey()))) {
+			if (publication.doiKey() != null
+					&& (byDoi.containsKey(publication.doiKey()) || fileDoi.containsKey(publication.doiKey()))) {
 				duplicates.add(new ImportReport.Duplicate(entry.number, entry.line, publication.title(), true,
 						byDoi.get(publication.doiKey()), fileDoi.get(publication.doiKey())));
 				continue;
@@ -109,8 +110,8 @@ public class PublicationImport {
 			insert(actor, accepted);
 		}
 		audit.recorded(actor, AuditAction.IMPORT, "evidence_publication", null, Codebooks.PATH,
-				"%s %s: %d entries, %d imported, %d duplicates, %d broken".formatted(chosen, shortName(fileName), entries.size(),
-						commit ? accepted.size() : 0, duplicates.size(), problems.size()));
+				"%s %s: %d entries, %d imported, %d duplicates, %d broken".formatted(chosen, shortName(fileName),
+						entries.size(), commit ? accepted.size() : 0, duplicates.size(), problems.size()));
 		return new ImportReport(chosen, mode, entries.size(), commit ? accepted.size() : 0, duplicates, problems,
 				commit);
 	}
@@ -142,8 +143,8 @@ public class PublicationImport {
 	}
 
 	/**
-	 * The file as text: UTF-8 only (with or without its byte-order mark), and never a NUL,
-	 * which PostgreSQL cannot store in text.
+	 * The file as text: UTF-8 only (with or without its byte-order mark), and never a
+	 * NUL, which PostgreSQL cannot store in text.
 	 */
 	static String decode(byte[] content) {
 		if (content == null || content.length == 0) {

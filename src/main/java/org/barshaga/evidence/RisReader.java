@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads RIS: each entry opens with {@code TY  - } and closes with {@code ER  - }; every
- * other line is a two-character tag, two spaces, a hyphen and its value. A line that is not
- * a tag continues the previous field (exporters wrap long abstracts). An entry left open is
- * broken; so is a tag outside any entry.
+ * other line is a two-character tag, two spaces, a hyphen and its value. A line that is
+ * not a tag continues the previous field (exporters wrap long abstracts). An entry left
+ * open is broken; so is a tag outside any entry.
  */
 final class RisReader {
 
@@ -91,8 +91,8 @@ final class RisReader {
 			case "PY", "Y1" -> entry.year = Entry.first(entry.year, value);
 			case "JF", "JO", "T2", "JA", "J2" -> entry.journal = Entry.first(entry.journal, value);
 			case "LA" -> entry.language = Entry.first(entry.language, value);
-			case "AB", "N2" ->
-				entry.abstractText = continuation ? join(entry.abstractText, value) : Entry.first(entry.abstractText, value);
+			case "AB", "N2" -> entry.abstractText = continuation ? join(entry.abstractText, value)
+					: Entry.first(entry.abstractText, value);
 			case "DO" -> entry.doi = Entry.first(entry.doi, value);
 			default -> {
 				// other tags (pages, volume, keywords...) are not kept

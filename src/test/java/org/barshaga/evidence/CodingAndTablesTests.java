@@ -75,8 +75,8 @@ class CodingAndTablesTests {
 	List<Long> publications;
 
 	/**
-	 * A codebook of two themes (T1, T2), one claim (C1, moderate) and two populations (P1,
-	 * P2), and ten publications: 1-3 of 2019, 4-6 of 2020, 7-10 of 2022.
+	 * A codebook of two themes (T1, T2), one claim (C1, moderate) and two populations
+	 * (P1, P2), and ten publications: 1-3 of 2019, 4-6 of 2020, 7-10 of 2022.
 	 */
 	@BeforeEach
 	void handMadeCodebookAndPublications() {
@@ -91,8 +91,15 @@ class CodingAndTablesTests {
 		StringBuilder csv = new StringBuilder("title,year,authors\n");
 		int[] years = { 2019, 2019, 2019, 2020, 2020, 2020, 2022, 2022, 2022, 2022 };
 		for (int i = 0; i < 10; i++) {
-			csv.append("Hand-made study ").append(run).append(" number ").append(i + 1).append(',').append(years[i])
-				.append(",Author").append(i + 1).append(" A\n");
+			csv.append("Hand-made study ")
+				.append(run)
+				.append(" number ")
+				.append(i + 1)
+				.append(',')
+				.append(years[i])
+				.append(",Author")
+				.append(i + 1)
+				.append(" A\n");
 		}
 		importer.importFile(FIRST, BibliographyFormat.CSV, "hand.csv", EvidenceImportTests.bytes(csv.toString()),
 				ImportMode.ALL_OR_NOTHING);
@@ -111,16 +118,16 @@ class CodingAndTablesTests {
 	}
 
 	/**
-	 * The hand-made coding. Coder A: T1 on 1-6, T2 on 7-10, C1 on 1-5, P2 on 7-8. Coder B:
-	 * T1 on 1-5, T2 on 6-10, C1 on 1-4 and 6, P2 on 7-8. They disagree on 5 (C1) and 6 (the
-	 * theme and C1); C settles 5 as T1 + C1 and leaves 6.
+	 * The hand-made coding. Coder A: T1 on 1-6, T2 on 7-10, C1 on 1-5, P2 on 7-8. Coder
+	 * B: T1 on 1-5, T2 on 6-10, C1 on 1-4 and 6, P2 on 7-8. They disagree on 5 (C1) and 6
+	 * (the theme and C1); C settles 5 as T1 + C1 and leaves 6.
 	 */
 	private void codeByHand() {
 		for (int i = 1; i <= 10; i++) {
-			coding.code(FIRST, book, pub(i), codes(i <= 6 ? "T1" : "T2", i <= 5 ? "C1" : null,
-					i == 7 || i == 8 ? "P2" : null));
-			coding.code(SECOND, book, pub(i), codes(i <= 5 ? "T1" : "T2", i <= 4 || i == 6 ? "C1" : null,
-					i == 7 || i == 8 ? "P2" : null));
+			coding.code(FIRST, book, pub(i),
+					codes(i <= 6 ? "T1" : "T2", i <= 5 ? "C1" : null, i == 7 || i == 8 ? "P2" : null));
+			coding.code(SECOND, book, pub(i),
+					codes(i <= 5 ? "T1" : "T2", i <= 4 || i == 6 ? "C1" : null, i == 7 || i == 8 ? "P2" : null));
 		}
 		coding.settle(THIRD, book, pub(5), List.of("T1", "C1"));
 	}
@@ -131,19 +138,22 @@ class CodingAndTablesTests {
 		Map<String, Kappa> kappa = tables.agreement(book)
 			.stream()
 			.collect(Collectors.toMap(a -> a.code().code(), EvidenceTables.CodeAgreement::kappa));
-		// C1: both on 1-4 (a = 4), A only on 5 (b = 1), B only on 6 (c = 1), neither on 7-10
-		// (d = 4); po = 8/10 = 0.8; pe = (5·5 + 5·5)/100 = 0.5; kappa = (0.8 − 0.5)/(1 − 0.5) = 0.6
-		assertThat(kappa.get("C1")).extracting(Kappa::a, Kappa::b, Kappa::c, Kappa::d)
-			.containsExactly(4, 1, 1, 4);
+		// C1: both on 1-4 (a = 4), A only on 5 (b = 1), B only on 6 (c = 1), neither on
+		// 7-10
+		// (d = 4); po = 8/10 = 0.8; pe = (5·5 + 5·5)/100 = 0.5; kappa = (0.8 − 0.5)/(1 −
+		// 0.5) = 0.6
+		assertThat(kappa.get("C1")).extracting(Kappa::a, Kappa::b, Kappa::c, Kappa::d).containsExactly(4, 1, 1, 4);
 		assertThat(kappa.get("C1").observed()).isEqualByComparingTo("0.8");
 		assertThat(kappa.get("C1").expected()).isEqualByComparingTo("0.5");
 		assertThat(kappa.get("C1").kappa()).isEqualByComparingTo("0.6");
 		// T1: both on 1-5 (a = 5), A only on 6 (b = 1), c = 0, d = 4; po = 0.9;
 		// pe = (6·5 + 4·5)/100 = 0.5; kappa = 0.4/0.5 = 0.8
 		assertThat(kappa.get("T1").kappa()).isEqualByComparingTo("0.8");
-		// T2 mirrors T1: a = 4, b = 0, c = 1, d = 5; pe = (4·5 + 6·5)/100 = 0.5; kappa = 0.8
+		// T2 mirrors T1: a = 4, b = 0, c = 1, d = 5; pe = (4·5 + 6·5)/100 = 0.5; kappa =
+		// 0.8
 		assertThat(kappa.get("T2").kappa()).isEqualByComparingTo("0.8");
-		// P2: both on 7-8, neither on the rest: perfect, pe = (2·2 + 8·8)/100 = 0.68, kappa = 1
+		// P2: both on 7-8, neither on the rest: perfect, pe = (2·2 + 8·8)/100 = 0.68,
+		// kappa = 1
 		assertThat(kappa.get("P2").kappa()).isEqualByComparingTo("1");
 		// P1: applied by nobody, one category only: pe = 1, kappa undefined, observed 1
 		assertThat(kappa.get("P1").kappa()).isNull();
@@ -169,8 +179,8 @@ class CodingAndTablesTests {
 		assertThat(byYear.total()).isEqualTo(9);
 		// T1: 1-5 = 5 of 9 = 55.555… → 55.56; T2: 7-10 = 4 of 9 = 44.444… → 44.44
 		EvidenceTables.ByTheme byTheme = tables.byTheme(book);
-		assertThat(byTheme.rows()).extracting(r -> r.theme().code(), EvidenceTables.ThemeRow::count,
-				EvidenceTables.ThemeRow::share)
+		assertThat(byTheme.rows())
+			.extracting(r -> r.theme().code(), EvidenceTables.ThemeRow::count, EvidenceTables.ThemeRow::share)
 			.containsExactly(tuple("T1", 5L, new BigDecimal("55.56")), tuple("T2", 4L, new BigDecimal("44.44")));
 		// C1 supported by 1-4 (agreed) and 5 (settled), oldest first
 		EvidenceTables.Claims claims = tables.claims(book);
@@ -200,7 +210,8 @@ class CodingAndTablesTests {
 		mvc.perform(get("/api/v1/evidence/tables/claims").param("codebook", "NO_SUCH_BOOK").with(as(Demo.ADMIN)))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/evidence/tables/by-year")).andExpect(status().isUnauthorized());
-		mvc.perform(get("/evidence/tables/by-theme.csv").param("codebook", book).param("lang", "en")
+		mvc.perform(get("/evidence/tables/by-theme.csv").param("codebook", book)
+			.param("lang", "en")
 			.with(as(Demo.SPECIALIST)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Thematic area,Number of publications,\"Share, %\"")))
@@ -213,14 +224,14 @@ class CodingAndTablesTests {
 
 	@Test
 	void aCodeOutsideTheCodebookIsRefusedAndNothingIsWritten() {
-		assertThatThrownBy(() -> coding.code(FIRST, book, pub(1), List.of("T1", "NOT_A_CODE")))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-				.extracting(InvalidInputException.Problem::messageKey)
-				.containsExactly("validation.evidence.unknownCode"));
-		assertThatThrownBy(() -> coding.code(FIRST, book, pub(1), List.of("T1", "T2")))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-				.extracting(InvalidInputException.Problem::messageKey)
-				.containsExactly("validation.evidence.oneTheme"));
+		assertThatThrownBy(() -> coding.code(FIRST, book, pub(1), List.of("T1", "NOT_A_CODE"))).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				e -> assertThat(e.problems()).extracting(InvalidInputException.Problem::messageKey)
+					.containsExactly("validation.evidence.unknownCode"));
+		assertThatThrownBy(() -> coding.code(FIRST, book, pub(1), List.of("T1", "T2"))).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				e -> assertThat(e.problems()).extracting(InvalidInputException.Problem::messageKey)
+					.containsExactly("validation.evidence.oneTheme"));
 		// a code of another codebook is outside this one too
 		assertThatThrownBy(() -> coding.code(FIRST, book, pub(1), List.of("TEACHER_READINESS")))
 			.isInstanceOf(InvalidInputException.class);
@@ -232,12 +243,12 @@ class CodingAndTablesTests {
 		assertThatThrownBy(() -> coding.code(FIRST, book, pub(1), List.of("T1")))
 			.isInstanceOf(InvalidInputException.class);
 		coding.code(SECOND, book, pub(1), List.of("T1"));
-		assertThatThrownBy(() -> coding.code(THIRD, book, pub(1), List.of("T1")))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().get(0).messageKey())
-				.isEqualTo("validation.evidence.twoCoders"));
-		assertThatThrownBy(() -> coding.settle(THIRD, book, pub(1), List.of("T2")))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().get(0).messageKey())
-				.isEqualTo("validation.evidence.nothingToSettle"));
+		assertThatThrownBy(() -> coding.code(THIRD, book, pub(1), List.of("T1"))).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				e -> assertThat(e.problems().get(0).messageKey()).isEqualTo("validation.evidence.twoCoders"));
+		assertThatThrownBy(() -> coding.settle(THIRD, book, pub(1), List.of("T2"))).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				e -> assertThat(e.problems().get(0).messageKey()).isEqualTo("validation.evidence.nothingToSettle"));
 		assertThatThrownBy(() -> coding.code(new Actor(0, "s", "S", Role.SCHOOL_COORDINATOR, DataScope.NATION), book,
 				pub(2), List.of("T1")))
 			.isInstanceOf(NotPermittedException.class);
@@ -246,17 +257,17 @@ class CodingAndTablesTests {
 	@Test
 	void administratorsAddCodesAndRaiseTheVersionOthersCannot() {
 		int version = codebooks.get(book).version();
-		assertThatThrownBy(() -> codebooks.addCode(FIRST, book, new Codebooks.CodeDraft(Dimension.THEME, "T3",
-				new LocalizedName("a", "b", "c"), null, null)))
+		assertThatThrownBy(() -> codebooks.addCode(FIRST, book,
+				new Codebooks.CodeDraft(Dimension.THEME, "T3", new LocalizedName("a", "b", "c"), null, null)))
 			.isInstanceOf(NotPermittedException.class);
-		assertThatThrownBy(() -> codebooks.addCode(ADMIN, book, new Codebooks.CodeDraft(Dimension.CLAIM, "C2",
-				new LocalizedName("a", "b", "c"), null, null)))
+		assertThatThrownBy(() -> codebooks.addCode(ADMIN, book,
+				new Codebooks.CodeDraft(Dimension.CLAIM, "C2", new LocalizedName("a", "b", "c"), null, null)))
 			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().get(0).messageKey())
 				.isEqualTo("validation.evidence.strengthRequired"));
-		assertThatThrownBy(() -> codebooks.addCode(ADMIN, book, new Codebooks.CodeDraft(Dimension.THEME, "T1",
-				new LocalizedName("a", "b", "c"), null, null)))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().get(0).messageKey())
-				.isEqualTo("validation.evidence.codeExists"));
+		assertThatThrownBy(() -> codebooks.addCode(ADMIN, book,
+				new Codebooks.CodeDraft(Dimension.THEME, "T1", new LocalizedName("a", "b", "c"), null, null)))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.problems().get(0).messageKey()).isEqualTo("validation.evidence.codeExists"));
 		codebooks.addCode(ADMIN, book, new Codebooks.CodeDraft(Dimension.CLAIM, "C2", new LocalizedName("a", "b", "c"),
 				Strength.WEAK, new LocalizedName("x", "y", "z")));
 		assertThat(codebooks.get(book).version()).isEqualTo(version + 1);
@@ -286,15 +297,13 @@ class CodingAndTablesTests {
 			.param("theme", "T1")
 			.param("codes", "C1")
 			.with(csrf())
-			.with(as(Demo.RESEARCHER)))
-			.andExpect(status().is3xxRedirection());
+			.with(as(Demo.RESEARCHER))).andExpect(status().is3xxRedirection());
 		assertThat(coding.codings(codebooks.get(book), pub(4))).extracting(Coding.Coded::coder, Coding.Coded::codes)
 			.containsExactly(tuple(Demo.RESEARCHER, Set.of("C1", "T1")));
 		mvc.perform(post("/evidence/coding/{id}", pub(4)).param("codebook", book)
 			.param("theme", "T1")
 			.with(csrf())
-			.with(as(Demo.SCHOOL)))
-			.andExpect(status().isForbidden());
+			.with(as(Demo.SCHOOL))).andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -303,7 +312,8 @@ class CodingAndTablesTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM evidence_publication WHERE title LIKE 'The results of the pilot%'")
 			.query(Long.class)
 			.single()).isZero();
-		// seed 001 cites Allan and Omarova as 2022 with the DOI seed 000 gives for 2021: one publication
+		// seed 001 cites Allan and Omarova as 2022 with the DOI seed 000 gives for 2021:
+		// one publication
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM evidence_publication WHERE doi_key = '10.1080/09687599.2020.1867073'")
 			.query(Long.class)
 			.single()).isEqualTo(1);

@@ -29,9 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Importing bibliographies in the three formats: broken entries reported by entry and line
- * with the rest imported, duplicates found by DOI and by title and year (against the bank
- * and inside the file), all-or-nothing, and files that are not text.
+ * Importing bibliographies in the three formats: broken entries reported by entry and
+ * line with the rest imported, duplicates found by DOI and by title and year (against the
+ * bank and inside the file), all-or-nothing, and files that are not text.
  */
 @BarshagaTest
 class EvidenceImportTests {
@@ -98,13 +98,14 @@ class EvidenceImportTests {
 		assertThat(report.entries()).isEqualTo(7);
 		assertThat(report.imported()).isEqualTo(2);
 		assertThat(report.committed()).isTrue();
-		assertThat(report.problems()).extracting(ImportReport.Problem::entry, ImportReport.Problem::line,
-				ImportReport.Problem::messageKey)
+		assertThat(report.problems())
+			.extracting(ImportReport.Problem::entry, ImportReport.Problem::line, ImportReport.Problem::messageKey)
 			.containsExactly(tuple(3, 17, "validation.evidence.entry.title"),
 					tuple(4, 21, "validation.evidence.entry.yearInvalid"),
 					tuple(7, 34, "validation.evidence.ris.notClosed"));
-		assertThat(report.duplicates()).extracting(ImportReport.Duplicate::entry, ImportReport.Duplicate::byDoi,
-				ImportReport.Duplicate::earlierEntry, ImportReport.Duplicate::existingId)
+		assertThat(report.duplicates())
+			.extracting(ImportReport.Duplicate::entry, ImportReport.Duplicate::byDoi,
+					ImportReport.Duplicate::earlierEntry, ImportReport.Duplicate::existingId)
 			.containsExactly(tuple(5, true, 1, null), tuple(6, false, 2, null));
 
 		var first = jdbc.sql("""
@@ -186,15 +187,13 @@ class EvidenceImportTests {
 				Csv study %1$s second;2019;;;;;
 				""".formatted(run);
 		long before = count();
-		ImportReport nothing = importer.importFile(RESEARCHER, null, "refs.csv", bytes(csv),
-				ImportMode.ALL_OR_NOTHING);
+		ImportReport nothing = importer.importFile(RESEARCHER, null, "refs.csv", bytes(csv), ImportMode.ALL_OR_NOTHING);
 		assertThat(nothing.committed()).isFalse();
 		assertThat(nothing.imported()).isZero();
 		assertThat(count()).isEqualTo(before);
-		assertThat(nothing.problems()).extracting(ImportReport.Problem::entry, ImportReport.Problem::line,
-				ImportReport.Problem::messageKey)
-			.containsExactly(tuple(2, 3, "validation.evidence.csv.cells"),
-					tuple(3, 4, "validation.evidence.entry.doi"),
+		assertThat(nothing.problems())
+			.extracting(ImportReport.Problem::entry, ImportReport.Problem::line, ImportReport.Problem::messageKey)
+			.containsExactly(tuple(2, 3, "validation.evidence.csv.cells"), tuple(3, 4, "validation.evidence.entry.doi"),
 					tuple(4, 5, "validation.evidence.entry.yearInvalid"));
 
 		ImportReport valid = importer.importFile(RESEARCHER, null, "refs.csv", bytes(csv), ImportMode.VALID_ROWS);
@@ -224,15 +223,16 @@ class EvidenceImportTests {
 	@Test
 	void theImportPageReportsEachBrokenEntryInTheUsersLanguage() throws Exception {
 		String run = run();
-		MockMultipartFile file = new MockMultipartFile("file", "refs.ris", "application/x-research-info-systems",
-				bytes("TY  - JOUR\nTI  - Page study " + run + "\nPY  - 2021\nER  - \nTY  - JOUR\nPY  - 2021\nER  - \n"));
+		MockMultipartFile file = new MockMultipartFile("file", "refs.ris", "application/x-research-info-systems", bytes(
+				"TY  - JOUR\nTI  - Page study " + run + "\nPY  - 2021\nER  - \nTY  - JOUR\nPY  - 2021\nER  - \n"));
 		mvc.perform(multipart("/evidence/import").file(file)
 			.param("mode", "VALID_ROWS")
 			.param("lang", "ru")
 			.with(csrf())
 			.with(as(Demo.RESEARCHER)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Прочитано записей: 2. Импортировано: 1. Дубликатов: 0. С ошибками: 1.")))
+			.andExpect(content()
+				.string(containsString("Прочитано записей: 2. Импортировано: 1. Дубликатов: 0. С ошибками: 1.")))
 			.andExpect(content().string(containsString("у записи, начинающейся в строке 5, нет названия")));
 		mvc.perform(multipart("/evidence/import").file(file).with(csrf()).with(as(Demo.SCHOOL)))
 			.andExpect(status().isForbidden());
@@ -243,7 +243,8 @@ class EvidenceImportTests {
 		assertThat(Keys.doi("https://dx.doi.org/10.1080/ABC.1.")).isEqualTo("10.1080/abc.1");
 		assertThat(Keys.doi("doi: 10.1080/abc.1")).isEqualTo("10.1080/abc.1");
 		assertThat(Keys.doi("not a doi")).isNull();
-		assertThat(Keys.title("«On the margins»: Education — for ALL")).isEqualTo(Keys.title("On the margins, education for all"));
+		assertThat(Keys.title("«On the margins»: Education — for ALL"))
+			.isEqualTo(Keys.title("On the margins, education for all"));
 		assertThat(Keys.title("Инклюзивное  образование: Казахстан")).isEqualTo("инклюзивное образование казахстан");
 		assertThat(List.of(Keys.title("Hernández"))).containsExactly("hernandez");
 	}

@@ -155,7 +155,8 @@ class AccessibilityBrowserTests {
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 		}
-		// the evidence bank's coding pages, as a researcher sees them, and a coding form with
+		// the evidence bank's coding pages, as a researcher sees them, and a coding form
+		// with
 		// its errors
 		signIn("researcher");
 		for (String language : List.of("kk", "ru", "en")) {
@@ -443,7 +444,8 @@ class AccessibilityBrowserTests {
 		pages.put("/quality/instruments/{code}/versions/{version}", "/quality/instruments/PARENT_SEN/versions/1");
 		pages.put("/evidence", "/evidence");
 		pages.put("/evidence/codebooks/{code}", "/evidence/codebooks/SEED000");
-		pages.put("/evidence/tables/{table:by-year|by-theme|claims|gap-map|agreement}.csv", NOT_A_PAGE + "a CSV download");
+		pages.put("/evidence/tables/{table:by-year|by-theme|claims|gap-map|agreement}.csv",
+				NOT_A_PAGE + "a CSV download");
 		for (String route : List.of("/evidence/import", "/evidence/coding", "/evidence/coding/{id}")) {
 			pages.put(route, "/learners (see evidencePages: a researcher's page)");
 		}
@@ -477,8 +479,8 @@ class AccessibilityBrowserTests {
 	}
 
 	/**
-	 * A demo publication whose two codings disagree, or one that only the first demo coder
-	 * has coded (so the researcher's coding form shows).
+	 * A demo publication whose two codings disagree, or one that only the first demo
+	 * coder has coded (so the researcher's coding form shows).
 	 */
 	private long evidencePublication(boolean disagreement) {
 		return jdbc.sql(disagreement ? """
@@ -487,9 +489,7 @@ class AccessibilityBrowserTests {
 				AND NOT EXISTS (SELECT 1 FROM evidence_final f
 				  WHERE f.codebook_code = 'SEED000' AND f.publication_id = p.id)""" : """
 				SELECT MIN(p.id) FROM evidence_publication p WHERE (SELECT COUNT(*) FROM evidence_coding c
-				  WHERE c.codebook_code = 'SEED000' AND c.publication_id = p.id) = 1""")
-			.query(Long.class)
-			.single();
+				  WHERE c.codebook_code = 'SEED000' AND c.publication_id = p.id) = 1""").query(Long.class).single();
 	}
 
 	/** A demo request for help of the school in the state given. */
