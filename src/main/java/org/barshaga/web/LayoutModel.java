@@ -93,6 +93,7 @@ class LayoutModel {
 			items.add(new NavItem("/reports", "nav.reports", "reports"));
 		}
 		items.add(new NavItem("/indicators", "nav.indicators", "indicators"));
+		items.add(new NavItem("/evidence", "nav.evidence", "evidence"));
 		if (actor.role() == Role.ADMIN || actor.role() == Role.MINISTRY || actor.role() == Role.REGION_OFFICER
 				|| actor.role() == Role.DISTRICT_OFFICER || actor.role() == Role.RESEARCHER) {
 			items.add(new NavItem("/quality/instruments", "nav.quality", "quality/instruments"));

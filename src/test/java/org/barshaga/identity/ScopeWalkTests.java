@@ -93,7 +93,11 @@ class ScopeWalkTests {
 			"POST /api/v1/rounds/{id}/schools/{code}/codes", "POST /api/v1/rounds/{id}/responses",
 			"GET /api/v1/rounds/{id}/results", "GET /api/v1/rounds/{id}/texts",
 			"PUT /api/v1/rounds/{id}/texts/{textId}", "POST /api/v1/survey/open", "PUT /api/v1/survey/draft",
-			"POST /api/v1/survey/responses");
+			"POST /api/v1/survey/responses",
+			// the evidence bank's tables hold publications and counts, no person and no
+			// school: every signed-in caller reads them (CodingAndTablesTests)
+			"GET /api/v1/evidence/tables/by-year", "GET /api/v1/evidence/tables/by-theme",
+			"GET /api/v1/evidence/tables/claims");
 
 	/** The learner sub-resources every reader may GET, each audited like the record. */
 	static final List<String> LEARNER_READS = List.of("", "/guardians", "/consents", "/conclusions", "/functioning",

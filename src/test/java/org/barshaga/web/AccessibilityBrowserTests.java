@@ -177,6 +177,20 @@ class AccessibilityBrowserTests {
 			check(url(waiting + "&lang=" + language), language, problems);
 			check(url("/reporting?year=" + reportingPeriod() + "&lang=" + language), language, problems);
 		}
+		// the evidence bank's coding pages, as a researcher sees them, and a coding form
+		// with
+		// its errors
+		signIn("researcher");
+		for (String language : List.of("kk", "ru", "en")) {
+			for (String path : evidencePages()) {
+				check(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language), language, problems);
+			}
+			browser.get(url("/evidence/coding/" + evidencePublication(false) + "?lang=" + language));
+			WebElement before = browser.findElement(By.tagName("html"));
+			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+			waitFor(ExpectedConditions.stalenessOf(before));
+			check(null, language, problems);
+		}
 		// the centre's forms: scheduling a consultation, and recording it
 		signIn("pmpc.turkistan");
 		for (String language : List.of("kk", "ru", "en")) {
@@ -478,6 +492,13 @@ class AccessibilityBrowserTests {
 		for (String route : List.of("/survey/question", "/survey/review", "/survey/paused", "/survey/done")) {
 			pages.put(route, NOT_A_PAGE + "a survey screen behind a code, checked in SurveyBrowserTests");
 		}
+		pages.put("/evidence", "/evidence");
+		pages.put("/evidence/codebooks/{code}", "/evidence/codebooks/SEED000");
+		pages.put("/evidence/tables/{table:by-year|by-theme|claims|gap-map|agreement}.csv",
+				NOT_A_PAGE + "a CSV download");
+		for (String route : List.of("/evidence/import", "/evidence/coding", "/evidence/coding/{id}")) {
+			pages.put(route, "/learners (see evidencePages: a researcher's page)");
+		}
 		pages.put("/reports", "/reports?unit=KZ-61");
 		pages.put("/reports/pdf", NOT_A_PAGE + "a PDF download");
 		pages.put("/open-data", "/open-data?indicator=PROCESS_PLAN_REVIEWS&unit=KZ-61");
@@ -550,6 +571,27 @@ class AccessibilityBrowserTests {
 			figuresOfRecord.freeze(year, "browser-test", "A correction for the accessibility check");
 		}
 		return year;
+	}
+
+	/** The evidence bank's pages for those who code. */
+	private List<String> evidencePages() {
+		return List.of("/evidence/import", "/evidence/coding", "/evidence/coding?filter=DISAGREEMENTS",
+				"/evidence/coding?filter=ALL", "/evidence/coding/" + evidencePublication(true),
+				"/evidence/coding/" + evidencePublication(false));
+	}
+
+	/**
+	 * A demo publication whose two codings disagree, or one that only the first demo
+	 * coder has coded (so the researcher's coding form shows).
+	 */
+	private long evidencePublication(boolean disagreement) {
+		return jdbc.sql(disagreement ? """
+				SELECT MIN(p.id) FROM evidence_publication p WHERE (SELECT COUNT(*) FROM evidence_coding c
+				  WHERE c.codebook_code = 'SEED000' AND c.publication_id = p.id) = 2
+				AND NOT EXISTS (SELECT 1 FROM evidence_final f
+				  WHERE f.codebook_code = 'SEED000' AND f.publication_id = p.id)""" : """
+				SELECT MIN(p.id) FROM evidence_publication p WHERE (SELECT COUNT(*) FROM evidence_coding c
+				  WHERE c.codebook_code = 'SEED000' AND c.publication_id = p.id) = 1""").query(Long.class).single();
 	}
 
 	/** A demo request for help of the school in the state given. */
