@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * erasure, the audit log's forgetting of the child. The events stay (who did what, when,
  * where), but no longer name the child: their record id becomes the erasure's random
  * reference, the changed values and details are cleared, and the child is taken out of
- * the events that held it (exports, reports). This runs last, after every module has
- * said which of its records were the child's.
+ * the events that held it (exports, reports). This runs last, after every module has said
+ * which of its records were the child's.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -57,11 +57,12 @@ class AuditPersonalData implements PersonalDataHolder, LearnerEraser {
 		forget(erasure, LEARNER, String.valueOf(erasure.child().learnerId()));
 		if (erasure.child().iin() != null) {
 			forget(erasure, PUPIL, erasure.child().iin());
-			erasure.removed("audit_event (IIN cleared)", jdbc.sql("""
-					UPDATE audit_event SET fields = NULL, detail = NULL
-					WHERE fields LIKE :pattern OR detail LIKE :pattern""")
-				.param("pattern", "%" + erasure.child().iin() + "%")
-				.update());
+			erasure.removed("audit_event (IIN cleared)",
+					jdbc.sql("""
+							UPDATE audit_event SET fields = NULL, detail = NULL
+							WHERE fields LIKE :pattern OR detail LIKE :pattern""")
+						.param("pattern", "%" + erasure.child().iin() + "%")
+						.update());
 		}
 		for (Map.Entry<String, String> record : erasure.removedRecords()) {
 			forget(erasure, record.getKey(), record.getValue());
@@ -74,13 +75,14 @@ class AuditPersonalData implements PersonalDataHolder, LearnerEraser {
 					.param("type", recordType)
 					.param("id", recordId)
 					.update());
-		erasure.removed("audit_event (child forgotten)", jdbc.sql("""
-				UPDATE audit_event SET record_id = :reference, fields = NULL, detail = NULL
-				WHERE record_type = :type AND record_id = :id""")
-			.param("reference", erasure.reference())
-			.param("type", recordType)
-			.param("id", recordId)
-			.update());
+		erasure.removed("audit_event (child forgotten)",
+				jdbc.sql("""
+						UPDATE audit_event SET record_id = :reference, fields = NULL, detail = NULL
+						WHERE record_type = :type AND record_id = :id""")
+					.param("reference", erasure.reference())
+					.param("type", recordType)
+					.param("id", recordId)
+					.update());
 	}
 
 }

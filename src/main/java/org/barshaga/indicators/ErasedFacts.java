@@ -21,11 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the indicators of ended school years as they were when a child's record is erased.
- * The facts are computed from the registers' rows, the learner's included, so removing
- * them would change last year's figures. Before the erasure the facts of every ended
- * school year the child appears in are computed; after it, once more; what differs is
- * stored at the grain of the facts (a place and the values of the dimensions, nothing
+ * Keeps the indicators of ended school years as they were when a child's record is
+ * erased. The facts are computed from the registers' rows, the learner's included, so
+ * removing them would change last year's figures. Before the erasure the facts of every
+ * ended school year the child appears in are computed; after it, once more; what differs
+ * is stored at the grain of the facts (a place and the values of the dimensions, nothing
  * that names or points to a child) and added back whenever those years' facts are
  * computed. The current school year is not kept: the child is gone from it.
  */
@@ -96,7 +96,10 @@ class ErasedFacts implements LearnerEraser {
 		for (String dates : List.of("SELECT MIN(concluded_on) FROM conclusion WHERE learner_id = :id",
 				"SELECT MIN(started_on) FROM enrolment WHERE learner_id = :id",
 				"SELECT MIN(held_on) FROM support_session WHERE learner_id = :id")) {
-			for (LocalDate day : jdbc.sql(dates).param("id", erasure.child().learnerId()).query(LocalDate.class).list()) {
+			for (LocalDate day : jdbc.sql(dates)
+				.param("id", erasure.child().learnerId())
+				.query(LocalDate.class)
+				.list()) {
 				first = earlier(first, day == null ? null : SchoolYear.of(day).startYear());
 			}
 		}
@@ -126,7 +129,9 @@ class ErasedFacts implements LearnerEraser {
 		return year == null ? first : first == null ? year : Math.min(first, year);
 	}
 
-	/** Adds back what erased children counted for in the year, before facts are derived. */
+	/**
+	 * Adds back what erased children counted for in the year, before facts are derived.
+	 */
 	static void addTo(JdbcClient jdbc, YearFacts facts) {
 		jdbc.sql("""
 				SELECT grain, path, organisation, dimensions, measure_values FROM indicator_erased_fact

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One erasure of a child's record as the modules' {@link LearnerEraser}s see it: the child,
- * a random reference that names the erasure (and never the child) in the audit log, the
- * rows removed per table, and the records removed under other record types, so that the
- * audit log forgets them too.
+ * One erasure of a child's record as the modules' {@link LearnerEraser}s see it: the
+ * child, a random reference that names the erasure (and never the child) in the audit
+ * log, the rows removed per table, and the records removed under other record types, so
+ * that the audit log forgets them too.
  */
 public final class Erasure {
 
@@ -53,7 +53,9 @@ public final class Erasure {
 		return removed.values().stream().mapToInt(Integer::intValue).sum();
 	}
 
-	/** A record of the child under another audit record type (a health registry record). */
+	/**
+	 * A record of the child under another audit record type (a health registry record).
+	 */
 	public void removedRecord(String recordType, String recordId) {
 		records.add(Map.entry(recordType, recordId));
 	}

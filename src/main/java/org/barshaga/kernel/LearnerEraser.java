@@ -1,11 +1,12 @@
 package org.barshaga.kernel;
 
 /**
- * A module that holds rows about a child removes them when the child's record is erased on
- * a lawful request: every module with such rows registers one bean. All erasers run in one
- * transaction, in their {@link org.springframework.core.annotation.Order order}: first
- * every {@link #beforeErasure}, then every {@link #erase}, then every {@link #afterErasure}.
- * The learner register's own rows go last of the erase step, as the others refer to them.
+ * A module that holds rows about a child removes them when the child's record is erased
+ * on a lawful request: every module with such rows registers one bean. All erasers run in
+ * one transaction, in their {@link org.springframework.core.annotation.Order order}:
+ * first every {@link #beforeErasure}, then every {@link #erase}, then every
+ * {@link #afterErasure}. The learner register's own rows go last of the erase step, as
+ * the others refer to them.
  */
 public interface LearnerEraser {
 

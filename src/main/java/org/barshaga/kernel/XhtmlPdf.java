@@ -15,8 +15,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 
 /**
- * Sets XHTML as a tagged PDF with openhtmltopdf in DejaVu Sans, which has every Kazakh and
- * Russian letter; the fonts are embedded, so the file reads the same on any computer.
+ * Sets XHTML as a tagged PDF with openhtmltopdf in DejaVu Sans, which has every Kazakh
+ * and Russian letter; the fonts are embedded, so the file reads the same on any computer.
  */
 public final class XhtmlPdf {
 
@@ -41,7 +41,9 @@ public final class XhtmlPdf {
 		});
 	}
 
-	/** Renders with whatever else the document needs (an SVG drawer) set on the builder. */
+	/**
+	 * Renders with whatever else the document needs (an SVG drawer) set on the builder.
+	 */
 	public static byte[] render(String xhtml, Consumer<PdfRendererBuilder> more) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PdfRendererBuilder builder = new PdfRendererBuilder();

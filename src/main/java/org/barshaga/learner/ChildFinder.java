@@ -28,8 +28,8 @@ class ChildFinder {
 	}
 
 	/**
-	 * The child the text names (twelve digits: an IIN; fewer: a record number), or a refusal
-	 * against the field that says why.
+	 * The child the text names (twelve digits: an IIN; fewer: a record number), or a
+	 * refusal against the field that says why.
 	 */
 	Found find(String text, DataScope scope, String field) {
 		if (text == null) {

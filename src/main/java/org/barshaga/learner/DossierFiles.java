@@ -59,10 +59,8 @@ class DossierFiles {
 		document.put("requestedOn", view.requestedOn());
 		document.put("issuedAt", view.issuedAt());
 		document.put("issuedBy", view.issuedBy());
-		document.put("processing", view.processing()
-			.stream()
-			.map(topic -> Map.of("topic", topic.label(), "text", topic.text()))
-			.toList());
+		document.put("processing",
+				view.processing().stream().map(topic -> Map.of("topic", topic.label(), "text", topic.text())).toList());
 		List<Map<String, Object>> sections = view.sections().stream().map(section -> {
 			Map<String, Object> part = new LinkedHashMap<>();
 			part.put("section", section.key());

@@ -18,8 +18,8 @@ import org.springframework.context.MessageSource;
  * A child's whole record in the reader's language, as the PDF, the JSON and the archive
  * page show it: every section titled, every column labelled, every code by its label.
  */
-record DossierView(String fullName, String iin, String birthDate, String guardian, String requestedOn,
-		String issuedAt, String issuedBy, List<Topic> processing, List<Section> sections) {
+record DossierView(String fullName, String iin, String birthDate, String guardian, String requestedOn, String issuedAt,
+		String issuedBy, List<Topic> processing, List<Section> sections) {
 
 	/** What the law asks the operator to tell about the processing. */
 	static final List<String> TOPICS = List.of("operator", "purpose", "legalBasis", "sources", "recipients",
@@ -48,9 +48,8 @@ record DossierView(String fullName, String iin, String birthDate, String guardia
 	static DossierView of(ParentRequests.Dossier dossier, int retentionYears, MessageSource messages, Locale locale) {
 		List<Topic> processing = new ArrayList<>();
 		for (String topic : TOPICS) {
-			processing.add(new Topic(messages.getMessage("personalData.processing." + topic, null, locale),
-					messages.getMessage("personalData.processing." + topic + ".text", new Object[] { retentionYears },
-							locale)));
+			processing.add(new Topic(messages.getMessage("personalData.processing." + topic, null, locale), messages
+				.getMessage("personalData.processing." + topic + ".text", new Object[] { retentionYears }, locale)));
 		}
 		List<Section> sections = new ArrayList<>();
 		for (PersonalDataSection section : dossier.sections()) {
@@ -68,9 +67,8 @@ record DossierView(String fullName, String iin, String birthDate, String guardia
 		}
 		return new DossierView(dossier.fullName(), dossier.iin(), text(dossier.birthDate(), messages, locale),
 				dossier.guardian(), text(dossier.requestedOn(), messages, locale),
-				DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dossier.issuedAt().atOffset(ZoneOffset.UTC)
-					.toLocalDateTime()
-					.withNano(0)) + " UTC",
+				DateTimeFormatter.ISO_LOCAL_DATE_TIME
+					.format(dossier.issuedAt().atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0)) + " UTC",
 				dossier.issuedBy(), processing, sections);
 	}
 

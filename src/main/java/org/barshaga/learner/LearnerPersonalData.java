@@ -33,23 +33,25 @@ class LearnerPersonalData implements PersonalDataHolder {
 	@Override
 	public List<PersonalDataSection> sectionsOf(ChildReference child) {
 		long id = child.learnerId();
-		return List.of(PersonalDataQuery.section("identity", """
-				SELECT l.iin, l.no_iin_reason, l.surname, l.given_name, l.patronymic, l.birth_date, l.sex,
-					l.citizenship, l.language, l.disability, l.home_unit_code, l.created_at, l.created_by,
-					l.updated_at, l.updated_by, l.archived_on
-				FROM learner l WHERE l.id = :id""")
-			.param("id", id)
-			.codes("no_iin_reason", NoIinReason.class)
-			.codes("sex", Sex.class)
-			.codes("citizenship", Citizenship.class)
-			.codes("language", InstructionLanguage.class)
-			.codes("disability", Disability.class)
-			.read(jdbc), PersonalDataQuery.section("guardians", """
-					SELECT relation, full_name, phone, email, address, created_at, created_by
-					FROM guardian WHERE learner_id = :id ORDER BY id""")
-				.param("id", id)
-				.codes("relation", GuardianRelation.class)
-				.read(jdbc),
+		return List.of(
+				PersonalDataQuery.section("identity", """
+						SELECT l.iin, l.no_iin_reason, l.surname, l.given_name, l.patronymic, l.birth_date, l.sex,
+							l.citizenship, l.language, l.disability, l.home_unit_code, l.created_at, l.created_by,
+							l.updated_at, l.updated_by, l.archived_on
+						FROM learner l WHERE l.id = :id""")
+					.param("id", id)
+					.codes("no_iin_reason", NoIinReason.class)
+					.codes("sex", Sex.class)
+					.codes("citizenship", Citizenship.class)
+					.codes("language", InstructionLanguage.class)
+					.codes("disability", Disability.class)
+					.read(jdbc),
+				PersonalDataQuery.section("guardians", """
+						SELECT relation, full_name, phone, email, address, created_at, created_by
+						FROM guardian WHERE learner_id = :id ORDER BY id""")
+					.param("id", id)
+					.codes("relation", GuardianRelation.class)
+					.read(jdbc),
 				PersonalDataQuery.section("consents", """
 						SELECT k.purpose, g.full_name, k.given_on, k.recorded_by, k.withdrawn_on,
 							k.withdrawal_recorded_by
@@ -78,9 +80,7 @@ class LearnerPersonalData implements PersonalDataHolder {
 					.read(jdbc),
 				PersonalDataQuery.section("functioning", """
 						SELECT assessed_on, age_group, answers, flagged_domains, functional_difficulty, recorded_by
-						FROM functioning WHERE learner_id = :id ORDER BY assessed_on, id""")
-					.param("id", id)
-					.read(jdbc),
+						FROM functioning WHERE learner_id = :id ORDER BY assessed_on, id""").param("id", id).read(jdbc),
 				PersonalDataQuery.section("enrolments", """
 						SELECT o.code AS organisation, e.grade, e.class_name, e.form, e.started_on, e.ended_on,
 							e.end_reason, e.recorded_by
@@ -92,14 +92,10 @@ class LearnerPersonalData implements PersonalDataHolder {
 					.read(jdbc),
 				PersonalDataQuery.section("support_levels", """
 						SELECT level_number, set_on, rationale, recorded_by
-						FROM support_level WHERE learner_id = :id ORDER BY set_on, id""")
-					.param("id", id)
-					.read(jdbc),
+						FROM support_level WHERE learner_id = :id ORDER BY set_on, id""").param("id", id).read(jdbc),
 				PersonalDataQuery.section("plans", """
 						SELECT school_year, started_on, adaptations, updated_at, updated_by
-						FROM plan WHERE learner_id = :id ORDER BY school_year""")
-					.param("id", id)
-					.read(jdbc),
+						FROM plan WHERE learner_id = :id ORDER BY school_year""").param("id", id).read(jdbc),
 				PersonalDataQuery.section("plan_goals", """
 						SELECT p.school_year, g.goal_domain, g.description, g.baseline, g.target_state, g.measure
 						FROM plan_goal g JOIN plan p ON p.id = g.plan_id

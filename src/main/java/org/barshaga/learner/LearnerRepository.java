@@ -53,8 +53,9 @@ class LearnerRepository {
 	}
 
 	Optional<Learner> findInScope(long id, DataScope scope) {
-		return scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM learner l WHERE l.id = :id AND l.archived_on IS NULL AND "
-				+ scope.sql("l.path")))
+		return scope
+			.bind(jdbc.sql("SELECT " + COLUMNS + " FROM learner l WHERE l.id = :id AND l.archived_on IS NULL AND "
+					+ scope.sql("l.path")))
 			.param("id", id)
 			.query(LearnerRepository::learner)
 			.optional();

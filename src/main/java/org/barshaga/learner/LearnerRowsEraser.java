@@ -33,8 +33,8 @@ class LearnerRowsEraser implements LearnerEraser {
 		delete(erasure, "plan_goal", "plan_id IN (" + PLANS + ")", id);
 		delete(erasure, "plan_service", "plan_id IN (" + PLANS + ")", id);
 		delete(erasure, "plan", "learner_id = :id", id);
-		delete(erasure, "conclusion_service",
-				"conclusion_id IN (SELECT id FROM conclusion WHERE learner_id = :id)", id);
+		delete(erasure, "conclusion_service", "conclusion_id IN (SELECT id FROM conclusion WHERE learner_id = :id)",
+				id);
 		for (String table : new String[] { "conclusion", "functioning", "support_level", "support_session", "device",
 				"enrolment", "consent", "guardian", "learner_transfer" }) {
 			delete(erasure, table, "learner_id = :id", id);

@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A parent's request for the child's data: the whole record as every module holds it
  * (each registers a {@link PersonalDataHolder}), with what the law asks the operator to
  * tell about the processing. Issued by a school coordinator or a district or regional
- * officer in whose scope the child is (found in SQL), for a guardian on record, on the day
- * the guardian asked; each export is one audit event recorded against the child.
+ * officer in whose scope the child is (found in SQL), for a guardian on record, on the
+ * day the guardian asked; each export is one audit event recorded against the child.
  */
 @Service
 public class ParentRequests {
@@ -43,8 +43,9 @@ public class ParentRequests {
 	}
 
 	/**
-	 * A child's whole record: whose it is, who asked and who issued it, and every section.
-	 * The guardian and the request day are null for an administrator's read of an archive.
+	 * A child's whole record: whose it is, who asked and who issued it, and every
+	 * section. The guardian and the request day are null for an administrator's read of
+	 * an archive.
 	 */
 	public record Dossier(String fullName, String iin, LocalDate birthDate, String guardian, LocalDate requestedOn,
 			Instant issuedAt, String issuedBy, List<PersonalDataSection> sections) {
@@ -97,7 +98,9 @@ public class ParentRequests {
 		Learner learner = access.find(actor, learnerId);
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
 		List<Guardian> guardians = caseRows.guardians(learnerId);
-		Guardian guardian = guardians.stream().filter(g -> guardianId != null && g.id() == guardianId).findFirst()
+		Guardian guardian = guardians.stream()
+			.filter(g -> guardianId != null && g.id() == guardianId)
+			.findFirst()
 			.orElse(null);
 		if (guardianId == null) {
 			problems.add("guardian", "validation.required");
@@ -118,8 +121,8 @@ public class ParentRequests {
 		AuditSubjects child = new AuditSubjects(Learners.RECORD_TYPE);
 		child.add(learnerId);
 		audit.recordedHolding(actor, AuditAction.EXPORT, Learners.RECORD_TYPE, learnerId, learner.path(),
-				"parent's request: the whole record as " + format.name() + ", asked by guardian " + guardianId
-						+ " on " + requestedOn,
+				"parent's request: the whole record as " + format.name() + ", asked by guardian " + guardianId + " on "
+						+ requestedOn,
 				child);
 		return dossier(new ChildReference(learnerId, learner.iin()), actor, guardian.fullName(), requestedOn);
 	}
@@ -132,8 +135,9 @@ public class ParentRequests {
 		}
 		PersonalDataSection identity = sections.get(0);
 		List<Object> row = identity.rows().get(0);
-		String fullName = String.join(" ", text(row, identity, "surname"), text(row, identity, "given_name"),
-				text(row, identity, "patronymic"))
+		String fullName = String
+			.join(" ", text(row, identity, "surname"), text(row, identity, "given_name"),
+					text(row, identity, "patronymic"))
 			.strip();
 		Object birth = row.get(identity.columns().indexOf("birth_date"));
 		return new Dossier(fullName, child.iin(), (LocalDate) birth, guardian, requestedOn, Instant.now(clock),

@@ -82,10 +82,11 @@ class PersonalDataPages {
 			boolean pdf = format == ParentRequests.Format.PDF;
 			byte[] file = pdf ? files.pdf(dossier, locale) : files.json(dossier, locale);
 			response.setContentType(pdf ? "application/pdf" : "application/json");
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("learner-" + id + "-" + requestedOn + (pdf ? ".pdf" : ".json"))
-				.build()
-				.toString());
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("learner-" + id + "-" + requestedOn + (pdf ? ".pdf" : ".json"))
+						.build()
+						.toString());
 			response.setContentLength(file.length);
 			response.getOutputStream().write(file);
 			return null;
@@ -103,8 +104,8 @@ class PersonalDataPages {
 			.toList();
 		List<FormField> fields = List.of(
 				FormField.select("guardian", true, guardians).hint("personalData.guardian.hint"),
-				FormField.date("requestedOn", true), FormField.radios("format", true,
-						FormField.codes(ParentRequests.Format.class)));
+				FormField.date("requestedOn", true),
+				FormField.radios("format", true, FormField.codes(ParentRequests.Format.class)));
 		return LearnerForms.pageForm("personalData.request", learner, "/learners/" + learner.id() + "/parent-request",
 				"personalData.issue", "/learners/" + learner.id(), fields, values);
 	}
@@ -118,8 +119,8 @@ class PersonalDataPages {
 	}
 
 	@PostMapping("/admin/archived-learners")
-	String readArchived(Actor actor, @RequestParam MultiValueMap<String, String> submitted, Model model,
-			Locale locale, HttpServletResponse response) {
+	String readArchived(Actor actor, @RequestParam MultiValueMap<String, String> submitted, Model model, Locale locale,
+			HttpServletResponse response) {
 		requireAdmin(actor);
 		FormValues values = new FormValues(submitted);
 		try {
@@ -135,8 +136,8 @@ class PersonalDataPages {
 	}
 
 	private static PageForm archiveForm(MultiValueMap<String, String> values) {
-		return LearnerForms.pageForm("personalData.archive", null, "/admin/archived-learners", "personalData.archive.read",
-				"/learners",
+		return LearnerForms.pageForm("personalData.archive", null, "/admin/archived-learners",
+				"personalData.archive.read", "/learners",
 				List.of(FormField.text("record", true).hint("personalData.record.hint"),
 						FormField.textarea("reason", true).hint("personalData.reason.hint")),
 				values);
@@ -156,8 +157,8 @@ class PersonalDataPages {
 		try {
 			ErasureBasis basis = values.code(ErasureBasis.class, "basis");
 			values.throwIfAny();
-			Erasures.Receipt receipt = erasures
-				.erase(actor, new Erasures.Request(values.text("record"), basis, values.text("reason")));
+			Erasures.Receipt receipt = erasures.erase(actor,
+					new Erasures.Request(values.text("record"), basis, values.text("reason")));
 			model.addAttribute("receipt", receipt);
 			return "learner/erased";
 		}

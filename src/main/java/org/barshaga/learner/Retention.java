@@ -22,18 +22,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How long a child's record stays in use. A child has left the system on the latest of:
  * the day the last enrolment ended, the next review date of every PMPC conclusion (a
- * conclusion is in force until then), and the day the record was registered; a child
- * with an open enrolment, or an assistive device not returned, has not left. The record is
- * archived once {@code barshaga.retention.years} (default 5) whole years have passed since
- * then: it leaves every list, search, worklist and record page, and only an administrator
- * reads it, stating why. Erasure is {@link Erasures}.
+ * conclusion is in force until then), and the day the record was registered; a child with
+ * an open enrolment, or an assistive device not returned, has not left. The record is
+ * archived once {@code barshaga.retention.years} (default 5) whole years have passed
+ * since then: it leaves every list, search, worklist and record page, and only an
+ * administrator reads it, stating why. Erasure is {@link Erasures}.
  */
 @Service
 public class Retention {
 
 	static final String ARCHIVE_RECORD_TYPE = "learner-archive";
 
-	/** The children whose record is due for the archive on :cutoff (today less the years). */
+	/**
+	 * The children whose record is due for the archive on :cutoff (today less the years).
+	 */
 	static final String DUE = """
 			SELECT l.id FROM learner l
 			WHERE l.archived_on IS NULL AND CAST(l.created_at AS DATE) <= :cutoff

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The requests for help that named the child. Its part of a parent's request; on an
  * erasure the request stays with the school and the centre that handled it (it counts in
- * their figures), but no longer names the child, and its texts, which were about the child,
- * are cleared.
+ * their figures), but no longer names the child, and its texts, which were about the
+ * child, are cleared.
  */
 @Component
 @Order(30)

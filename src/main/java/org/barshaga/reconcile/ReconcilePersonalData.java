@@ -37,15 +37,17 @@ class ReconcilePersonalData implements PersonalDataHolder, LearnerEraser {
 	@Override
 	public List<PersonalDataSection> sectionsOf(ChildReference child) {
 		String iin = child.iin() == null ? "" : child.iin();
-		return List.of(PersonalDataQuery.section("register_matches", """
-				SELECT u.school_year, r.register, r.record_id, r.outcome, r.probability, r.found_in
-				FROM reconcile_result r JOIN reconcile_run u ON u.id = r.run_id
-				WHERE r.pupil_iin = :iin OR r.record_id IN""" + RECORDS + " ORDER BY u.school_year, r.run_id, r.record_id")
+		return List.of(PersonalDataQuery
+			.section("register_matches",
+					"""
+							SELECT u.school_year, r.register, r.record_id, r.outcome, r.probability, r.found_in
+							FROM reconcile_result r JOIN reconcile_run u ON u.id = r.run_id
+							WHERE r.pupil_iin = :iin OR r.record_id IN""" + RECORDS
+							+ " ORDER BY u.school_year, r.run_id, r.record_id")
 			.param("iin", iin)
-			.read(jdbc),
-				PersonalDataQuery.section("register_decisions", """
-						SELECT register, record_id, confirmed, decided_by, decided_at FROM reconcile_decision
-						WHERE pupil_iin = :iin ORDER BY decided_at, record_id""").param("iin", iin).read(jdbc));
+			.read(jdbc), PersonalDataQuery.section("register_decisions", """
+					SELECT register, record_id, confirmed, decided_by, decided_at FROM reconcile_decision
+					WHERE pupil_iin = :iin ORDER BY decided_at, record_id""").param("iin", iin).read(jdbc));
 	}
 
 	@Override
@@ -54,16 +56,17 @@ class ReconcilePersonalData implements PersonalDataHolder, LearnerEraser {
 		if (iin == null) {
 			return;
 		}
-		erasure.removed("reconcile_result", jdbc
-			.sql("DELETE FROM reconcile_result WHERE pupil_iin = :iin OR record_id IN " + RECORDS)
-			.param("iin", iin)
-			.update());
-		erasure.removed("reconcile_decision", jdbc
-			.sql("DELETE FROM reconcile_decision WHERE pupil_iin = :iin OR record_id IN " + RECORDS)
-			.param("iin", iin)
-			.update());
-		erasure.removed("reconcile_duplicate_decision", jdbc.sql("DELETE FROM reconcile_duplicate_decision"
-				+ " WHERE record_id IN " + RECORDS + " OR other_record_id IN " + RECORDS)
+		erasure.removed("reconcile_result",
+				jdbc.sql("DELETE FROM reconcile_result WHERE pupil_iin = :iin OR record_id IN " + RECORDS)
+					.param("iin", iin)
+					.update());
+		erasure.removed("reconcile_decision",
+				jdbc.sql("DELETE FROM reconcile_decision WHERE pupil_iin = :iin OR record_id IN " + RECORDS)
+					.param("iin", iin)
+					.update());
+		erasure.removed("reconcile_duplicate_decision", jdbc
+			.sql("DELETE FROM reconcile_duplicate_decision" + " WHERE record_id IN " + RECORDS
+					+ " OR other_record_id IN " + RECORDS)
 			.param("iin", iin)
 			.update());
 		erasure.removed("reconcile_pupil_duplicate",

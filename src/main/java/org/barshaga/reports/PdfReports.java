@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lays a report out as a PDF on the server: Thymeleaf writes the report as XHTML, and
- * {@link XhtmlPdf} sets it in DejaVu Sans, which has every Kazakh and Russian letter, with
- * the charts' SVG drawn by Batik (no scripts, nothing loaded from outside).
+ * {@link XhtmlPdf} sets it in DejaVu Sans, which has every Kazakh and Russian letter,
+ * with the charts' SVG drawn by Batik (no scripts, nothing loaded from outside).
  */
 @Component
 class PdfReports {
@@ -33,8 +33,9 @@ class PdfReports {
 	}
 
 	byte[] pdf(Report report, Locale locale) {
-		return XhtmlPdf.render(xhtml(report, locale), builder -> builder.useSVGDrawer(
-				new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE)));
+		return XhtmlPdf.render(xhtml(report, locale),
+				builder -> builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+						BatikSVGDrawer.SvgExternalResourceMode.SECURE)));
 	}
 
 }

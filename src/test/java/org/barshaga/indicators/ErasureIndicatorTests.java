@@ -61,8 +61,7 @@ class ErasureIndicatorTests {
 			.single();
 		Map<String, String> endedBefore = everyIndicator(fixture.year);
 		String currentBefore = total("SEN_BY_FORM", indicators.currentYear());
-		assertThat(endedBefore.get("SEN_BY_FORM")).as("the fixture's year counts its four children")
-			.startsWith("4/");
+		assertThat(endedBefore.get("SEN_BY_FORM")).as("the fixture's year counts its four children").startsWith("4/");
 
 		erasures.erase(ADMIN, new Erasures.Request(String.valueOf(girl), ErasureBasis.CONSENT_WITHDRAWN,
 				"the mother withdrew her consent in writing"));
@@ -104,8 +103,8 @@ class ErasureIndicatorTests {
 
 	private static String minusOne(String total) {
 		BigDecimal numerator = new BigDecimal(total.substring(0, total.indexOf('/')));
-		return plain(numerator.subtract(BigDecimal.ONE)) + total.substring(total.indexOf('/'), total.indexOf('='))
-				+ "=" + plain(numerator.subtract(BigDecimal.ONE));
+		return plain(numerator.subtract(BigDecimal.ONE)) + total.substring(total.indexOf('/'), total.indexOf('=')) + "="
+				+ plain(numerator.subtract(BigDecimal.ONE));
 	}
 
 	private static String plain(BigDecimal number) {

@@ -55,18 +55,21 @@ final class ChildFixture {
 	}
 
 	String pathOf(long organisation) {
-		return jdbc.sql("SELECT path FROM organisation WHERE id = :id").param("id", organisation).query(String.class)
+		return jdbc.sql("SELECT path FROM organisation WHERE id = :id")
+			.param("id", organisation)
+			.query(String.class)
 			.single();
 	}
 
 	/** A learner with a guardian and nothing else, at the organisation's place. */
 	long plain(String iin, String surname, long organisation, LocalDate created) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO learner (iin, no_iin_reason, surname, given_name, birth_date, sex, citizenship, language,
-					disability, home_unit_code, path, search_text, created_at, created_by, updated_at, updated_by, version)
-				VALUES (:iin, :reason, :surname, 'Тимур', DATE '2015-09-01', 'MALE', 'KZ', 'KK', 'NONE', 'KZ-61-D08', :path,
-					:search, :created, 'test', :created, 'test', 0)""")
+		jdbc.sql(
+				"""
+						INSERT INTO learner (iin, no_iin_reason, surname, given_name, birth_date, sex, citizenship, language,
+							disability, home_unit_code, path, search_text, created_at, created_by, updated_at, updated_by, version)
+						VALUES (:iin, :reason, :surname, 'Тимур', DATE '2015-09-01', 'MALE', 'KZ', 'KK', 'NONE', 'KZ-61-D08', :path,
+							:search, :created, 'test', :created, 'test', 0)""")
 			.param("iin", iin)
 			.param("reason", iin == null ? "NOT_YET_ISSUED" : null)
 			.param("surname", surname)
@@ -111,9 +114,10 @@ final class ChildFixture {
 	}
 
 	void device(long learner, LocalDate provided, LocalDate returned) {
-		jdbc.sql("""
-				INSERT INTO device (learner_id, kind, provided_on, returned_on, device_condition, recorded_at, recorded_by)
-				VALUES (:learner, 'HEARING_AID', :provided, :returned, 'GOOD', :now, 'test')""")
+		jdbc.sql(
+				"""
+						INSERT INTO device (learner_id, kind, provided_on, returned_on, device_condition, recorded_at, recorded_by)
+						VALUES (:learner, 'HEARING_AID', :provided, :returned, 'GOOD', :now, 'test')""")
 			.param("learner", learner)
 			.param("provided", Date.valueOf(provided))
 			.param("returned", returned == null ? null : Date.valueOf(returned))
@@ -121,11 +125,15 @@ final class ChildFixture {
 			.update();
 	}
 
-	/** A child with a row in every table of every module that holds rows about a child. */
+	/**
+	 * A child with a row in every table of every module that holds rows about a child.
+	 */
 	Child rich(String iin, long organisation) {
 		LocalDate today = LocalDate.now();
 		long id = plain(iin, "Эрасов", organisation, today.minusYears(3));
-		long guardian = jdbc.sql("SELECT id FROM guardian WHERE learner_id = :id").param("id", id).query(Long.class)
+		long guardian = jdbc.sql("SELECT id FROM guardian WHERE learner_id = :id")
+			.param("id", id)
+			.query(Long.class)
 			.single();
 		jdbc.sql("""
 				INSERT INTO consent (learner_id, purpose, guardian_id, given_on, recorded_at, recorded_by)
@@ -148,9 +156,10 @@ final class ChildFixture {
 				INSERT INTO support_level (learner_id, level_number, set_on, rationale, recorded_at, recorded_by)
 				VALUES (:learner, 2, CURRENT_DATE, :name, :now, 'test')""", id, "needs a speech therapist");
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO plan (learner_id, school_year, started_on, adaptations, created_at, created_by, updated_at,
-					updated_by) VALUES (:learner, 2020, DATE '2020-09-15', 'visual timetable', :now, 'test', :now, 'test')""")
+		jdbc.sql(
+				"""
+						INSERT INTO plan (learner_id, school_year, started_on, adaptations, created_at, created_by, updated_at,
+							updated_by) VALUES (:learner, 2020, DATE '2020-09-15', 'visual timetable', :now, 'test', :now, 'test')""")
 			.param("learner", id)
 			.param("now", now)
 			.update(keys, "id");
@@ -168,7 +177,9 @@ final class ChildFixture {
 		keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO plan_review (plan_id, term_number, reviewed_on, recorded_at, recorded_by)
-				VALUES (:plan, 1, DATE '2020-10-30', :now, 'test')""").param("plan", plan).param("now", now)
+				VALUES (:plan, 1, DATE '2020-10-30', :now, 'test')""")
+			.param("plan", plan)
+			.param("now", now)
 			.update(keys, "id");
 		long review = keys.getKey().longValue();
 		jdbc.sql("INSERT INTO goal_rating (review_id, goal_id, score) VALUES (?, ?, 1)").params(review, goal).update();
@@ -181,7 +192,10 @@ final class ChildFixture {
 				INSERT INTO learner_transfer (learner_id, status, requester_path, target_path, target_code,
 					home_unit_code, surname, given_name, birth_date, requested_at, requested_by)
 				VALUES (:learner, 'PENDING', '/KZ/', :path, 'X', 'KZ-61-D08', 'Эрасов', 'Тимур', DATE '2015-09-01',
-					:now, 'test')""").param("learner", id).param("path", pathOf(organisation)).param("now", now)
+					:now, 'test')""")
+			.param("learner", id)
+			.param("path", pathOf(organisation))
+			.param("now", now)
 			.update();
 		jdbc.sql("""
 				INSERT INTO support_request (status, requester_id, requester_path, centre_id, centre_path, topic,
@@ -206,7 +220,8 @@ final class ChildFixture {
 					grade, language) VALUES (2019, ?, 'Эрасов', 'Тимур', DATE '2015-09-01', 'MALE', ?, 3, 'KK')""")
 			.params(iin, organisation)
 			.update();
-		jdbc.sql("INSERT INTO term_result (iin, school_year, term, subject, mark, percentage) VALUES (?, 2019, 1, 1, 4, 70)")
+		jdbc.sql(
+				"INSERT INTO term_result (iin, school_year, term, subject, mark, percentage) VALUES (?, 2019, 1, 1, 4, 70)")
 			.params(number)
 			.update();
 		jdbc.sql("""
@@ -215,11 +230,14 @@ final class ChildFixture {
 		jdbc.sql("""
 				INSERT INTO school_leaver (iin, left_on, organisation_id, reason) VALUES (?, DATE '2019-12-20', ?,
 					'TRANSFER')""").params(number, organisation).update();
-		jdbc.sql("""
-				INSERT INTO health_registry_record (record_id, iin, surname, given_name, birth_date, sex, region_code,
-					path, disability_group, updated_at, updated_by)
-				VALUES (?, ?, 'Эрасов', 'Тимур', DATE '2015-09-01', 'MALE', 'KZ-61', '/KZ/KZ-61/', 'CHILD_WITH_DISABILITY',
-					?, 'test')""").params("HR-" + iin, iin, now).update();
+		jdbc.sql(
+				"""
+						INSERT INTO health_registry_record (record_id, iin, surname, given_name, birth_date, sex, region_code,
+							path, disability_group, updated_at, updated_by)
+						VALUES (?, ?, 'Эрасов', 'Тимур', DATE '2015-09-01', 'MALE', 'KZ-61', '/KZ/KZ-61/', 'CHILD_WITH_DISABILITY',
+							?, 'test')""")
+			.params("HR-" + iin, iin, now)
+			.update();
 		jdbc.sql("""
 				INSERT INTO social_benefit_record (record_id, iin, surname, given_name, birth_date, sex, region_code,
 					path, benefit_type, paid_from, updated_at, updated_by)
@@ -232,10 +250,11 @@ final class ChildFixture {
 			.params(now, now)
 			.update(keys, "id");
 		long run = keys.getKey().longValue();
-		jdbc.sql("""
-				INSERT INTO reconcile_result (run_id, register, record_id, outcome, path, residence_path, pupil_iin,
-					probability, weight, names_swapped, decided, age, sex)
-				VALUES (?, 'HEALTH', ?, 'SUPPORTED', '/KZ/KZ-61/', '/KZ/KZ-61/', ?, 0.99, 12.0, FALSE, FALSE, 4, 'MALE')""")
+		jdbc.sql(
+				"""
+						INSERT INTO reconcile_result (run_id, register, record_id, outcome, path, residence_path, pupil_iin,
+							probability, weight, names_swapped, decided, age, sex)
+						VALUES (?, 'HEALTH', ?, 'SUPPORTED', '/KZ/KZ-61/', '/KZ/KZ-61/', ?, 0.99, 12.0, FALSE, FALSE, 4, 'MALE')""")
 			.params(run, "HR-" + iin, iin)
 			.update();
 		jdbc.sql("""

@@ -31,8 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * An erasure removes every row of the child in every module, keeps every other child's,
- * and leaves an audit entry without anything that identifies the child; a refused
- * erasure changes nothing.
+ * and leaves an audit entry without anything that identifies the child; a refused erasure
+ * changes nothing.
  */
 @BarshagaTest
 @Transactional
@@ -41,17 +41,16 @@ class ErasureTests {
 	static final Actor ADMIN = new Actor(0, "admin", "Administrator", Role.ADMIN, DataScope.NATION);
 
 	/**
-	 * Every column of the schema that names a child: a learner's id or an IIN. A table that
-	 * holds one must have an eraser (a {@code LearnerEraser} of its module) and be listed
-	 * here; a new one fails this test until it is.
+	 * Every column of the schema that names a child: a learner's id or an IIN. A table
+	 * that holds one must have an eraser (a {@code LearnerEraser} of its module) and be
+	 * listed here; a new one fails this test until it is.
 	 */
-	static final Set<String> CHILD_COLUMNS = Set.of("conclusion.learner_id", "consent.learner_id",
-			"device.learner_id", "enrolment.learner_id", "enrolment_extract.iin", "functioning.learner_id",
-			"guardian.learner_id", "health_registry_record.iin", "learner.iin", "learner_transfer.learner_id",
-			"plan.learner_id", "reconcile_decision.pupil_iin", "reconcile_pupil_duplicate.iin",
-			"reconcile_pupil_duplicate.other_iin", "reconcile_result.pupil_iin", "school_leaver.iin",
-			"social_benefit_record.iin", "support_level.learner_id", "support_request.learner_id",
-			"support_session.learner_id", "term_attendance.iin", "term_result.iin");
+	static final Set<String> CHILD_COLUMNS = Set.of("conclusion.learner_id", "consent.learner_id", "device.learner_id",
+			"enrolment.learner_id", "enrolment_extract.iin", "functioning.learner_id", "guardian.learner_id",
+			"health_registry_record.iin", "learner.iin", "learner_transfer.learner_id", "plan.learner_id",
+			"reconcile_decision.pupil_iin", "reconcile_pupil_duplicate.iin", "reconcile_pupil_duplicate.other_iin",
+			"reconcile_result.pupil_iin", "school_leaver.iin", "social_benefit_record.iin", "support_level.learner_id",
+			"support_request.learner_id", "support_session.learner_id", "term_attendance.iin", "term_result.iin");
 
 	/** Columns named like a child's but about staff. */
 	static final Set<String> NOT_A_CHILD = Set.of("staff_member.iin");
@@ -81,10 +80,10 @@ class ErasureTests {
 		assertThat(new TreeSet<>(columns)).as("columns that name a child; add an eraser for a new one")
 			.isEqualTo(new TreeSet<>(CHILD_COLUMNS));
 		for (String table : columns.stream().map(c -> c.substring(0, c.indexOf('.'))).distinct().toList()) {
-			assertThat(columns.stream()
-				.filter(c -> c.startsWith(table + "."))
-				.mapToLong(c -> rowsOfChild(c, child))
-				.sum()).as(table + " holds the child before the erasure").isPositive();
+			assertThat(
+					columns.stream().filter(c -> c.startsWith(table + ".")).mapToLong(c -> rowsOfChild(c, child)).sum())
+				.as(table + " holds the child before the erasure")
+				.isPositive();
 		}
 		assertThat(audited("learner", String.valueOf(child.id()))).isPositive();
 
@@ -167,8 +166,7 @@ class ErasureTests {
 			.with(csrf())
 			.param("record", String.valueOf(id))
 			.param("basis", "COURT_DECISION")
-			.param("reason", "the court decided so"))
-			.andExpect(status().isForbidden());
+			.param("reason", "the court decided so")).andExpect(status().isForbidden());
 		assertThat(count("SELECT COUNT(*) FROM learner WHERE id = ?", id)).isOne();
 		assertThat(count("SELECT COUNT(*) FROM audit_event WHERE record_type = 'erasure'")).isEqualTo(erasuresBefore);
 	}
@@ -185,7 +183,9 @@ class ErasureTests {
 			.single();
 	}
 
-	/** Every column of a base table named like a learner's id or an IIN, as table.column. */
+	/**
+	 * Every column of a base table named like a learner's id or an IIN, as table.column.
+	 */
 	private List<String> childColumns() {
 		List<String> columns = new ArrayList<>();
 		jdbc.sql("""

@@ -67,9 +67,8 @@ class PersonalDataTests {
 		assertThat(text).contains("Персональные данные ребёнка: Эрасов Тимур", child.iin(), "Эрасова Гүлнар",
 				"Сведения об обработке данных", "Срок хранения", "Заключения ПМПК", "Логопед", "Цели планов",
 				"asks for help in words", "Занятия поддержки", "Вспомогательные средства", "Четвертные результаты",
-				"Регистр здравоохранения", "HR-" + child.iin(), "Регистр социальных выплат",
-				"Сопоставления регистров", "Запросы о помощи, где назван ребёнок", "Тимур does not speak in class",
-				"История записи");
+				"Регистр здравоохранения", "HR-" + child.iin(), "Регистр социальных выплат", "Сопоставления регистров",
+				"Запросы о помощи, где назван ребёнок", "Тимур does not speak in class", "История записи");
 		assertThat(pdfText(mvc.perform(request(child, "PDF", "kk")).andReturn().getResponse().getContentAsByteArray()))
 			.contains("Баланың дербес деректері: Эрасов Тимур", "ПМПК қорытындылары", "Денсаулық сақтау тіркелімі");
 
@@ -89,7 +88,8 @@ class PersonalDataTests {
 			.containsExactly("Эрасов");
 		assertThat((List<String>) JsonPath.read(json, "$.sections[?(@.section == 'conclusions')].rows[0].form"))
 			.containsExactly("Inclusive class in a general school");
-		assertThat((List<Map<String, String>>) JsonPath.read(json, "$.sections[?(@.section == 'term_results')].rows[*]"))
+		assertThat(
+				(List<Map<String, String>>) JsonPath.read(json, "$.sections[?(@.section == 'term_results')].rows[*]"))
 			.hasSize(1);
 		assertThat((List<String>) JsonPath.read(json, "$.sections[?(@.section == 'record_history')].rows[*].action"))
 			.as("the history lists the exports made before this one")

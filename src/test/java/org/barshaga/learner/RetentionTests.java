@@ -26,10 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The retention rule on hand-made dates (five years by default after the child left:
- * the last enrolment ended, no conclusion in force, no device out), and what archiving
- * does: the record leaves lists and record pages, and an administrator reads it with a
- * reason, audited.
+ * The retention rule on hand-made dates (five years by default after the child left: the
+ * last enrolment ended, no conclusion in force, no device out), and what archiving does:
+ * the record leaves lists and record pages, and an administrator reads it with a reason,
+ * audited.
  */
 @BarshagaTest
 @Transactional
@@ -93,14 +93,14 @@ class RetentionTests {
 		fixture.enrol(left, school, registered, LocalDate.of(2015, 5, 31));
 		fixture.conclude(left, registered, LocalDate.of(2016, 1, 15));
 		Actor coordinator = ErasureTests.coordinatorOf(jdbc);
-		assertThat(learners.search(coordinator, new LearnerSearch("Мұрағатов", null, null, 0, 20)).items())
-			.hasSize(1);
+		assertThat(learners.search(coordinator, new LearnerSearch("Мұрағатов", null, null, 0, 20)).items()).hasSize(1);
 		assertThat(retention.dueToday()).contains(left);
 
 		assertThatThrownBy(() -> retention.archiveDue(coordinator)).isInstanceOf(NotPermittedException.class);
 		assertThat(retention.archiveDue(ErasureTests.ADMIN)).isPositive();
 
-		assertThat(jdbc.sql("SELECT archived_on FROM learner WHERE id = :id").param("id", left)
+		assertThat(jdbc.sql("SELECT archived_on FROM learner WHERE id = :id")
+			.param("id", left)
 			.query(LocalDate.class)
 			.single()).isEqualTo(LocalDate.now());
 		assertThat(learners.search(coordinator, new LearnerSearch("Мұрағатов", null, null, 0, 20)).items()).isEmpty();
