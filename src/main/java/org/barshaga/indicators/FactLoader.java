@@ -111,6 +111,7 @@ class FactLoader {
 				throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
 			}
 		}
+		ErasedFacts.addTo(jdbc, facts);
 		facts.derive(Measure.SPECIALIST_GAP_LEARNERS, FactLoader::childrenBehindGap);
 		facts.seal();
 		log.info("Facts of school year {}: {} rows in {} ms", year, facts.size(),

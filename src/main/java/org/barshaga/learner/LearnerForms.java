@@ -76,6 +76,10 @@ class LearnerForms {
 		}
 	}
 
+	FormErrors errors(InvalidInputException invalid, Locale locale) {
+		return FormErrors.of(invalid, messages, locale);
+	}
+
 	static void put(MultiValueMap<String, String> values, String name, Object value) {
 		if (value != null) {
 			values.add(name, value instanceof Enum<?> e ? e.name() : value.toString());

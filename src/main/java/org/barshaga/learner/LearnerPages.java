@@ -67,6 +67,7 @@ class LearnerPages {
 		model.addAttribute("results", learners.search(actor, search));
 		model.addAttribute("worklists", learners.worklistCounts(actor));
 		model.addAttribute("canCreate", learners.canCreate(actor));
+		model.addAttribute("keepsRecords", actor.role() == Role.ADMIN);
 		return "learner/list";
 	}
 
@@ -78,6 +79,7 @@ class LearnerPages {
 		model.addAttribute("homeUnit", units.find(record.learner().homeUnitCode()).orElse(null));
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("schoolYear", SchoolYear.of(LocalDate.now(clock)).startYear());
+		model.addAttribute("issuesParentRequest", ParentRequests.issues(actor));
 		return "learner/record";
 	}
 

@@ -52,7 +52,9 @@ class LearnerRepository {
 	}
 
 	Optional<Learner> findInScope(long id, DataScope scope) {
-		return scope.bind(jdbc.sql("SELECT " + COLUMNS + " FROM learner l WHERE l.id = :id AND " + scope.sql("l.path")))
+		return scope
+			.bind(jdbc.sql("SELECT " + COLUMNS + " FROM learner l WHERE l.id = :id AND l.archived_on IS NULL AND "
+					+ scope.sql("l.path")))
 			.param("id", id)
 			.query(LearnerRepository::learner)
 			.optional();
@@ -158,7 +160,7 @@ class LearnerRepository {
 	}
 
 	private static String filters(DataScope scope, LearnerSearch search, Worklist worklist, LocalDate today) {
-		String where = scope.sql("l.path")
+		String where = scope.sql("l.path") + " AND l.archived_on IS NULL"
 				+ " AND (CAST(:text AS VARCHAR) IS NULL OR l.search_text LIKE :text ESCAPE '!')"
 				+ " AND l.path LIKE :placePattern ESCAPE '!'";
 		return worklist == null ? where : where + " AND " + worklistCondition(worklist, today);

@@ -1,19 +1,9 @@
 package org.barshaga.reports;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
-import com.openhtmltopdf.util.XRLog;
+import org.barshaga.kernel.XhtmlPdf;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -21,24 +11,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lays a report out as a PDF on the server: Thymeleaf writes the report as XHTML, and
- * openhtmltopdf sets it in DejaVu Sans, which has every Kazakh and Russian letter, with
- * the charts' SVG drawn by Batik (no scripts, nothing loaded from outside).
+ * {@link XhtmlPdf} sets it in DejaVu Sans, which has every Kazakh and Russian letter,
+ * with the charts' SVG drawn by Batik (no scripts, nothing loaded from outside).
  */
 @Component
 class PdfReports {
 
-	static final String FONT_FAMILY = "DejaVu Sans";
-
-	/** The DejaVu fonts as the jasperreports-fonts jar ships them. */
-	static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
-
-	static {
-		for (String logger : XRLog.listRegisteredLoggers()) {
-			XRLog.setLevel(logger, Level.WARNING);
-		}
-	}
-
-	private static final Map<String, byte[]> FONT_FILES = new ConcurrentHashMap<>();
+	static final String FONT_FAMILY = XhtmlPdf.FONT_FAMILY;
 
 	private final ITemplateEngine templates;
 
@@ -54,40 +33,9 @@ class PdfReports {
 	}
 
 	byte[] pdf(Report report, Locale locale) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		PdfRendererBuilder builder = new PdfRendererBuilder();
-		builder.useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-		builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-		builder.useFont(() -> font("DejaVuSans-Oblique.ttf"), FONT_FAMILY, 400, FontStyle.ITALIC, true);
-		builder.useSVGDrawer(
-				new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
-		builder.usePdfUaAccessibility(true);
-		builder.withProducer("Barshaga");
-		builder.withHtmlContent(xhtml(report, locale), null);
-		builder.toStream(out);
-		try {
-			builder.run();
-		}
-		catch (IOException failed) {
-			throw new UncheckedIOException(failed);
-		}
-		return out.toByteArray();
-	}
-
-	/** A font file, read from the jar once and kept. */
-	private static InputStream font(String file) {
-		byte[] font = FONT_FILES.computeIfAbsent(file, name -> {
-			try (InputStream in = PdfReports.class.getResourceAsStream(FONTS + name)) {
-				if (in == null) {
-					throw new IllegalStateException("The font " + name + " is missing from the class path");
-				}
-				return in.readAllBytes();
-			}
-			catch (IOException failed) {
-				throw new UncheckedIOException(failed);
-			}
-		});
-		return new ByteArrayInputStream(font);
+		return XhtmlPdf.render(xhtml(report, locale),
+				builder -> builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+						BatikSVGDrawer.SvgExternalResourceMode.SECURE)));
 	}
 
 }

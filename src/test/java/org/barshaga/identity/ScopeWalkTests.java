@@ -276,6 +276,10 @@ class ScopeWalkTests {
 				assertThat(status(get("/learners/{id}/sessions/new", id).accept(MediaType.TEXT_HTML), user))
 					.as("%s opens a form of learner %s", user, id)
 					.isEqualTo(expected);
+				boolean issuer = List.of(Demo.REGION_TURKISTAN, Demo.DISTRICT_SARYAGASH, Demo.SCHOOL).contains(user);
+				assertThat(status(get("/learners/{id}/parent-request", id).accept(MediaType.TEXT_HTML), user))
+					.as("%s opens the parent's request of learner %s", user, id)
+					.isEqualTo(!issuer ? 403 : inside ? 200 : 404);
 				int write = status(post("/api/v1/learners/{id}/sessions", id).contentType(MediaType.APPLICATION_JSON)
 					.content("{\"minutes\":-1}"), user);
 				assertThat(write).as("%s logs a session for %s", user, id)

@@ -231,7 +231,7 @@ class AccessibilityBrowserTests {
 				"/learners/new", "/learners/transfers", "/learners/" + learner, "/learners/" + learner + "/edit",
 				"/learners/" + learner + "/consents/" + consent + "/withdrawal",
 				"/learners/" + learner + "/enrolments/" + enrolment + "/end",
-				"/learners/" + learner + "/plans/" + plan + "/edit"));
+				"/learners/" + learner + "/plans/" + plan + "/edit", "/learners/" + learner + "/parent-request"));
 		for (String section : List.of("guardians", "consents", "conclusions", "functioning", "enrolments",
 				"support-levels", "plans", "sessions", "devices")) {
 			pages.add("/learners/" + learner + "/" + section + "/new");
@@ -430,12 +430,14 @@ class AccessibilityBrowserTests {
 		pages.put("/login/two-factor", "/login/two-factor");
 		pages.put("/admin/two-factor", "/admin/two-factor");
 		pages.put("/admin/kato-import", "/admin/kato-import");
+		pages.put("/admin/archived-learners", "/admin/archived-learners");
+		pages.put("/admin/learner-erasure", "/admin/learner-erasure");
 		for (String route : List.of("/learners", "/learners/new", "/learners/transfers", "/learners/{id}",
 				"/learners/{id}/edit",
 				"/learners/{id}/{section:guardians|consents|conclusions|functioning|enrolments|support-levels|plans|sessions|devices}/new",
 				"/learners/{id}/consents/{consentId}/withdrawal", "/learners/{id}/enrolments/{enrolmentId}/end",
 				"/learners/{id}/plans/{planId}/edit", "/learners/{id}/plans/{planId}/{part:goals|services|reviews}/new",
-				"/learners/{id}/{section:guardians|devices}/{itemId}/edit")) {
+				"/learners/{id}/{section:guardians|devices}/{itemId}/edit", "/learners/{id}/parent-request")) {
 			pages.put(route, "/learners (see learnerPages)");
 		}
 		pages.put("/conditions", "/conditions");
