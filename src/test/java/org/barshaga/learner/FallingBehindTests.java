@@ -116,6 +116,17 @@ class FallingBehindTests {
 	}
 
 	@Test
+	void theHomePageCountsTheListAndLinksToIt() throws Exception {
+		mvc.perform(get("/?lang=en").with(as(Demo.DISTRICT_SARYAGASH)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("/learners?worklist=FALLING_BEHIND"),
+					containsString("Falling behind"))));
+		mvc.perform(get("/learners?worklist=FALLING_BEHIND&lang=ru").with(as(Demo.DISTRICT_SARYAGASH)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("индивидуальный план нужно пересмотреть")));
+	}
+
+	@Test
 	void theRecordShowsEachTermsResultsAndAttendanceBesideTheSupportDelivered() throws Exception {
 		String iin = learner("Charted", true);
 		long id = jdbc.sql("SELECT id FROM learner WHERE iin = ?").params(iin).query(Long.class).single();
@@ -129,7 +140,7 @@ class FallingBehindTests {
 						INSERT INTO conclusion (learner_id, concluded_on, pmpc_id, conclusion_number, sen_categories, programme,
 							form, conditions, next_review_on, recorded_at, recorded_by)
 						VALUES (?, ?, ?, 'F-1', 'DEVELOPMENTAL_DELAY', 'GENERAL_ADAPTED', 'INCLUSIVE_CLASS', '', ?, ?, 'test')""")
-			.params(id, Date.valueOf(start.minusDays(1)), pmpc, Date.valueOf(end.plusYears(1)), now)
+			.params(id, Date.valueOf(start.plusDays(1)), pmpc, Date.valueOf(end.plusYears(1)), now)
 			.update(keys, "id");
 		jdbc.sql(
 				"INSERT INTO conclusion_service (conclusion_id, specialist, weekly_hours) VALUES (?, 'SPEECH_THERAPIST', 2)")
