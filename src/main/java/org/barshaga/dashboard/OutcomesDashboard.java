@@ -59,15 +59,15 @@ class OutcomesDashboard {
 		shown.forEach(part -> questions.addAll(figures.questions(c, part.ask())));
 		c.prefetch(questions);
 		DashboardPages.common(c, place, model, "outcomes", c.catalogue.get("ATTAINMENT_GAP"));
+		List<OutcomeSection> sections = new ArrayList<>();
 		for (Part part : shown) {
 			FigureTable table = figures.table(c, part.ask(), "outcomes-" + part.name(),
 					c.text("dashboard.outcomes." + part.name() + ".caption", placeName), Link.NONE);
-			model.addAttribute(part.name(), table);
-			if (!table.rows().isEmpty()) {
-				model.addAttribute(part.name() + "Chart",
-						Charts.bars(c, table, c.text("dashboard.outcomes." + part.name())));
-			}
+			Chart chart = table.rows().isEmpty() ? null
+					: Charts.bars(c, table, c.text("dashboard.outcomes." + part.name()));
+			sections.add(new OutcomeSection(part.name(), table, chart));
 		}
+		model.addAttribute("sections", sections);
 		model.addAttribute("crumbs", c.crumbs(place, code -> "/dashboards/outcomes?unit=" + code + "&year=" + c.year));
 		return "dashboard/outcomes";
 	}
