@@ -119,8 +119,8 @@ class FallingBehindTests {
 	void theHomePageCountsTheListAndLinksToIt() throws Exception {
 		mvc.perform(get("/?lang=en").with(as(Demo.DISTRICT_SARYAGASH)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("/learners?worklist=FALLING_BEHIND"),
-					containsString("Falling behind"))));
+			.andExpect(content()
+				.string(allOf(containsString("/learners?worklist=FALLING_BEHIND"), containsString("Falling behind"))));
 		mvc.perform(get("/learners?worklist=FALLING_BEHIND&lang=ru").with(as(Demo.DISTRICT_SARYAGASH)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("индивидуальный план нужно пересмотреть")));
