@@ -78,7 +78,8 @@ class OutcomesDashboardTests {
 			.parent()
 			.select("a[href*=data.csv]")
 			.attr("href");
-		// MockMvc encodes the URL again: the page's encoded comma is given back as a comma
+		// MockMvc encodes the URL again: the page's encoded comma is given back as a
+		// comma
 		MockHttpServletResponse response = mvc
 			.perform(get(href.replace("%2C", ",") + "&lang=en").with(as(Demo.REGION_TURKISTAN)))
 			.andReturn()
