@@ -343,7 +343,7 @@ class DashboardPages {
 
 	// What every dashboard page shows
 
-	private static void common(Context c, PlaceName place, Model model, String page, Indicator dated) {
+	static void common(Context c, PlaceName place, Model model, String page, Indicator dated) {
 		model.addAttribute("page", page);
 		if (dated != null) {
 			IndicatorResult result = c.values(dated, place.code(), c.year, Level.SELF, List.of());
@@ -370,6 +370,7 @@ class DashboardPages {
 		model.addAttribute("compareHref", "/dashboards/compare?" + code + unit + "year=" + c.year);
 		model.addAttribute("exploreHref", "/dashboards/explore?" + code + unit + "year=" + c.year);
 		model.addAttribute("gapsHref", "/dashboards/gaps?" + unit + "year=" + c.year);
+		model.addAttribute("outcomesHref", "/dashboards/outcomes?" + unit + "year=" + c.year);
 	}
 
 	private static List<Choice> indicatorChoices(Context c, Indicator chosen) {

@@ -114,6 +114,12 @@ class DemoOutcomes implements ApplicationRunner {
 					int absent = Math.min(days,
 							poisson(draws, (learner == null ? 2.8 : supported ? 4.5 : 6.5) * days / 40.0));
 					int unexcused = absent == 0 ? 0 : draws.nextInt(absent + 1) / (supported ? 3 : 2);
+					if (learner != null && !supported && draws.nextInt(8) == 0) {
+						// a few truants, so that the "falling behind" worklist has
+						// children on it
+						unexcused = Math.min(days, days / 4 + 1);
+						absent = Math.max(absent, unexcused);
+					}
 					write(absences, year + "," + term + "," + iin + "," + days + "," + (absent - unexcused) + ","
 							+ unexcused + "\r\n");
 					if (grade < 2) {

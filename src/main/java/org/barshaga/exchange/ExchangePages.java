@@ -89,6 +89,7 @@ class ExchangePages {
 			throw new NotPermittedException("exchange");
 		}
 		model.addAttribute("registers", registers);
+		model.addAttribute("vanishedListed", Register.ENROLMENT.allows(actor.role()));
 		model.addAttribute("modes", ImportMode.values());
 		model.addAttribute("chosen", chosen);
 		model.addAttribute("mode", mode);

@@ -99,7 +99,10 @@ final class Generator {
 				attendance of every pupil (results from grade 2), in which the gap of
 				learners with SEN depends on their category, their school and the share
 				of their recommended hours delivered; leavers.csv the pupils who left
-				school in October, after the census day.
+				school in October, after the census day, and in June those completing
+				grades 9 and 11 with where they go; enrolment_next.csv the next school
+				year's extract, from which a few pupils vanish with no record (more
+				often learners with SEN whose support was not delivered).
 				The same scale, seed and school year always give the same files.
 				""");
 		return text.toString();

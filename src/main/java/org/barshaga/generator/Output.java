@@ -98,6 +98,9 @@ final class Output implements Closeable {
 
 	final CsvFile leavers;
 
+	/** The next school year's enrolment extract, for dropout and transitions. */
+	final CsvFile enrolmentNext;
+
 	private final List<CsvFile> all = new ArrayList<>();
 
 	/** The number of the last health record written, for record ids. */
@@ -129,6 +132,7 @@ final class Output implements Closeable {
 		results = open(directory, "results.csv", RESULTS);
 		attendance = open(directory, "attendance.csv", ATTENDANCE);
 		leavers = open(directory, "leavers.csv", LEAVERS);
+		enrolmentNext = open(directory, "enrolment_next.csv", ENROLMENT);
 	}
 
 	List<CsvFile> files() {

@@ -138,6 +138,8 @@ final class RegionGenerator {
 
 	private final TermOutcomes outcomes;
 
+	private final YearEnd yearEnd;
+
 	private final int[][] octoberWeeks;
 
 	/**
@@ -188,6 +190,8 @@ final class RegionGenerator {
 		this.secondDraws = new SplittableRandom(mix(seed, region.code()) ^ 0x5ECD_4EC0_4D05_0002L);
 		this.outcomeDraws = new SplittableRandom(mix(seed, region.code()) ^ 0x0C7C_03E5_7E12_0003L);
 		this.outcomes = new TermOutcomes(out, outcomeDraws, schoolYear);
+		this.yearEnd = new YearEnd(out, new SplittableRandom(mix(seed, region.code()) ^ 0x4EE7_7EA2_0E4D_0004L),
+				schoolYear);
 		this.octoberWeeks = weeks(LocalDate.of(schoolYear, 10, 1));
 	}
 
@@ -286,7 +290,11 @@ final class RegionGenerator {
 		if (learner) {
 			disabled = learnerInSchool(school, iin, surname, given, patronymic, birth, sex, language, grade, parallels);
 		}
-		outcomes.pupil(school.code, iin, grade, language, learner ? lastCategory : -1, learner ? lastDelivered : 0);
+		if (outcomes.pupil(school.code, iin, grade, language, learner ? lastCategory : -1,
+				learner ? lastDelivered : 0)) {
+			yearEnd.pupil(school.code, iin, surname, given, patronymic, birth, sex, grade, language,
+					learner ? lastCategory : -1, learner ? lastDelivered : 0);
+		}
 		if (disabled || (!learner && random.nextDouble() < otherPupilsInHealth)) {
 			health.add(new HealthExtract.Child(iin, surname, given, patronymic, birth, sex, school.unit.code(), true));
 			healthInEnrolment++;

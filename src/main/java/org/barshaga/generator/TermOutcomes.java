@@ -89,14 +89,14 @@ final class TermOutcomes {
 	/**
 	 * Writes the pupil's term: a learner with SEN has a category index and the share of
 	 * their recommended hours delivered (negative when none are recommended); a peer has
-	 * a category of -1.
+	 * a category of -1. False when the pupil left school in October.
 	 */
-	void pupil(String schoolCode, String iin, int grade, String language, int category, double delivered) {
+	boolean pupil(String schoolCode, String iin, int grade, String language, int category, double delivered) {
 		double level = schoolLevels.computeIfAbsent(schoolCode, c -> SCHOOL_SD * draws.nextGaussian());
 		boolean sen = category >= 0;
 		boolean supported = sen && delivered >= DELIVERED;
 		if (leaves(iin, schoolCode, grade, sen, supported)) {
-			return;
+			return false;
 		}
 		int excused = poisson(EXCUSED_MEAN * (sen
 				? (category == SOMATIC || category == MULTIPLE ? SOMATIC_EXCUSED_FACTOR : SEN_EXCUSED_FACTOR) : 1));
@@ -106,7 +106,7 @@ final class TermOutcomes {
 		out.attendance.number(year).number(1).text(iin).number(schoolDays).number(excused).number(unexcused).endRow();
 		if (grade < 2) {
 			// grade 1 gets no marks, and the pre-school class no assessment
-			return;
+			return true;
 		}
 		double mean = PEER_MEAN + level + ABILITY_SD * draws.nextGaussian() - (sen ? gap(category, delivered) : 0);
 		for (CurriculumSubject subject : subjects(grade, language)) {
@@ -120,6 +120,7 @@ final class TermOutcomes {
 				.endRow();
 			results++;
 		}
+		return true;
 	}
 
 	/** The gap of a learner with SEN, in points, after the support delivered. */

@@ -20,7 +20,12 @@ public enum Dimension {
 	 * Whether a learner's recommended hours were delivered in the term: at least 80% of
 	 * them, below, or none recommended.
 	 */
-	SUPPORT_DELIVERED(List.of("AT_LEAST_80", "BELOW_80", "NO_HOURS"));
+	SUPPORT_DELIVERED(List.of("AT_LEAST_80", "BELOW_80", "NO_HOURS")),
+	/**
+	 * Whether a pupil of the enrolment extract is a learner with SEN (a conclusion made
+	 * by the census day) or one of their peers.
+	 */
+	LEARNER_GROUP(List.of("SEN", "PEER"));
 
 	private final List<String> values;
 

@@ -92,6 +92,7 @@ class FactLoader {
 			ReconciledFacts.load(jdbc, facts, year);
 			SupportFacts.load(jdbc, facts, year, LocalDate.now(clock));
 			OutcomeFacts.load(jdbc, facts, year, LocalDate.now(clock));
+			CohortFacts.load(jdbc, facts, year);
 		}
 		else {
 			// The schools' figures and the learners' records are read side by side, each
@@ -104,6 +105,7 @@ class FactLoader {
 			ReconciledFacts.load(jdbc, facts, year);
 			SupportFacts.load(jdbc, facts, year, LocalDate.now(clock));
 			OutcomeFacts.load(jdbc, facts, year, LocalDate.now(clock));
+			CohortFacts.load(jdbc, facts, year);
 			try {
 				schools.join();
 			}

@@ -39,7 +39,12 @@ public enum Measure {
 	SCHOOLS_CONSULTED(Subject.SCHOOLS, Scope.SCHOOL), SUPPORT_REQUESTS(Subject.REQUESTS, Scope.SUPPORT),
 	SUPPORT_REQUESTS_ANSWERED(Subject.REQUESTS, Scope.SUPPORT), ATTAINMENT_GAP_POINTS(Subject.POINTS, Scope.OUTCOME),
 	ATTAINMENT_SEN_COMPARED(Subject.CHILDREN, Scope.OUTCOME), ATTENDANCE_GAP_POINTS(Subject.POINTS, Scope.OUTCOME),
-	ATTENDANCE_SEN_COMPARED(Subject.CHILDREN, Scope.OUTCOME);
+	ATTENDANCE_SEN_COMPARED(Subject.CHILDREN, Scope.OUTCOME),
+
+	CENSUS_PUPILS(Subject.CHILDREN, Scope.COHORT), DROPPED_OUT(Subject.CHILDREN, Scope.COHORT),
+	COMPLETED_GRADE_9(Subject.CHILDREN, Scope.COHORT), CONTINUED_AFTER_9(Subject.CHILDREN, Scope.COHORT),
+	COMPLETED_GRADE_11(Subject.CHILDREN, Scope.COHORT), CONTINUED_AFTER_11(Subject.CHILDREN, Scope.COHORT),
+	PRESCHOOL_SEN(Subject.CHILDREN, Scope.COHORT), PRESCHOOL_IN_FORM(Subject.CHILDREN, Scope.COHORT);
 
 	/** What a measure counts: a share only compares like with like. */
 	public enum Subject {
@@ -75,7 +80,14 @@ public enum Measure {
 		 * term and whether the support recommended was delivered in it.
 		 */
 		OUTCOME(EnumSet.of(Dimension.SETTLEMENT, Dimension.SEX, Dimension.AGE_GROUP, Dimension.SEN_CATEGORY,
-				Dimension.TERM, Dimension.SUPPORT_DELIVERED));
+				Dimension.TERM, Dimension.SUPPORT_DELIVERED)),
+		/**
+		 * A pupil of one year's enrolment extract, followed to the next census day: the
+		 * school's settlement, the pupil's sex and age group, whether a learner with SEN
+		 * and the category of their conclusion.
+		 */
+		COHORT(EnumSet.of(Dimension.SETTLEMENT, Dimension.SEX, Dimension.AGE_GROUP, Dimension.SEN_CATEGORY,
+				Dimension.LEARNER_GROUP));
 
 		private final Set<Dimension> dimensions;
 
@@ -156,6 +168,12 @@ public enum Measure {
 			// a gap is judged by the learners compared, never by its own points
 			case ATTAINMENT_GAP_POINTS, ATTAINMENT_SEN_COMPARED -> List.of(ATTAINMENT_SEN_COMPARED);
 			case ATTENDANCE_GAP_POINTS, ATTENDANCE_SEN_COMPARED -> List.of(ATTENDANCE_SEN_COMPARED);
+			// a share of pupils and its part are judged together, the rest of the whole
+			// too
+			case CENSUS_PUPILS, DROPPED_OUT -> List.of(CENSUS_PUPILS, DROPPED_OUT);
+			case COMPLETED_GRADE_9, CONTINUED_AFTER_9 -> List.of(COMPLETED_GRADE_9, CONTINUED_AFTER_9);
+			case COMPLETED_GRADE_11, CONTINUED_AFTER_11 -> List.of(COMPLETED_GRADE_11, CONTINUED_AFTER_11);
+			case PRESCHOOL_SEN, PRESCHOOL_IN_FORM -> List.of(PRESCHOOL_SEN, PRESCHOOL_IN_FORM);
 			default -> List.of(this);
 		};
 	}
@@ -166,7 +184,14 @@ public enum Measure {
 	 * judged with them.
 	 */
 	Measure partOf() {
-		return this == SPECIALIST_GAP_LEARNERS ? SPECIALIST_NEED_LEARNERS : null;
+		return switch (this) {
+			case SPECIALIST_GAP_LEARNERS -> SPECIALIST_NEED_LEARNERS;
+			case DROPPED_OUT -> CENSUS_PUPILS;
+			case CONTINUED_AFTER_9 -> COMPLETED_GRADE_9;
+			case CONTINUED_AFTER_11 -> COMPLETED_GRADE_11;
+			case PRESCHOOL_IN_FORM -> PRESCHOOL_SEN;
+			default -> null;
+		};
 	}
 
 	/**

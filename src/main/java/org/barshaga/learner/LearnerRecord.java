@@ -13,7 +13,8 @@ import java.util.Set;
 public record LearnerRecord(Learner learner, boolean healthVisible, Restriction restriction, List<Guardian> guardians,
 		List<Consent> consents, List<Conclusion> conclusions, List<Functioning> functioning, List<Enrolment> enrolments,
 		List<SupportLevelEntry> supportLevels, List<Plan> plans, List<Session> sessions, List<Device> devices,
-		List<MonthlyDelivery> delivery, Set<Section> writable, boolean identityWritable, boolean reviewsWritable) {
+		List<MonthlyDelivery> delivery, List<TermOutcome> outcomes, Set<Section> writable, boolean identityWritable,
+		boolean reviewsWritable) {
 
 	/**
 	 * Why the SEN record is withheld: no consent to processing was ever given, or it was

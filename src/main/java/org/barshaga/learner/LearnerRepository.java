@@ -45,6 +45,29 @@ class LearnerRepository {
 			EXISTS (SELECT 1 FROM consent k WHERE k.learner_id = l.id AND k.purpose = 'DATA_PROCESSING'
 				AND k.given_on <= :today AND (k.withdrawn_on IS NULL OR k.withdrawn_on > :today))""";
 
+	/**
+	 * The learner's latest term with results, of this school year or the last, against
+	 * the term just before it, over the subjects sat in both: a fall of 15 points or
+	 * more.
+	 */
+	static final String FELL_IN_RESULTS = """
+			EXISTS (SELECT 1 FROM term_result a JOIN term_result b ON b.iin = a.iin AND b.subject = a.subject
+				AND b.school_year * 4 + b.term = a.school_year * 4 + a.term - 1
+				WHERE a.iin = CAST(l.iin AS BIGINT) AND a.school_year >= :outcomesSince
+				AND a.school_year * 4 + a.term = (SELECT MAX(x.school_year * 4 + x.term) FROM term_result x
+					WHERE x.iin = a.iin)
+				HAVING AVG(b.percentage) - AVG(a.percentage) >= 15)""";
+
+	/**
+	 * The learner's latest term with attendance, of this school year or the last: more
+	 * than 20% of its school days missed without a valid reason.
+	 */
+	static final String MISSED_SCHOOL = """
+			EXISTS (SELECT 1 FROM term_attendance t WHERE t.iin = CAST(l.iin AS BIGINT)
+				AND t.school_year >= :outcomesSince AND t.absent_unexcused * 5 > t.school_days
+				AND t.school_year * 4 + t.term = (SELECT MAX(x.school_year * 4 + x.term) FROM term_attendance x
+					WHERE x.iin = t.iin))""";
+
 	private final JdbcClient jdbc;
 
 	LearnerRepository(JdbcClient jdbc) {
@@ -176,6 +199,7 @@ class LearnerRepository {
 			switch (worklist) {
 				case REVIEW_DUE -> bound = bound.param("reviewHorizon", Date.valueOf(today.plusDays(30)));
 				case PLAN_REVIEW_MISSING -> bound = bound.param("schoolYear", SchoolYear.of(today).startYear());
+				case FALLING_BEHIND -> bound = bound.param("outcomesSince", SchoolYear.of(today).startYear() - 1);
 				case SERVICE_NOT_DELIVERED -> {
 					java.time.YearMonth last = java.time.YearMonth.from(today).minusMonths(1);
 					bound = bound.param("monthStart", Date.valueOf(last.atDay(1)))
@@ -229,6 +253,7 @@ class LearnerRepository {
 			case FORM_NOT_PROVIDED -> PROCESSING_ALLOWED + " AND EXISTS (SELECT 1 FROM conclusion c WHERE "
 					+ LATEST_CONCLUSION + " AND c.form <> COALESCE((SELECT e.form FROM enrolment e"
 					+ " WHERE e.learner_id = l.id AND e.ended_on IS NULL), 'NOT_ENROLLED'))";
+			case FALLING_BEHIND -> PROCESSING_ALLOWED + " AND (" + FELL_IN_RESULTS + " OR " + MISSED_SCHOOL + ")";
 		};
 	}
 

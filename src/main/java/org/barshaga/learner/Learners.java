@@ -61,10 +61,13 @@ public class Learners {
 
 	private final AuditLog audit;
 
+	private final OutcomeRecords outcomeRows;
+
 	Learners(LearnerAccess access, LearnerRepository learnerRows, LearnerCounts counts, CaseRepository caseRows,
 			SenRecordRepository senRows, PlanRepository planRows, SupportRepository supportRows,
 			IdentityRecords identities, GuardianRecords guardians, ConclusionRecords conclusions,
-			EnrolmentRecords enrolments, PlanRecords planRecords, SupportRecords support, AuditLog audit) {
+			EnrolmentRecords enrolments, PlanRecords planRecords, SupportRecords support, AuditLog audit,
+			OutcomeRecords outcomeRows) {
 		this.access = access;
 		this.learnerRows = learnerRows;
 		this.counts = counts;
@@ -79,6 +82,7 @@ public class Learners {
 		this.planRecords = planRecords;
 		this.support = support;
 		this.audit = audit;
+		this.outcomeRows = outcomeRows;
 	}
 
 	/**
@@ -138,6 +142,7 @@ public class Learners {
 		List<Session> sessions = List.of();
 		List<Device> devices = List.of();
 		List<MonthlyDelivery> delivery = List.of();
+		List<TermOutcome> outcomes = List.of();
 		if (restriction == null) {
 			conclusions = senRows.conclusions(id);
 			functioning = senRows.functioning(id);
@@ -146,6 +151,7 @@ public class Learners {
 			sessions = supportRows.sessions(id, today.withDayOfMonth(1).minusMonths(DELIVERY_MONTHS - 1));
 			devices = supportRows.devices(id);
 			delivery = Delivery.lastMonths(DELIVERY_MONTHS, conclusions, sessions, today);
+			outcomes = outcomeRows.terms(id, learner.iin(), conclusions, today);
 			if (!health) {
 				conclusions = conclusions.stream().map(Conclusion::withoutHealthFields).toList();
 				functioning = functioning.stream().map(Functioning::withoutHealthFields).toList();
@@ -162,10 +168,11 @@ public class Learners {
 		}
 		audit.recorded(actor, AuditAction.READ, RECORD_TYPE, id, learner.path(),
 				"record: identity, guardians, consents, enrolments"
-						+ (restriction == null ? ", conclusions, plans, sessions, devices" : " (SEN record restricted)")
+						+ (restriction == null ? ", conclusions, plans, sessions, devices, term results and attendance"
+								: " (SEN record restricted)")
 						+ (health ? ", health fields (SEN categories, functioning, disability)" : ""));
 		return new LearnerRecord(learner, health, restriction, caseRows.guardians(id), consents, conclusions,
-				functioning, caseRows.enrolments(id), levels, plans, sessions, devices, delivery, writable,
+				functioning, caseRows.enrolments(id), levels, plans, sessions, devices, delivery, outcomes, writable,
 				Section.IDENTITY_WRITERS.contains(actor.role()),
 				restriction == null && Section.REVIEWERS.contains(actor.role()));
 	}

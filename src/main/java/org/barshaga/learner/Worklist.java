@@ -17,6 +17,12 @@ public enum Worklist implements Coded {
 	/** A recommended service had no attended session last month. */
 	SERVICE_NOT_DELIVERED,
 	/** The form of education provided differs from the recommended one. */
-	FORM_NOT_PROVIDED
+	FORM_NOT_PROVIDED,
+	/**
+	 * In the latest term with results, the mean percentage of the subjects also sat in
+	 * the term before fell by 15 points or more; or in the latest term with attendance,
+	 * more than 20% of the school days were missed without a valid reason.
+	 */
+	FALLING_BEHIND
 
 }

@@ -168,7 +168,8 @@ class Practices {
 	}
 
 	/**
-	 * @param total how many matched in all; -1 when no words were asked */
+	 * @param total how many matched in all; -1 when no words were asked
+	 */
 	record Found(List<Practice> practices, long total) {
 	}
 

@@ -64,6 +64,8 @@ class GeneratorTests {
 		HEADERS.put("results.csv", "school_year,term,iin,subject,percentage,mark");
 		HEADERS.put("attendance.csv", "school_year,term,iin,school_days,absent_excused,absent_unexcused");
 		HEADERS.put("leavers.csv", "iin,school_code,left_on,reason,destination");
+		HEADERS.put("enrolment_next.csv",
+				"school_year,iin,surname,given_name,patronymic,birth_date,sex,school_code,grade,language");
 	}
 
 	private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
@@ -547,12 +549,61 @@ class GeneratorTests {
 			List<String> pupil = pupils.get(row.get(0));
 			assertThat(pupil).as(row.get(0)).isNotNull();
 			assertThat(row.get(1)).isEqualTo(pupil.get(7));
+			reasons.add(row.get(3));
+			if (row.get(3).startsWith("COMPLETED")) {
+				// completers leave in June, after the terms
+				assertThat(LocalDate.parse(row.get(2))).isBetween(LocalDate.of(SCHOOL_YEAR + 1, 6, 1),
+						LocalDate.of(SCHOOL_YEAR + 1, 6, 20));
+				continue;
+			}
 			assertThat(LocalDate.parse(row.get(2))).isBetween(LocalDate.of(SCHOOL_YEAR, 10, 2),
 					LocalDate.of(SCHOOL_YEAR, 10, 31));
 			assertThat(results).noneMatch(key -> key.startsWith(row.get(0) + ","));
-			reasons.add(row.get(3));
 		}
 		assertThat(reasons).contains("DROPOUT", "TRANSFER");
+	}
+
+	@Test
+	void theNextExtractAndTheCompletersShowLearnersWithSenLeavingMoreAndMovingOnLess() throws IOException {
+		Map<String, Integer> grades = new HashMap<>();
+		for (List<String> row : rows("enrolment.csv")) {
+			grades.put(row.get(1), Integer.parseInt(row.get(8)));
+		}
+		Set<String> sen = new HashSet<>();
+		rows("learners.csv").forEach(row -> sen.add(row.get(0)));
+		Map<String, Integer> next = new HashMap<>();
+		for (List<String> row : rows("enrolment_next.csv")) {
+			assertThat(Integer.parseInt(row.get(0))).isEqualTo(SCHOOL_YEAR + 1);
+			int before = grades.get(row.get(1));
+			assertThat(Integer.parseInt(row.get(8))).as("a grade up, or repeated").isBetween(before, before + 1);
+			next.put(row.get(1), Integer.parseInt(row.get(8)));
+		}
+		Map<String, List<String>> leavers = new HashMap<>();
+		rows("leavers.csv").forEach(row -> leavers.put(row.get(0), row));
+		// [SEN, peers] x [pupils, vanished, completed 9, continued after 9]
+		double[][] counts = new double[2][4];
+		grades.forEach((iin, grade) -> {
+			double[] group = counts[sen.contains(iin) ? 0 : 1];
+			group[0]++;
+			List<String> leaver = leavers.get(iin);
+			if (!next.containsKey(iin) && leaver == null) {
+				group[1]++;
+			}
+			boolean completed9 = grade == 9
+					&& (next.getOrDefault(iin, 0) >= 10 || leaver != null && leaver.get(3).equals("COMPLETED_GRADE_9"));
+			if (completed9) {
+				group[2]++;
+				if (next.getOrDefault(iin, 0) >= 10 || List.of("COLLEGE", "EMPLOYMENT").contains(leaver.get(4))) {
+					group[3]++;
+				}
+			}
+		});
+		assertThat(counts[0][2]).as("learners with SEN completing grade 9").isGreaterThan(30);
+		assertThat(counts[0][1] / counts[0][0]).as("vanished, SEN against peers")
+			.isGreaterThan(1.5 * counts[1][1] / counts[1][0]);
+		assertThat(counts[0][3] / counts[0][2]).as("moving on after grade 9, SEN against peers")
+			.isLessThan(counts[1][3] / counts[1][2] - 0.1);
+		assertThat(leavers.values()).anyMatch(row -> row.get(3).equals("COMPLETED_GRADE_11"));
 	}
 
 	@Test

@@ -75,6 +75,9 @@ class WorklistTests {
 					}
 				}
 			});
+			if (summary.iin() != null && fallingBehind(Long.parseLong(summary.iin().strip()), today)) {
+				expected.get(Worklist.FALLING_BEHIND).add(summary.id());
+			}
 			SchoolYear year = SchoolYear.of(today);
 			record.plans().stream().filter(p -> p.schoolYear() == year.startYear()).forEach(plan -> {
 				for (int term : year.termsDueForReview(today)) {
@@ -127,6 +130,48 @@ class WorklistTests {
 			.list();
 		Map<Worklist, Long> district = learners.worklistCounts(actor("district.saryagash", Role.DISTRICT_OFFICER));
 		assertThat(district.values()).allMatch(count -> count > 0);
+	}
+
+	/**
+	 * The worklist's rule in Java: the latest term's mean over the subjects also sat in
+	 * the term before fell by 15 points or more, or the latest term's unexcused absence
+	 * is above a fifth of its school days; of this school year or the last.
+	 */
+	private boolean fallingBehind(long iin, LocalDate today) {
+		int since = SchoolYear.of(today).startYear() - 1;
+		Map<Integer, Map<Integer, Double>> terms = new java.util.TreeMap<>();
+		jdbc.sql("SELECT school_year, term, subject, percentage FROM term_result WHERE iin = ?")
+			.params(iin)
+			.query((rs, n) -> terms.computeIfAbsent(rs.getInt(1) * 4 + rs.getInt(2), k -> new java.util.HashMap<>())
+				.put(rs.getInt(3), rs.getDouble(4)))
+			.list();
+		if (!terms.isEmpty()) {
+			int latest = ((java.util.TreeMap<Integer, Map<Integer, Double>>) terms).lastKey();
+			Map<Integer, Double> before = terms.get(latest - 1);
+			if ((latest - 1) / 4 >= since && before != null) {
+				double now = 0;
+				double then = 0;
+				int common = 0;
+				for (Map.Entry<Integer, Double> mark : terms.get(latest).entrySet()) {
+					if (before.containsKey(mark.getKey())) {
+						now += mark.getValue();
+						then += before.get(mark.getKey());
+						common++;
+					}
+				}
+				if (common > 0 && (then - now) / common >= 15) {
+					return true;
+				}
+			}
+		}
+		List<int[]> attendance = jdbc
+			.sql("SELECT school_year * 4 + term, school_days, absent_unexcused FROM term_attendance WHERE iin = ?"
+					+ " ORDER BY school_year DESC, term DESC")
+			.params(iin)
+			.query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3) })
+			.list();
+		return !attendance.isEmpty() && (attendance.get(0)[0] - 1) / 4 >= since
+				&& attendance.get(0)[2] > attendance.get(0)[1] / 5.0;
 	}
 
 	private Actor actor(String username, Role role) {

@@ -62,7 +62,8 @@ class ResultsTests {
 			.andExpect(jsonPath("$.children[?(@.code == '" + RoundFixture.SCHOOL + "')].means.PARTNERSHIP")
 				.value(org.hamcrest.Matchers.contains(nullValue())));
 		rounds.submit(codes.get(4), RoundFixture.partnership(5));
-		// scores 0, 25, 50, 75, 100: mean 50, s = 39.5285, t(0.975, 4) = 2.7764; t is within 0.001
+		// scores 0, 25, 50, 75, 100: mean 50, s = 39.5285, t(0.975, 4) = 2.7764; t is
+		// within 0.001
 		// (ScoreStats.t975), so the half width within 0.001 × s ÷ √5 < 0.02
 		double half = 2.776445 * Math.sqrt(1562.5) / Math.sqrt(5);
 		mvc.perform(get("/api/v1/rounds/" + round + "/results?place=" + RoundFixture.SCHOOL).with(as(Demo.SCHOOL)))

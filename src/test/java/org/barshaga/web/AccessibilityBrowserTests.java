@@ -374,7 +374,7 @@ class AccessibilityBrowserTests {
 			browser.manage().window().setSize(new Dimension(320, 800));
 			for (String path : List.of("/", "/organisations", "/units/KZ-61", "/users", "/account", "/reports",
 					"/indicators", "/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61", "/dashboards",
-					"/dashboards/compare", "/dashboards/explore", "/dashboards/gaps",
+					"/dashboards/compare", "/dashboards/explore", "/dashboards/gaps", "/dashboards/outcomes",
 					"/reconcile?year=" + RECONCILE_YEAR, "/quality/instruments",
 					"/quality/instruments/PARENT_SEN/versions/1?easy=true")) {
 				browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=kk"));
@@ -479,6 +479,7 @@ class AccessibilityBrowserTests {
 		pages.put("/exchange/runs/{id}/report.csv", NOT_A_PAGE + "a CSV download");
 		pages.put("/exchange/templates/{name}.{format}", NOT_A_PAGE + "a CSV or XLSX download");
 		pages.put("/exchange/exports/{name}.{format}", NOT_A_PAGE + "a CSV or XLSX download");
+		pages.put("/exchange/vanished.csv", NOT_A_PAGE + "a CSV download");
 		pages.put("/indicators", "/indicators");
 		pages.put("/indicators/new", "/indicators/new");
 		pages.put("/quality/instruments", "/quality/instruments");
@@ -510,6 +511,7 @@ class AccessibilityBrowserTests {
 		pages.put("/dashboards/compare", "/dashboards/compare?indicator=SEN_INCLUSIVE");
 		pages.put("/dashboards/explore", "/dashboards/explore?indicator=SEN_BY_FORM&unit=KZ-61-D08&by=FORM");
 		pages.put("/dashboards/gaps", "/dashboards/gaps?unit=KZ-61");
+		pages.put("/dashboards/outcomes", "/dashboards/outcomes?unit=KZ-61-D08");
 		pages.put("/dashboards/data.{format}", NOT_A_PAGE + "a CSV or XLSX download");
 		long linkage = reconcileRun();
 		pages.put("/reconcile", "/reconcile?year=" + RECONCILE_YEAR);
