@@ -130,6 +130,7 @@ public class SupportRequests {
 	}
 
 	/** Submits as of the instant given: the demo's history is written through here. */
+	@Transactional
 	long submit(Actor actor, RequestDraft draft, Instant at) {
 		Organisation requester = parties.requesterOf(actor)
 			.orElseThrow(() -> new NotPermittedException("ask for support"));
@@ -184,6 +185,7 @@ public class SupportRequests {
 		accept(actor, id, version, LocalDate.now(clock));
 	}
 
+	@Transactional
 	void accept(Actor actor, long id, int version, LocalDate today) {
 		move(actor, id, version, Transition.ACCEPT, RequestStatus.ACCEPTED,
 				columns("accepted_on", today, "accepted_by", actor.username()));

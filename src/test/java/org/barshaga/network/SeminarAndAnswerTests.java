@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -52,6 +53,9 @@ class SeminarAndAnswerTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	@Autowired
 	SchoolConditions conditions;
@@ -148,14 +152,19 @@ class SeminarAndAnswerTests {
 				content().string(allOf(containsString("Ruslan Seminarov"), not(containsString("Show the school")))));
 		page(Demo.RESEARCHER, get("/support/seminars")).andExpect(status().isForbidden());
 		page(Demo.RESEARCHER, get("/support/seminars/" + id)).andExpect(status().isForbidden());
-		String otherRegion = jdbc
-			.sql("SELECT MIN(username) FROM app_user WHERE role = 'REGION_OFFICER' AND scope_path LIKE '/KZ/KZ-75/%'")
-			.query(String.class)
-			.optional()
-			.orElse(null);
-		if (otherRegion != null) {
-			page(otherRegion, get("/support/seminars/" + id)).andExpect(status().isNotFound());
-		}
+		// an officer of another region (KZ-75) does not find it
+		String otherRegion = "seminar.region75";
+		jdbc.sql("""
+				INSERT INTO app_user (username, full_name, password_hash, role, scope_unit_code, scope_path, enabled,
+				  created_at, created_by, updated_at, updated_by)
+				SELECT :name, 'Seminar Test Officer', :hash, 'REGION_OFFICER', code, path, TRUE,
+				  CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, 'test'
+				FROM org_unit WHERE code = 'KZ-75'
+				  AND NOT EXISTS (SELECT 1 FROM app_user WHERE username = :name)""")
+			.param("name", otherRegion)
+			.param("hash", passwords.encode(BarshagaTest.DEMO_PASSWORD))
+			.update();
+		page(otherRegion, get("/support/seminars/" + id)).andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -119,6 +119,11 @@ class ReportPagesTests {
 	}
 
 	private static List<String> expected(Indicator indicator, IndicatorValue value) {
+		if (value == null) {
+			// no figures at all for the place (a cohort indicator before next year's
+			// extract)
+			return indicator.unit().hasDenominator() ? List.of("none", "none", "none") : List.of("none", "none");
+		}
 		List<String> cells = new ArrayList<>();
 		cells.add(figure(value, value.numerator()));
 		if (indicator.unit().hasDenominator()) {
