@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.EditConflictException;
 import org.barshaga.support.BarshagaTest;
+import org.barshaga.support.SmtpPort;
 import org.barshaga.support.Demo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +63,7 @@ class ReportingMailTests {
 
 	@BeforeEach
 	void setUp() {
-		smtp = new GreenMail(new ServerSetup(BarshagaTest.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp = new GreenMail(new ServerSetup(SmtpPort.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		fixture = new ReportingFixture(jdbc, periods);
 		year = runs.currentYear();

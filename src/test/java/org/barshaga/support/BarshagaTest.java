@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A test of the whole application on a real database: the embedded H2 by default,
@@ -27,21 +28,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(properties = { "barshaga.db.url=" + BarshagaTest.H2_URL, "barshaga.demo.enabled=true",
 		"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD, "barshaga.two-factor.enforce=false",
 		"barshaga.indicators.staleness=PT0S", "barshaga.indicators.max-age=PT10M", "spring.mail.host=127.0.0.1",
-		"spring.mail.port=" + BarshagaTest.SMTP_PORT, "spring.mail.properties.mail.smtp.connectiontimeout=2000",
-		"spring.mail.properties.mail.smtp.timeout=2000", "barshaga.passkeys.rp-id=localhost",
-		"barshaga.passkeys.origins=http://localhost" })
+		"spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=2000",
+		"barshaga.passkeys.rp-id=localhost", "barshaga.passkeys.origins=http://localhost" })
+@ContextConfiguration(initializers = SmtpPort.class)
 @AutoConfigureMockMvc
 public @interface BarshagaTest {
 
 	String H2_URL = "jdbc:h2:mem:barshaga-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 
 	String DEMO_PASSWORD = "Demo-Passw0rd-for-tests";
-
-	/**
-	 * The SMTP port of the shared context: the tests of e-mail start GreenMail on it, and
-	 * with nothing listening there a notice's e-mail is logged as not sent.
-	 */
-	int SMTP_PORT = 39025;
 
 	/**
 	 * Tests that read or write a database, and so run on H2 and again on PostgreSQL. A
