@@ -128,6 +128,7 @@ public class FiguresOfRecord {
 		for (int i = 0; i < catalogue.size(); i++) {
 			repository.insertValues(year, revision, catalogue.get(i).code(), values.get(i));
 		}
+		repository.refreshStatistics();
 		return frozenRevision;
 	}
 
