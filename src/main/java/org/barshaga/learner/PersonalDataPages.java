@@ -127,6 +127,7 @@ class PersonalDataPages {
 			ParentRequests.Dossier dossier = retention.readArchived(actor, values.text("record"),
 					values.text("reason"));
 			model.addAttribute("dossier", files.view(dossier, locale));
+			model.addAttribute("record", values.text("record").strip());
 			return "learner/archived";
 		}
 		catch (InvalidInputException invalid) {
@@ -140,6 +141,39 @@ class PersonalDataPages {
 				"personalData.archive.read", "/learners",
 				List.of(FormField.text("record", true).hint("personalData.record.hint"),
 						FormField.textarea("reason", true).hint("personalData.reason.hint")),
+				values);
+	}
+
+	@GetMapping("/admin/archived-learners/restore")
+	String restoreForm(Actor actor, @RequestParam MultiValueMap<String, String> given, Model model) {
+		requireAdmin(actor);
+		LinkedMultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+		if (given.getFirst("record") != null) {
+			values.add("record", given.getFirst("record"));
+		}
+		return forms.render(model, restoreForm(values), FormErrors.NONE);
+	}
+
+	@PostMapping("/admin/archived-learners/restore")
+	String restore(Actor actor, @RequestParam MultiValueMap<String, String> submitted, Model model, Locale locale,
+			HttpServletResponse response) {
+		requireAdmin(actor);
+		FormValues values = new FormValues(submitted);
+		try {
+			long id = retention.restore(actor, values.text("record"), values.text("reason"));
+			return "redirect:/learners/" + id;
+		}
+		catch (InvalidInputException invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return forms.render(model, restoreForm(submitted), forms.errors(invalid, locale));
+		}
+	}
+
+	private static PageForm restoreForm(MultiValueMap<String, String> values) {
+		return LearnerForms.pageForm("personalData.restore", null, "/admin/archived-learners/restore",
+				"personalData.restore.do", "/admin/archived-learners",
+				List.of(FormField.text("record", true).hint("personalData.record.hint"),
+						FormField.textarea("reason", true).hint("personalData.restore.hint")),
 				values);
 	}
 

@@ -110,16 +110,41 @@ public class Retention {
 	}
 
 	/**
-	 * An archived record, whole, for an administrator who states why; the read is audited
-	 * with the reason.
+	 * Brings an archived record back into use, for a child who returns (to a school, or
+	 * before a PMPC): the record is in the lists, searches and record pages again, with
+	 * everything it held. Only an administrator, stating why; audited with the reason.
+	 * Left archived, the record would meet the school that registers the child as an IIN
+	 * held elsewhere, and a second record of the same child would start from nothing.
+	 * @return the record's id
 	 */
 	@Transactional
-	public ParentRequests.Dossier readArchived(Actor actor, String record, String reason) {
+	public long restore(Actor actor, String record, String reason) {
 		if (actor.role() != Role.ADMIN) {
-			throw new NotPermittedException("read archived learner records");
+			throw new NotPermittedException("bring archived learner records back");
 		}
+		String why = stated(reason);
+		ChildFinder.Found child = archived(actor, record, why);
+		jdbc.sql("""
+				UPDATE learner SET archived_on = NULL, version = version + 1, updated_at = :now
+				WHERE id = :id AND archived_on IS NOT NULL""")
+			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.param("id", child.id())
+			.update();
+		audit.recorded(actor, AuditAction.UPDATE, Learners.RECORD_TYPE, child.id(), child.path(),
+				"brought back from the archive (archived on " + child.archivedOn() + "); reason: " + why);
+		return child.id();
+	}
+
+	private static String stated(String reason) {
+		return reason == null ? "" : reason.strip();
+	}
+
+	/**
+	 * The archived child a record number or IIN names in the administrator's scope, with
+	 * the reason checked; every problem of both at once.
+	 */
+	private ChildFinder.Found archived(Actor actor, String record, String why) {
 		InvalidInputException.Collector problems = new InvalidInputException.Collector();
-		String why = reason == null ? "" : reason.strip();
 		if (why.isEmpty()) {
 			problems.add("reason", "validation.required");
 		}
@@ -137,6 +162,20 @@ public class Retention {
 			refused.problems().forEach(p -> problems.add(p.field(), p.messageKey(), p.arguments().toArray()));
 		}
 		problems.throwIfAny();
+		return child;
+	}
+
+	/**
+	 * An archived record, whole, for an administrator who states why; the read is audited
+	 * with the reason.
+	 */
+	@Transactional
+	public ParentRequests.Dossier readArchived(Actor actor, String record, String reason) {
+		if (actor.role() != Role.ADMIN) {
+			throw new NotPermittedException("read archived learner records");
+		}
+		String why = stated(reason);
+		ChildFinder.Found child = archived(actor, record, why);
 		audit.recorded(actor, AuditAction.READ, Learners.RECORD_TYPE, child.id(), child.path(),
 				"archived record, whole; reason: " + why);
 		return dossiers.dossier(new ChildReference(child.id(), child.iin()), actor, null, null);

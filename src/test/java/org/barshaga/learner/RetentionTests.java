@@ -143,4 +143,69 @@ class RetentionTests {
 		mvc.perform(get("/admin/archived-learners").with(Demo.as(Demo.SCHOOL))).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void anAdministratorBringsAnArchivedRecordBackWhenTheChildReturnsWithAReason() throws Exception {
+		ChildFixture fixture = new ChildFixture(jdbc);
+		long school = fixture.organisationOf(Demo.SCHOOL);
+		LocalDate registered = LocalDate.of(2010, 9, 1);
+		long returned = fixture.plain(null, "Қайтушы", school, registered);
+		fixture.enrol(returned, school, registered, LocalDate.of(2015, 5, 31));
+		retention.archiveDue(ErasureTests.ADMIN);
+		Actor coordinator = ErasureTests.coordinatorOf(jdbc);
+		assertThatThrownBy(() -> learners.read(coordinator, returned)).isInstanceOf(NotFoundException.class);
+		int version = jdbc.sql("SELECT version FROM learner WHERE id = :id")
+			.param("id", returned)
+			.query(Integer.class)
+			.single();
+
+		mvc.perform(get("/admin/archived-learners/restore?lang=en&record=" + returned).with(Demo.as(Demo.ADMIN)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Bring the record back into use")));
+		mvc.perform(post("/admin/archived-learners/restore?lang=ru").with(Demo.as(Demo.ADMIN))
+			.with(csrf())
+			.param("record", String.valueOf(returned))
+			.param("reason", "short"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("10")));
+		assertThatThrownBy(
+				() -> retention.restore(coordinator, String.valueOf(returned), "the child is back at school"))
+			.isInstanceOf(NotPermittedException.class);
+		mvc.perform(post("/admin/archived-learners/restore").with(Demo.as(Demo.SCHOOL))
+			.with(csrf())
+			.param("record", String.valueOf(returned))
+			.param("reason", "the child is back at school")).andExpect(status().isForbidden());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM learner WHERE id = :id AND archived_on IS NOT NULL")
+			.param("id", returned)
+			.query(Long.class)
+			.single()).as("refused attempts leave the record archived").isOne();
+
+		mvc.perform(post("/admin/archived-learners/restore?lang=en").with(Demo.as(Demo.ADMIN))
+			.with(csrf())
+			.param("record", String.valueOf(returned))
+			.param("reason", "the child is back at school"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.redirectedUrl("/learners/" + returned));
+		assertThat(learners.read(coordinator, returned).learner().id()).isEqualTo(returned);
+		assertThat(learners.search(coordinator, new LearnerSearch("Қайтушы", null, null, 0, 20)).items()).hasSize(1);
+		assertThat(jdbc.sql("SELECT version FROM learner WHERE id = :id")
+			.param("id", returned)
+			.query(Integer.class)
+			.single()).isEqualTo(version + 1);
+		assertThat(jdbc
+			.sql("""
+					SELECT COUNT(*) FROM audit_event WHERE action = 'UPDATE' AND record_type = 'learner' AND record_id = :id
+					AND actor = 'admin' AND detail LIKE '%brought back from the archive%reason: the child is back at school%'""")
+			.param("id", String.valueOf(returned))
+			.query(Long.class)
+			.single()).isOne();
+		// a record in use is not brought back twice
+		mvc.perform(post("/admin/archived-learners/restore?lang=en").with(Demo.as(Demo.ADMIN))
+			.with(csrf())
+			.param("record", String.valueOf(returned))
+			.param("reason", "the child is back at school"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("is not archived")));
+	}
+
 }

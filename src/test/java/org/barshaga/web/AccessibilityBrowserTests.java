@@ -467,6 +467,7 @@ class AccessibilityBrowserTests {
 		pages.put("/admin/kato-import", "/admin/kato-import");
 		pages.put("/admin/archived-learners", "/admin/archived-learners");
 		pages.put("/admin/learner-erasure", "/admin/learner-erasure");
+		pages.put("/admin/archived-learners/restore", "/admin/archived-learners/restore");
 		for (String route : List.of("/learners", "/learners/new", "/learners/transfers", "/learners/{id}",
 				"/learners/{id}/edit",
 				"/learners/{id}/{section:guardians|consents|conclusions|functioning|enrolments|support-levels|plans|sessions|devices}/new",
