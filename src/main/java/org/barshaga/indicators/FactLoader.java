@@ -134,6 +134,7 @@ class FactLoader {
 	private void schools(YearFacts facts, int year) {
 		Map<Long, Long> pupils = pupils(year);
 		Set<Long> consulted = SupportFacts.consulted(jdbc, year);
+		Set<Long> trained = SupportFacts.trainedAtSeminars(jdbc, year);
 		Map<Long, Boolean> submitted = submitted(year);
 		for (SchoolFigures figures : conditions.figures(year)) {
 			Organisation school = figures.school();
@@ -154,6 +155,8 @@ class FactLoader {
 			add(facts, school.path(), dimensions, Measure.TEACHERS, figures.teachers());
 			add(facts, school.path(), dimensions, Measure.TEACHERS_TRAINED, figures.trainedTeachers());
 			add(facts, school.path(), dimensions, Measure.SCHOOLS_CONSULTED, consulted.contains(school.id()) ? 1 : 0);
+			add(facts, school.path(), dimensions, Measure.SCHOOLS_REACHED,
+					consulted.contains(school.id()) || trained.contains(school.id()) ? 1 : 0);
 			Boolean onTime = submitted.get(school.id());
 			add(facts, school.path(), dimensions, Measure.SCHOOLS_SUBMITTED, onTime != null ? 1 : 0);
 			add(facts, school.path(), dimensions, Measure.SCHOOLS_SUBMITTED_ON_TIME,

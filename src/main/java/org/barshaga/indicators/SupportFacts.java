@@ -79,6 +79,24 @@ final class SupportFacts {
 		return organisations;
 	}
 
+	/**
+	 * The organisations of the staff members who took part in a seminar or course that a
+	 * centre held on a day of the school year.
+	 */
+	static Set<Long> trainedAtSeminars(JdbcClient jdbc, int year) {
+		Set<Long> organisations = new HashSet<>();
+		jdbc.sql("""
+				SELECT DISTINCT m.organisation_id FROM seminar_participant p
+				JOIN seminar s ON s.id = p.seminar_id JOIN staff_member m ON m.id = p.staff_id
+				WHERE s.held_on >= :first AND s.held_on <= :last""")
+			.param("first", Date.valueOf(first(year)))
+			.param("last", Date.valueOf(last(year)))
+			.query((ResultSet rs) -> {
+				organisations.add(rs.getLong("organisation_id"));
+			});
+		return organisations;
+	}
+
 	/** The day that is {@code days} school days after {@code from}, Monday to Friday. */
 	static LocalDate addSchoolDays(LocalDate from, int days) {
 		LocalDate day = from;

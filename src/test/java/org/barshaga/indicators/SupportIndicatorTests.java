@@ -89,6 +89,66 @@ class SupportIndicatorTests {
 			.satisfies(b -> assertThat(b.value()).isEqualByComparingTo("50.0"));
 	}
 
+	/**
+	 * School B had no consultation held: a teacher of it at a centre's seminar this year
+	 * reaches it (2 of 2); a seminar of the year before would not, and school A, reached
+	 * both ways, counts once.
+	 */
+	@Test
+	void aSchoolWhoseTeacherTookPartInACentresSeminarIsReached() {
+		int year = fixture.year;
+		seminar(LocalDate.of(year - 1, 11, 5), IndicatorFixture.SCHOOL_B);
+		cache.forget();
+		assertThat(district("SCHOOLS_REACHED").numerator()).isEqualByComparingTo("1");
+
+		seminar(LocalDate.of(year, 11, 5), IndicatorFixture.SCHOOL_B, IndicatorFixture.SCHOOL_A);
+		cache.forget();
+		IndicatorValue reached = district("SCHOOLS_REACHED");
+		assertThat(reached.numerator()).isEqualByComparingTo("2");
+		assertThat(reached.denominator()).isEqualByComparingTo("2");
+		assertThat(reached.value()).isEqualByComparingTo("100.0");
+	}
+
+	private void seminar(LocalDate held, String... schools) {
+		jdbc.sql(
+				"""
+						INSERT INTO seminar (centre_id, centre_path, kind, title, held_on, hours, inclusive, created_at, created_by)
+						SELECT id, path, 'SEMINAR', 'indicator test', :held, 6, TRUE, CURRENT_TIMESTAMP, 'indicator-test'
+						FROM organisation WHERE id = (SELECT MIN(id) FROM organisation WHERE type = 'RESOURCE_CENTRE')""")
+			.param("held", Date.valueOf(held))
+			.update();
+		long seminar = lastSeminar();
+		for (String school : schools) {
+			jdbc.sql("""
+					INSERT INTO staff_member (organisation_id, path, full_name, position, fte, started_on, updated_at,
+						updated_by, version)
+					SELECT id, path, 'Семинар Қатысушы', 'TEACHER', 1, DATE '2015-08-25', CURRENT_TIMESTAMP, 'test', 0
+					FROM organisation WHERE code = :school""").param("school", school).update();
+			long staff = jdbc.sql("SELECT MAX(id) FROM staff_member WHERE full_name = 'Семинар Қатысушы'")
+				.query(Long.class)
+				.single();
+			jdbc.sql(
+					"""
+							INSERT INTO training (staff_id, course, provider, hours, completed_on, inclusive, recorded_at, recorded_by)
+							VALUES (:staff, 'indicator test', 'centre', 6, :held, TRUE, CURRENT_TIMESTAMP, 'test')""")
+				.param("staff", staff)
+				.param("held", Date.valueOf(held))
+				.update();
+			jdbc.sql("""
+					INSERT INTO seminar_participant (seminar_id, staff_id, training_id, school_path, added_at, added_by)
+					SELECT :seminar, :staff, (SELECT MAX(id) FROM training WHERE staff_id = :staff), path,
+						CURRENT_TIMESTAMP, 'test' FROM organisation WHERE code = :school""")
+				.param("seminar", seminar)
+				.param("staff", staff)
+				.param("school", school)
+				.update();
+		}
+	}
+
+	private long lastSeminar() {
+		return jdbc.sql("SELECT MAX(id) FROM seminar WHERE created_by = 'indicator-test'").query(Long.class).single();
+	}
+
 	@Test
 	void tenSchoolDaysLeaveOutTheWeekends() {
 		LocalDate friday = LocalDate.of(2026, 10, 2);
