@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.barshaga.audit.AuditAction;
 import org.barshaga.audit.AuditLog;
+import org.barshaga.kernel.TableStatistics;
 import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.InvalidInputException;
 import org.barshaga.kernel.NotPermittedException;
@@ -46,7 +47,10 @@ public class PublicationImport {
 
 	private final Clock clock;
 
+	private final TableStatistics statistics;
+
 	PublicationImport(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, Clock clock) {
+		this.statistics = new TableStatistics(template);
 		this.jdbc = jdbc;
 		this.template = template;
 		this.audit = audit;
@@ -108,6 +112,7 @@ public class PublicationImport {
 		boolean commit = mode != ImportMode.ALL_OR_NOTHING || problems.isEmpty();
 		if (commit) {
 			insert(actor, accepted);
+			statistics.refresh("evidence_publication");
 		}
 		audit.recorded(actor, AuditAction.IMPORT, "evidence_publication", null, Codebooks.PATH,
 				"%s %s: %d entries, %d imported, %d duplicates, %d broken".formatted(chosen, shortName(fileName),

@@ -23,15 +23,12 @@ class FigureRepository {
 
 	private final JdbcTemplate template;
 
-	private final boolean postgres;
+	private final org.barshaga.kernel.TableStatistics statistics;
 
 	FigureRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
-		this.postgres = Boolean.TRUE
-			.equals(template.execute((java.sql.Connection connection) -> connection.getMetaData()
-				.getDatabaseProductName()
-				.equals("PostgreSQL")));
+		this.statistics = new org.barshaga.kernel.TableStatistics(template);
 	}
 
 	int nextRevision(int year) {
@@ -87,16 +84,11 @@ class FigureRepository {
 	}
 
 	/**
-	 * Brings the planner's statistics up to date after a freeze, as PostgreSQL advises
-	 * after any bulk load. Without them, a freeze into a table it thinks empty makes the
-	 * next comparison of two revisions a nested loop over every pair of rows: minutes on
-	 * the demo data, hours on the national. H2 plans by its indexes and needs nothing.
-	 * Where the account does not own the table, PostgreSQL skips it with a warning.
+	 * After a freeze: without fresh statistics the next comparison of two revisions was a
+	 * nested loop over every pair of rows, minutes on the demo data.
 	 */
 	void refreshStatistics() {
-		if (postgres) {
-			template.execute("ANALYZE figure_value");
-		}
+		statistics.refresh("figure_value");
 	}
 
 	List<FiguresOfRecord.Revision> revisions(Integer year) {
