@@ -144,6 +144,10 @@ class MessagesTests {
 		for (KatoImport.ChangeKind value : KatoImport.ChangeKind.values()) {
 			used.add(value.messageKey());
 		}
+		// the catalogue, reports and open data name every measure an indicator may use
+		for (org.barshaga.indicators.Measure value : org.barshaga.indicators.Measure.values()) {
+			used.add(value.messageKey());
+		}
 		assertThat(used).hasSizeGreaterThan(150);
 		for (String language : LANGUAGES) {
 			Set<String> defined = load("messages_" + language + ".properties").stringPropertyNames();
