@@ -31,11 +31,14 @@ record Ask(List<String> codes, String unit, View view, Dimension by, boolean lon
 		return new Ask(codes, unit, view, by, true);
 	}
 
-	String query(int year) {
+	/**
+	 * @param year the query of the school year and the figures chosen
+	 */
+	String query(String year) {
 		StringBuilder query = new StringBuilder();
 		query.append("indicator=").append(encode(String.join(",", codes)));
 		query.append("&unit=").append(encode(unit));
-		query.append("&year=").append(year);
+		query.append('&').append(year);
 		query.append("&level=").append(view.name().toLowerCase(Locale.ROOT));
 		if (by != null) {
 			query.append("&by=").append(by.name());

@@ -14,6 +14,7 @@ import org.barshaga.dashboard.Figures.Context;
 import org.barshaga.indicators.Better;
 import org.barshaga.indicators.Dimension;
 import org.barshaga.indicators.Indicator;
+import org.barshaga.indicators.FiguresOfRecord;
 import org.barshaga.indicators.IndicatorResult;
 import org.barshaga.indicators.IndicatorUnit;
 import org.barshaga.indicators.IndicatorValue;
@@ -47,8 +48,9 @@ class DashboardPages {
 
 	@GetMapping("/dashboards")
 	String overview(Actor actor, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) Integer year, Locale locale, Model model) {
-		Context c = figures.context(actor, year, locale);
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) String asOf, Locale locale,
+			Model model) {
+		Context c = figures.context(actor, year, asOf, locale);
 		PlaceName place = c.place(unit);
 		List<Figures.Question> questions = new ArrayList<>();
 		for (Indicator indicator : c.key()) {
@@ -65,7 +67,7 @@ class DashboardPages {
 		common(c, place, model, "overview", c.key().isEmpty() ? null : c.key().get(0));
 		model.addAttribute("cards", cards);
 		model.addAttribute("places", places(c, place));
-		model.addAttribute("crumbs", c.crumbs(place, code -> "/dashboards?unit=" + code + "&year=" + c.year));
+		model.addAttribute("crumbs", c.crumbs(place, code -> "/dashboards?unit=" + code + "&" + c.yearQuery()));
 		model.addAttribute("catalogue", c.catalogue.values());
 		return "dashboard/overview";
 	}
@@ -137,9 +139,9 @@ class DashboardPages {
 
 	@GetMapping("/dashboards/compare")
 	String compare(Actor actor, @RequestParam(required = false) String indicator,
-			@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year, Locale locale,
-			Model model) {
-		Context c = figures.context(actor, year, locale);
+			@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String asOf, Locale locale, Model model) {
+		Context c = figures.context(actor, year, asOf, locale);
 		Indicator chosen = c.indicatorOrFirst(indicator);
 		PlaceName place = c.place(unit);
 		boolean asked = unit != null && !unit.isBlank();
@@ -165,7 +167,7 @@ class DashboardPages {
 		model.addAttribute("map", table != null && place.code().equals(Figures.NATION) && TileMaps.drawable(table)
 				? TileMaps.of(c, chosen, table) : null);
 		model.addAttribute("crumbs", c.crumbs(place,
-				code -> "/dashboards/compare?indicator=" + chosen.code() + "&unit=" + code + "&year=" + c.year));
+				code -> "/dashboards/compare?indicator=" + chosen.code() + "&unit=" + code + "&" + c.yearQuery()));
 		return "dashboard/compare";
 	}
 
@@ -174,8 +176,9 @@ class DashboardPages {
 	@GetMapping("/dashboards/explore")
 	String explore(Actor actor, @RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String by, Locale locale, Model model) {
-		Context c = figures.context(actor, year, locale);
+			@RequestParam(required = false) String asOf, @RequestParam(required = false) String by, Locale locale,
+			Model model) {
+		Context c = figures.context(actor, year, asOf, locale);
 		Indicator chosen = c.indicatorOrFirst(indicator);
 		PlaceName place = c.place(unit);
 		// A dimension the indicator cannot be divided by (kept from another indicator in
@@ -228,7 +231,7 @@ class DashboardPages {
 			model.addAttribute("dividedChart", divided.rows().isEmpty() ? null : Charts.bars(c, divided, name));
 		}
 		model.addAttribute("crumbs", c.crumbs(place, code -> "/dashboards/explore?indicator=" + chosen.code() + "&unit="
-				+ code + "&year=" + c.year + (dimension == null ? "" : "&by=" + dimension.name())));
+				+ code + "&" + c.yearQuery() + (dimension == null ? "" : "&by=" + dimension.name())));
 		return "dashboard/explore";
 	}
 
@@ -236,8 +239,8 @@ class DashboardPages {
 
 	@GetMapping("/dashboards/gaps")
 	String gaps(Actor actor, @RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
-			Locale locale, Model model) {
-		Context c = figures.context(actor, year, locale);
+			@RequestParam(required = false) String asOf, Locale locale, Model model) {
+		Context c = figures.context(actor, year, asOf, locale);
 		PlaceName place = c.place(unit);
 		String placeName = c.name(place.name());
 		View below = c.childrenVisible(place) ? View.CHILDREN : View.SELF;
@@ -286,7 +289,7 @@ class DashboardPages {
 			model.addAttribute("settlementChart",
 					chartOf(table, () -> Charts.byIndicator(c, table, c.text("dashboard.gaps.settlement"))));
 		}
-		model.addAttribute("crumbs", c.crumbs(place, code -> "/dashboards/gaps?unit=" + code + "&year=" + c.year));
+		model.addAttribute("crumbs", c.crumbs(place, code -> "/dashboards/gaps?unit=" + code + "&" + c.yearQuery()));
 		return "dashboard/gaps";
 	}
 
@@ -304,13 +307,13 @@ class DashboardPages {
 	@GetMapping("/dashboards/data.{format}")
 	void data(Actor actor, @PathVariable String format, @RequestParam String indicator,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String level, @RequestParam(required = false) String by,
-			@RequestParam(required = false) String layout, Locale locale, HttpServletResponse response)
-			throws IOException {
+			@RequestParam(required = false) String asOf, @RequestParam(required = false) String level,
+			@RequestParam(required = false) String by, @RequestParam(required = false) String layout, Locale locale,
+			HttpServletResponse response) throws IOException {
 		if (!format.equals("csv") && !format.equals("xlsx")) {
 			throw new NotFoundException("format", format);
 		}
-		Context c = figures.context(actor, year, locale);
+		Context c = figures.context(actor, year, asOf, locale);
 		List<String> codes = Arrays.stream(indicator.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 		View view = level == null || level.isBlank() ? View.SELF : View.of(level);
 		Dimension dimension = null;
@@ -361,16 +364,48 @@ class DashboardPages {
 			years.add(new Choice(String.valueOf(y), c.yearName(y), y == c.year));
 		}
 		model.addAttribute("years", years);
+		model.addAttribute("asOfChoices", asOfChoices(c));
+		model.addAttribute("figuresStatement", statement(c));
 		model.addAttribute("canCompare", c.childrenVisible(place));
 		boolean home = place.path().equals(c.home.path());
 		String unit = home ? "" : "unit=" + place.code() + "&";
 		model.addAttribute("unitParam", home ? null : place.code());
 		String code = dated == null ? "" : "indicator=" + dated.code() + "&";
-		model.addAttribute("overviewHref", "/dashboards?" + unit + "year=" + c.year);
-		model.addAttribute("compareHref", "/dashboards/compare?" + code + unit + "year=" + c.year);
-		model.addAttribute("exploreHref", "/dashboards/explore?" + code + unit + "year=" + c.year);
-		model.addAttribute("gapsHref", "/dashboards/gaps?" + unit + "year=" + c.year);
-		model.addAttribute("outcomesHref", "/dashboards/outcomes?" + unit + "year=" + c.year);
+		model.addAttribute("overviewHref", "/dashboards?" + unit + c.yearQuery());
+		model.addAttribute("compareHref", "/dashboards/compare?" + code + unit + c.yearQuery());
+		model.addAttribute("exploreHref", "/dashboards/explore?" + code + unit + c.yearQuery());
+		model.addAttribute("gapsHref", "/dashboards/gaps?" + unit + c.yearQuery());
+		model.addAttribute("outcomesHref", "/dashboards/outcomes?" + unit + c.yearQuery());
+	}
+
+	/**
+	 * Live figures or a revision of the year's figures of record; offered only for a year
+	 * that has figures of record.
+	 */
+	private static List<Choice> asOfChoices(Context c) {
+		List<Choice> choices = new ArrayList<>();
+		if (c.asOf.revisions().isEmpty()) {
+			return choices;
+		}
+		choices.add(new Choice("live", c.text("figures.asOf.live"), c.asOf.live()));
+		choices.add(new Choice("approved", c.text("figures.asOf.approved"), "approved".equals(c.asOf.param())));
+		for (FiguresOfRecord.Revision revision : c.asOf.revisions()) {
+			choices.add(new Choice(String.valueOf(revision.revision()),
+					c.text("figures.asOf.revision", revision.revision(), c.date(revision.frozenAt())),
+					String.valueOf(revision.revision()).equals(c.asOf.param())));
+		}
+		return choices;
+	}
+
+	/** What the page shows: live figures, or which revision of the figures of record. */
+	static String statement(Context c) {
+		FiguresOfRecord.Revision revision = c.asOf.revision();
+		if (revision == null) {
+			return c.text(c.asOf.revisions().isEmpty() ? "figures.statement.live" : "figures.statement.liveRecorded");
+		}
+		String text = c.text("figures.statement.record", c.yearName(c.year), revision.revision(),
+				c.date(revision.frozenAt()));
+		return revision.reason() == null ? text : text + " " + c.text("figures.statement.reason", revision.reason());
 	}
 
 	private static List<Choice> indicatorChoices(Context c, Indicator chosen) {

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import org.barshaga.indicators.Dimension;
 import org.barshaga.indicators.Filter;
+import org.barshaga.indicators.FiguresAsOf;
+import org.barshaga.indicators.FiguresOfRecord;
 import org.barshaga.indicators.Indicator;
 import org.barshaga.indicators.IndicatorResult;
 import org.barshaga.indicators.IndicatorValue;
@@ -49,9 +51,12 @@ class Figures {
 
 	private final MessageSource messages;
 
-	Figures(Indicators indicators, MessageSource messages) {
+	private final FiguresOfRecord recorded;
+
+	Figures(Indicators indicators, MessageSource messages, FiguresOfRecord recorded) {
 		this.indicators = indicators;
 		this.messages = messages;
+		this.recorded = recorded;
 	}
 
 	/**
@@ -60,7 +65,7 @@ class Figures {
 	 * @param year the school year asked for, or none for the current one; only the recent
 	 * years are shown
 	 */
-	Context context(Actor actor, Integer year, Locale locale) {
+	Context context(Actor actor, Integer year, String asOf, Locale locale) {
 		List<Integer> years = indicators.recentYears();
 		int chosen = year == null ? indicators.currentYear() : year;
 		if (!years.contains(chosen)) {
@@ -70,7 +75,8 @@ class Figures {
 		for (Indicator indicator : indicators.catalogue()) {
 			catalogue.put(indicator.code(), indicator);
 		}
-		return new Context(actor, chosen, years, locale, catalogue);
+		FiguresAsOf figuresAsOf = FiguresAsOf.of(recorded, chosen, asOf);
+		return new Context(actor, chosen, years, locale, catalogue, figuresAsOf);
 	}
 
 	/** The context of one request. */
@@ -92,9 +98,14 @@ class Figures {
 
 		final Collator collator;
 
+		/** Live figures, or the figures of record of the chosen year as of a revision. */
+		final FiguresAsOf asOf;
+
 		private List<Target> targets;
 
-		private Context(Actor actor, int year, List<Integer> years, Locale locale, Map<String, Indicator> catalogue) {
+		private Context(Actor actor, int year, List<Integer> years, Locale locale, Map<String, Indicator> catalogue,
+				FiguresAsOf asOf) {
+			this.asOf = asOf;
 			this.actor = actor;
 			this.year = year;
 			this.years = years;
@@ -125,6 +136,13 @@ class Figures {
 
 		private PlaceName place(String code, int year) {
 			return indicators.place(code, year).orElse(null);
+		}
+
+		/**
+		 * The query of the school year and the figures chosen, for links that keep both.
+		 */
+		String yearQuery() {
+			return "year=" + year + (asOf.param() == null ? "" : "&asOf=" + asOf.param());
 		}
 
 		Indicator indicator(String code) {
@@ -210,6 +228,12 @@ class Figures {
 				.filter(t -> t.unitCode().equals(place.code()))
 				.findFirst()
 				.or(() -> matching.stream().filter(t -> t.unitCode().equals(NATION)).findFirst());
+		}
+
+		/** A day in the user's language and the country's time zone. */
+		String date(java.time.Instant instant) {
+			return instant.atZone(java.time.ZoneId.of("Asia/Almaty"))
+				.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
 		}
 
 		String text(String key, Object... arguments) {
@@ -298,7 +322,9 @@ class Figures {
 			Question question = new Question(indicator, unit, year, level, by);
 			IndicatorResult result = asked.get(question);
 			if (result == null) {
-				result = indicators.values(actor, indicator.code(), unit, year, level, by);
+				result = asOf.recordOf(year)
+						? recorded.values(actor, indicator.code(), unit, year, level, by, asOf.param()).result()
+						: indicators.values(actor, indicator.code(), unit, year, level, by);
 				asked.put(question, result);
 			}
 			return result;
@@ -382,10 +408,14 @@ class Figures {
 		return TableForm.table(c, ask, id, caption, link);
 	}
 
-	static String href(Link link, Indicator indicator, String code, int year) {
+	/**
+	 * @param year the query of the school year and the figures chosen
+	 * ({@link Context#yearQuery})
+	 */
+	static String href(Link link, Indicator indicator, String code, String year) {
 		return switch (link) {
-			case EXPLORE -> "/dashboards/explore?indicator=" + indicator.code() + "&unit=" + code + "&year=" + year;
-			case GAPS -> "/dashboards/gaps?unit=" + code + "&year=" + year;
+			case EXPLORE -> "/dashboards/explore?indicator=" + indicator.code() + "&unit=" + code + "&" + year;
+			case GAPS -> "/dashboards/gaps?unit=" + code + "&" + year;
 			case NONE -> null;
 		};
 	}

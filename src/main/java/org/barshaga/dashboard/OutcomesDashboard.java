@@ -35,8 +35,9 @@ class OutcomesDashboard {
 
 	@GetMapping("/dashboards/outcomes")
 	String outcomes(Actor actor, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) Integer year, Locale locale, Model model) {
-		Context c = figures.context(actor, year, locale);
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) String asOf, Locale locale,
+			Model model) {
+		Context c = figures.context(actor, year, asOf, locale);
 		PlaceName place = c.place(unit);
 		String placeName = c.name(place.name());
 		View below = c.childrenVisible(place) ? View.CHILDREN : View.SELF;
@@ -65,7 +66,8 @@ class OutcomesDashboard {
 			sections.add(new OutcomeSection(part.name(), table, chart));
 		}
 		model.addAttribute("sections", sections);
-		model.addAttribute("crumbs", c.crumbs(place, code -> "/dashboards/outcomes?unit=" + code + "&year=" + c.year));
+		model.addAttribute("crumbs",
+				c.crumbs(place, code -> "/dashboards/outcomes?unit=" + code + "&" + c.yearQuery()));
 		return "dashboard/outcomes";
 	}
 

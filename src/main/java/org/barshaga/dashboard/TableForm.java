@@ -180,7 +180,8 @@ final class TableForm {
 					rankText = "";
 				}
 			}
-			String href = ask.view() == View.CHILDREN ? Figures.href(link, list.get(0), draft.code, c.year) : null;
+			String href = ask.view() == View.CHILDREN ? Figures.href(link, list.get(0), draft.code, c.yearQuery())
+					: null;
 			figureRows.add(row(c, ask, list, draft, by, rankText, href, false));
 		}
 		List<FigureRow> totalRows = new ArrayList<>();
@@ -201,7 +202,8 @@ final class TableForm {
 						indicator.unit().hasDenominator()));
 			}
 		}
-		return new FigureTable(id, caption, headers, shown, figureGroups, figureRows, totalRows, ask.query(c.year));
+		return new FigureTable(id, caption, headers, shown, figureGroups, figureRows, totalRows,
+				ask.query(c.yearQuery()));
 	}
 
 	private static void put(Map<String, Draft> rows, Integer year, Indicator indicator, IndicatorValue value,

@@ -21,7 +21,14 @@ import org.springframework.context.MessageSource;
  * numbers with a dot, names in the three languages.
  */
 record OpenData(Definition indicator, int year, String census, String referenceMonth, Place orgUnit, String level,
-		int suppressionThreshold, List<Cell> values) {
+		int suppressionThreshold, Record figuresOfRecord, List<Cell> values) {
+
+	/**
+	 * The revision of the figures of record the values are, and the day it was approved;
+	 * none for live figures.
+	 */
+	record Record(int revision, String approvedOn, String reason) {
+	}
 
 	/** Cells that count fewer children than this are published suppressed. */
 	static final int SUPPRESSION_THRESHOLD = 5;
@@ -44,7 +51,8 @@ record OpenData(Definition indicator, int year, String census, String referenceM
 			BigDecimal value, boolean suppressed, boolean noData) {
 	}
 
-	static OpenData of(IndicatorResult result, List<IndicatorValue> cells, MessageSource messages) {
+	static OpenData of(IndicatorResult result, List<IndicatorValue> cells, Record figuresOfRecord,
+			MessageSource messages) {
 		Indicator indicator = result.indicator();
 		Definition definition = new Definition(indicator.code(), names(indicator.name()),
 				names(indicator.description()), indicator.unit().name(),
@@ -56,7 +64,7 @@ record OpenData(Definition indicator, int year, String census, String referenceM
 		return new OpenData(definition, result.year(), result.census().toString(),
 				result.referenceMonth() == null ? null : result.referenceMonth().toString(),
 				new Place(result.place().code(), names(result.place().name())), result.level().name(),
-				SUPPRESSION_THRESHOLD,
+				SUPPRESSION_THRESHOLD, figuresOfRecord,
 				cells.stream()
 					.map(cell -> new Cell(cell.orgUnit(), cell.name() == null ? null : names(cell.name()),
 							cell.numerator(), cell.denominator(), cell.value(), cell.suppressed(), cell.noData()))

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import jakarta.servlet.http.HttpServletResponse;
+import org.barshaga.indicators.FiguresAsOf;
+import org.barshaga.indicators.FiguresOfRecord;
 import org.barshaga.indicators.Indicator;
 import org.barshaga.indicators.IndicatorResult;
 import org.barshaga.indicators.IndicatorValue;
@@ -55,7 +57,11 @@ class OpenDataPages {
 
 	private final MessageSource messages;
 
-	OpenDataPages(Indicators indicators, Definitions definitions, PlaceReports reports, MessageSource messages) {
+	private final FiguresOfRecord recorded;
+
+	OpenDataPages(Indicators indicators, Definitions definitions, PlaceReports reports, MessageSource messages,
+			FiguresOfRecord recorded) {
+		this.recorded = recorded;
 		this.indicators = indicators;
 		this.definitions = definitions;
 		this.reports = reports;
@@ -64,8 +70,13 @@ class OpenDataPages {
 
 	@GetMapping("/open-data")
 	String page(@RequestParam(required = false) String indicator, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String unit, Model model, Locale locale) {
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String asOf, Model model,
+			Locale locale) {
 		int schoolYear = year(year);
+		FiguresAsOf figures = FiguresAsOf.of(recorded, schoolYear, asOf);
+		model.addAttribute("asOf", figures.param());
+		model.addAttribute("asOfChoices", reports.asOfChoices(schoolYear, asOf, locale));
+		model.addAttribute("figuresStatement", reports.statement(figures, locale));
 		List<Definition> catalogue = indicators.catalogue().stream().map(i -> definitions.of(i, locale)).toList();
 		model.addAttribute("catalogue", catalogue);
 		model.addAttribute("year", schoolYear);
@@ -80,10 +91,8 @@ class OpenDataPages {
 		model.addAttribute("indicatorCode", indicator);
 		if (indicator != null && !indicator.isBlank()) {
 			Indicator chosen = indicators.indicator(indicator.strip());
-			IndicatorResult children = indicators.values(null, chosen.code(), place.code(), schoolYear, Level.CHILDREN,
-					List.of());
-			IndicatorResult self = indicators.values(null, chosen.code(), place.code(), schoolYear, Level.SELF,
-					List.of());
+			IndicatorResult children = values(chosen, place, schoolYear, Level.CHILDREN, figures);
+			IndicatorResult self = values(chosen, place, schoolYear, Level.SELF, figures);
 			List<ReportRow> rows = new ArrayList<>();
 			for (IndicatorValue value : children.values()) {
 				rows.add(row(value, ReportRow.Role.CHILD, locale));
@@ -108,21 +117,39 @@ class OpenDataPages {
 				Figure.of(value.value(), locale), value.suppressed(), null);
 	}
 
+	/** Public values, live or as of a revision of the figures of record. */
+	private IndicatorResult values(Indicator indicator, OrgUnit place, int year, Level level, FiguresAsOf figures) {
+		return figures.recordOf(year)
+				? recorded.values(null, indicator.code(), place.code(), year, level, List.of(), figures.param())
+					.result()
+				: indicators.values(null, indicator.code(), place.code(), year, level, List.of());
+	}
+
 	@GetMapping("/open-data/{id}.json")
 	@ResponseBody
 	ResponseEntity<OpenData> json(@PathVariable String id, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String unit, @RequestParam(required = false) String level) {
-		Download download = download(id, year, unit, level);
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String level,
+			@RequestParam(required = false) String asOf) {
+		Download download = download(id, year, unit, level, asOf);
+		FiguresOfRecord.Revision revision = download.figures().revision();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition(download, "json"))
-			.body(OpenData.of(download.result(), download.cells(), messages));
+			.body(OpenData.of(download.result(), download.cells(),
+					revision == null ? null : new OpenData.Record(revision.revision(),
+							revision.frozenAt().atZone(PlaceReports.ZONE).toLocalDate().toString(), revision.reason()),
+					messages));
 	}
 
 	@GetMapping("/open-data/{id}.csv")
 	ResponseEntity<byte[]> csv(@PathVariable String id, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String unit, @RequestParam(required = false) String level, Locale locale) {
-		Download download = download(id, year, unit, level);
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String level,
+			@RequestParam(required = false) String asOf, Locale locale) {
+		Download download = download(id, year, unit, level, asOf);
+		FiguresOfRecord.Revision revision = download.figures().revision();
+		String revisionNumber = revision == null ? "" : String.valueOf(revision.revision());
+		String approvedOn = revision == null ? ""
+				: revision.frozenAt().atZone(PlaceReports.ZONE).toLocalDate().toString();
 		Indicator indicator = download.result().indicator();
 		Definition definition = definitions.of(indicator, locale);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -133,13 +160,12 @@ class OpenDataPages {
 			String unitLabel = messages.getMessage(definition.unitKey(), null, locale);
 			int schoolYear = download.result().year();
 			for (IndicatorValue cell : download.cells()) {
-				csv.writeRecord(Stream
-					.of(indicator.code(), definition.name(), definition.description(), unitLabel,
-							definition.numerator(), definition.denominator() == null ? "" : definition.denominator(),
-							schoolYear + "-" + (schoolYear + 1), download.result().census().toString(),
-							cell.orgUnit() == null ? "" : cell.orgUnit(),
-							cell.name() == null ? "" : cell.name().in(locale), plain(cell.numerator()),
-							plain(cell.denominator()), plain(cell.value()), String.valueOf(cell.suppressed()))
+				csv.writeRecord(Stream.of(indicator.code(), definition.name(), definition.description(), unitLabel,
+						definition.numerator(), definition.denominator() == null ? "" : definition.denominator(),
+						schoolYear + "-" + (schoolYear + 1), download.result().census().toString(),
+						cell.orgUnit() == null ? "" : cell.orgUnit(), cell.name() == null ? "" : cell.name().in(locale),
+						plain(cell.numerator()), plain(cell.denominator()), plain(cell.value()),
+						String.valueOf(cell.suppressed()), revisionNumber, approvedOn)
 					.map(SpreadsheetCells::neutralised)
 					.toList());
 			}
@@ -157,7 +183,7 @@ class OpenDataPages {
 		List<String> header = new ArrayList<>();
 		for (String column : List.of("indicator", "name", "description", "unit", "numeratorDefinition",
 				"denominatorDefinition", "schoolYear", "census", "orgUnit", "place", "numerator", "denominator",
-				"value", "suppressed")) {
+				"value", "suppressed", "revision", "approvedOn")) {
 			header.add(messages.getMessage("opendata.csv." + column, null, locale));
 		}
 		return header;
@@ -168,17 +194,19 @@ class OpenDataPages {
 	}
 
 	/** What a download holds: the values asked for, with suppression for the public. */
-	private record Download(IndicatorResult result, List<IndicatorValue> cells) {
+	private record Download(IndicatorResult result, List<IndicatorValue> cells, FiguresAsOf figures) {
 	}
 
-	private Download download(String id, Integer year, String unit, String level) {
+	private Download download(String id, Integer year, String unit, String level, String asOf) {
 		Indicator indicator = indicators.indicator(id);
 		OrgUnit place = place(unit);
 		Level chosen = level == null || level.isBlank() ? Level.CHILDREN : indicators.level(level);
-		IndicatorResult result = indicators.values(null, indicator.code(), place.code(), year(year), chosen, List.of());
+		int schoolYear = year(year);
+		FiguresAsOf figures = FiguresAsOf.of(recorded, schoolYear, asOf);
+		IndicatorResult result = values(indicator, place, schoolYear, chosen, figures);
 		List<IndicatorValue> cells = chosen == Level.SELF ? List.of(PlaceReports.total(indicator, result))
 				: result.values();
-		return new Download(result, cells);
+		return new Download(result, cells, figures);
 	}
 
 	private static String disposition(Download download, String extension) {

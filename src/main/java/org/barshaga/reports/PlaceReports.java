@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.barshaga.indicators.FiguresAsOf;
+import org.barshaga.indicators.FiguresOfRecord;
 import org.barshaga.indicators.Indicator;
 import org.barshaga.indicators.IndicatorResult;
 import org.barshaga.indicators.IndicatorUnit;
@@ -25,6 +27,7 @@ import org.barshaga.kernel.NotFoundException;
 import org.barshaga.registry.AdminUnits;
 import org.barshaga.registry.OrgUnit;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,7 +58,14 @@ class PlaceReports {
 
 	private final Clock clock;
 
-	PlaceReports(Indicators indicators, AdminUnits units, Definitions definitions, Clock clock) {
+	private final FiguresOfRecord recorded;
+
+	private final MessageSource messages;
+
+	PlaceReports(Indicators indicators, AdminUnits units, Definitions definitions, Clock clock,
+			FiguresOfRecord recorded, MessageSource messages) {
+		this.recorded = recorded;
+		this.messages = messages;
 		this.indicators = indicators;
 		this.units = units;
 		this.definitions = definitions;
@@ -107,20 +117,27 @@ class PlaceReports {
 		return year >= current - 10 && year <= current;
 	}
 
-	Report report(Actor actor, OrgUnit unit, int year, Locale locale) {
+	/**
+	 * @param asOf live figures (none), or the year's figures of record: "approved" or a
+	 * revision's number
+	 */
+	Report report(Actor actor, OrgUnit unit, int year, String asOf, Locale locale) {
+		FiguresAsOf chosen = FiguresAsOf.of(recorded, year, asOf);
+		ValueSource source = (a, code, place, y, level, by) -> chosen.recordOf(y)
+				? recorded.values(a, code, place, y, level, by, chosen.param()).result()
+				: indicators.values(a, code, place, y, level, by);
 		List<ReportSection> sections = new ArrayList<>();
 		IndicatorResult first = null;
 		boolean district = unit.kind().isDistrictLevel();
 		for (Indicator indicator : indicators.catalogue()) {
-			IndicatorResult self = indicators.values(actor, indicator.code(), unit.code(), year, Level.SELF, List.of());
-			IndicatorResult children = indicators.values(actor, indicator.code(), unit.code(), year, Level.CHILDREN,
+			IndicatorResult self = source.values(actor, indicator.code(), unit.code(), year, Level.SELF, List.of());
+			IndicatorResult children = source.values(actor, indicator.code(), unit.code(), year, Level.CHILDREN,
 					List.of());
 			List<IndicatorResult> comparisons = new ArrayList<>();
 			if (district && unit.parentCode() != null && !COUNTRY.equals(unit.parentCode())) {
-				comparisons
-					.add(indicators.values(actor, indicator.code(), unit.parentCode(), year, Level.SELF, List.of()));
+				comparisons.add(source.values(actor, indicator.code(), unit.parentCode(), year, Level.SELF, List.of()));
 			}
-			comparisons.add(indicators.values(actor, indicator.code(), COUNTRY, year, Level.SELF, List.of()));
+			comparisons.add(source.values(actor, indicator.code(), COUNTRY, year, Level.SELF, List.of()));
 			first = first == null ? self : first;
 			sections.add(section(indicator, unit, year, self, children, comparisons, locale));
 		}
@@ -132,7 +149,58 @@ class PlaceReports {
 			.withLocale(locale)
 			.format(ZonedDateTime.now(clock).withZoneSameInstant(ZONE));
 		return new Report(unit.code(), unit.name().in(locale), unit.kind().messageKey(), district, year,
-				year + "–" + (year + 1), census, month, generated, first != null && first.suppressed(), sections);
+				year + "–" + (year + 1), census, month, generated, first != null && first.suppressed(), sections,
+				chosen.param(), statement(chosen, locale));
+	}
+
+	/** Where a report's values come from: the registers today, or a revision. */
+	@FunctionalInterface
+	private interface ValueSource {
+
+		IndicatorResult values(Actor actor, String code, String place, int year, Level level,
+				List<org.barshaga.indicators.Dimension> by);
+
+	}
+
+	/**
+	 * The choice between live figures and a revision of the year's figures of record,
+	 * offered only for a year that has figures of record.
+	 */
+	List<Choice> asOfChoices(int year, String asOf, Locale locale) {
+		FiguresAsOf chosen = FiguresAsOf.of(recorded, year, asOf);
+		List<Choice> choices = new ArrayList<>();
+		if (chosen.revisions().isEmpty()) {
+			return choices;
+		}
+		choices.add(new Choice("live", messages.getMessage("figures.asOf.live", null, locale), chosen.live()));
+		choices.add(new Choice("approved", messages.getMessage("figures.asOf.approved", null, locale),
+				"approved".equals(chosen.param())));
+		for (FiguresOfRecord.Revision revision : chosen.revisions()) {
+			String day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(revision.frozenAt().atZone(ZONE));
+			choices.add(new Choice(String.valueOf(revision.revision()),
+					messages.getMessage("figures.asOf.revision", new Object[] { revision.revision(), day }, locale),
+					String.valueOf(revision.revision()).equals(chosen.param())));
+		}
+		return choices;
+	}
+
+	/** An option of the choice of figures. */
+	record Choice(String value, String label, boolean selected) {
+	}
+
+	/** Which figures a report states it shows. */
+	String statement(FiguresAsOf chosen, Locale locale) {
+		FiguresOfRecord.Revision revision = chosen.revision();
+		if (revision == null) {
+			return messages.getMessage(
+					chosen.revisions().isEmpty() ? "figures.statement.live" : "figures.statement.liveRecorded", null,
+					locale);
+		}
+		String day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(revision.frozenAt().atZone(ZONE));
+		String text = messages.getMessage("figures.statement.record",
+				new Object[] { chosen.year() + "–" + (chosen.year() + 1), revision.revision(), day }, locale);
+		return revision.reason() == null ? text : text + " "
+				+ messages.getMessage("figures.statement.reason", new Object[] { revision.reason() }, locale);
 	}
 
 	private ReportSection section(Indicator indicator, OrgUnit unit, int year, IndicatorResult self,

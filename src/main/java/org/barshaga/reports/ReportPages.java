@@ -40,27 +40,30 @@ class ReportPages {
 
 	@GetMapping("/reports")
 	String report(Actor actor, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) Integer year, Model model, Locale locale) {
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) String asOf, Model model,
+			Locale locale) {
 		int schoolYear = year(year);
 		String code = unit == null || unit.isBlank() ? reports.defaultUnit(actor).orElse(null) : unit.strip();
 		model.addAttribute("choices", reports.choices(actor, locale));
 		model.addAttribute("years", years());
 		model.addAttribute("year", schoolYear);
+		model.addAttribute("asOfChoices", reports.asOfChoices(schoolYear, asOf, locale));
 		model.addAttribute("unitCode", code);
 		if (code != null) {
 			OrgUnit place = reports.unit(actor, code);
-			model.addAttribute("report", reports.report(actor, place, schoolYear, locale));
+			model.addAttribute("report", reports.report(actor, place, schoolYear, asOf, locale));
 		}
 		return "reports/report";
 	}
 
 	@GetMapping("/reports/pdf")
 	ResponseEntity<byte[]> pdf(Actor actor, @RequestParam String unit, @RequestParam(required = false) Integer year,
-			Locale locale) {
+			@RequestParam(required = false) String asOf, Locale locale) {
 		int schoolYear = year(year);
 		OrgUnit place = reports.unit(actor, unit);
-		Report report = reports.report(actor, place, schoolYear, locale);
-		String file = "report-" + place.code() + "-" + schoolYear + "-" + locale.getLanguage() + ".pdf";
+		Report report = reports.report(actor, place, schoolYear, asOf, locale);
+		String file = "report-" + place.code() + "-" + schoolYear
+				+ (report.asOf() == null ? "" : "-revision-" + report.asOf()) + "-" + locale.getLanguage() + ".pdf";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())

@@ -272,9 +272,11 @@ class ReportPagesTests {
 		assertThat(csv[1]).isEqualTo((byte) 0xBB);
 		assertThat(csv[2]).isEqualTo((byte) 0xBF);
 		String[] lines = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n");
-		assertThat(lines[0]).startsWith("Код индикатора,Индикатор,Определение").endsWith("Скрыто (меньше 5 детей)");
+		assertThat(lines[0]).startsWith("Код индикатора,Индикатор,Определение")
+			.endsWith("Скрыто (меньше 5 детей),Редакция утверждённых показателей,Дата утверждения");
 		assertThat(lines).hasSizeGreaterThan(5);
-		assertThat(lines[1]).startsWith("SEN_INCLUSIVE,").matches(".*,(true|false)$");
+		// live figures: no revision, no day of approval
+		assertThat(lines[1]).startsWith("SEN_INCLUSIVE,").matches(".*,(true|false),,$");
 		mvc.perform(get("/open-data/NO_SUCH.csv")).andExpect(status().isNotFound());
 		mvc.perform(get("/open-data/SEN_INCLUSIVE.json?unit=KZ-61-D08")).andExpect(status().isNotFound());
 	}

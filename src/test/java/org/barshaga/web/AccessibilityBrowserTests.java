@@ -160,6 +160,14 @@ class AccessibilityBrowserTests {
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 			check(url("/validation?place=NOWHERE&lang=" + language), language, problems);
+			// the choice of live figures or figures of record, where a year has them
+			int recorded = figuresOfRecord();
+			check(url("/dashboards?year=" + recorded + "&asOf=approved&lang=" + language), language, problems);
+			check(url("/reports?unit=KZ-61&year=" + recorded + "&asOf=1&lang=" + language), language, problems);
+			check(url("/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61&year=" + recorded + "&asOf=2&lang=" + language),
+					language, problems);
+			check(url("/dashboards/explore?indicator=SEN_INCLUSIVE&asOf=7&year=" + recorded + "&lang=" + language),
+					language, problems);
 		}
 		signIn("school.demo");
 		for (String language : LANGUAGES) {
