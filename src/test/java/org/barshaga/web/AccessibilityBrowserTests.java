@@ -141,7 +141,7 @@ class AccessibilityBrowserTests {
 			browser.get(url("/organisations/new?lang=" + language));
 			WebElement before = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-			waitFor(ExpectedConditions.stalenessOf(before));
+			waitUntilReplaced(before);
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 			check(url("/organisations/999999999?lang=" + language), language, problems);
@@ -150,13 +150,13 @@ class AccessibilityBrowserTests {
 			browser.get(url("/indicators/new?lang=" + language));
 			before = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-			waitFor(ExpectedConditions.stalenessOf(before));
+			waitUntilReplaced(before);
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 			browser.get(url("/admin/validation-rules/new?lang=" + language));
 			before = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-			waitFor(ExpectedConditions.stalenessOf(before));
+			waitUntilReplaced(before);
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 			check(url("/validation?place=NOWHERE&lang=" + language), language, problems);
@@ -188,7 +188,7 @@ class AccessibilityBrowserTests {
 			browser.get(url("/support/new?lang=" + language));
 			WebElement before = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-			waitFor(ExpectedConditions.stalenessOf(before));
+			waitUntilReplaced(before);
 			check(null, language, problems);
 			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
 		}
@@ -212,7 +212,7 @@ class AccessibilityBrowserTests {
 			browser.get(url("/evidence/coding/" + evidencePublication(false) + "?lang=" + language));
 			WebElement before = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-			waitFor(ExpectedConditions.stalenessOf(before));
+			waitUntilReplaced(before);
 			check(null, language, problems);
 		}
 		// the centre's forms: scheduling a consultation, and recording it
@@ -329,7 +329,7 @@ class AccessibilityBrowserTests {
 		browser.findElement(By.cssSelector("input[name=form][value=INCLUSIVE_CLASS]")).sendKeys(Keys.SPACE);
 		WebElement before = browser.findElement(By.tagName("html"));
 		browser.findElement(By.id("field-grade")).sendKeys(Keys.ENTER);
-		waitFor(ExpectedConditions.stalenessOf(before));
+		waitUntilReplaced(before);
 		assertThat(browser.getCurrentUrl()).matches(".*/learners/\\d+$");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Keyboard Only");
 		String record = browser.getCurrentUrl();
@@ -337,7 +337,7 @@ class AccessibilityBrowserTests {
 		browser.findElement(By.cssSelector("input[name=purpose][value=DATA_PROCESSING]")).sendKeys(Keys.SPACE);
 		before = browser.findElement(By.tagName("html"));
 		browser.findElement(By.id("field-givenOn")).sendKeys(Keys.ENTER);
-		waitFor(ExpectedConditions.stalenessOf(before));
+		waitUntilReplaced(before);
 		assertThat(browser.getCurrentUrl()).startsWith(record);
 		assertThat(browser.findElement(By.id("consents")).getText()).contains("Processing of personal data");
 	}
@@ -362,7 +362,7 @@ class AccessibilityBrowserTests {
 		String school = focused.getText();
 		WebElement before = browser.findElement(By.tagName("html"));
 		focused.sendKeys(Keys.ENTER);
-		waitFor(ExpectedConditions.stalenessOf(before));
+		waitUntilReplaced(before);
 		assertThat(browser.getCurrentUrl()).contains("unit=KZ-61-D08-S");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains(school);
 	}
@@ -787,6 +787,32 @@ class AccessibilityBrowserTests {
 		browser.findElement(By.id("field-username")).sendKeys(username);
 		browser.findElement(By.id("field-password")).sendKeys(BarshagaTest.DEMO_PASSWORD, Keys.ENTER);
 		waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	/**
+	 * Waits until the page an element belonged to has been replaced. Chromium sometimes
+	 * reports an element of the replaced document as "Node with given id does not belong
+	 * to the document" rather than as stale, which Selenium's staleness check does not
+	 * recognise; both mean the new page has come.
+	 */
+	private void waitUntilReplaced(WebElement before) {
+		waitFor(driver -> {
+			try {
+				before.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException
+					| org.openqa.selenium.NoSuchElementException gone) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException detached) {
+				if (detached.getMessage() != null
+						&& detached.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw detached;
+			}
+		});
 	}
 
 	private void waitFor(ExpectedCondition<?> condition) {
