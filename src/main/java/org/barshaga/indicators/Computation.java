@@ -231,7 +231,7 @@ final class Computation {
 
 	private static BigDecimal amount(double sum, Measure measure) {
 		boolean whole = measure.subject() != Measure.Subject.FTE && measure.subject() != Measure.Subject.HOURS
-				&& measure.subject() != Measure.Subject.POINTS;
+				&& measure.subject() != Measure.Subject.POINTS && measure.subject() != Measure.Subject.SCORE;
 		return BigDecimal.valueOf(sum).setScale(whole ? 0 : 2, RoundingMode.HALF_UP);
 	}
 

@@ -25,7 +25,17 @@ public enum Dimension {
 	 * Whether a pupil of the enrolment extract is a learner with SEN (a conclusion made
 	 * by the census day) or one of their peers.
 	 */
-	LEARNER_GROUP(List.of("SEN", "PEER"));
+	LEARNER_GROUP(List.of("SEN", "PEER")),
+	/**
+	 * A scale of a survey the product ships: the three dimensions of the school
+	 * self-review, the teachers' three efficacy scales and their attitudes, the parents',
+	 * the pupils' and the barriers' scales.
+	 */
+	QUALITY_SCALE(List.of("CULTURES", "POLICIES", "PRACTICES", "INSTRUCTION", "COLLABORATION", "BEHAVIOUR", "ATTITUDES",
+			"PARTNERSHIP", "SUPPORT", "WELLBEING", "DISCRIMINATION", "BELONGING", "HELP", "LEFT_OUT", "INFRASTRUCTURE",
+			"STAFF", "FUNDING", "ADMINISTRATION", "SOCIAL")),
+	/** A survey the product ships, by its instrument's code. */
+	SURVEY(List.of("SCHOOL_SELF_REVIEW", "TEACHER_EFFICACY", "PARENT_SEN", "PUPIL_VOICE", "BARRIERS"));
 
 	private final List<String> values;
 

@@ -93,6 +93,7 @@ class FactLoader {
 			SupportFacts.load(jdbc, facts, year, LocalDate.now(clock));
 			OutcomeFacts.load(jdbc, facts, year, LocalDate.now(clock));
 			CohortFacts.load(jdbc, facts, year);
+			QualityFacts.load(jdbc, facts, year);
 		}
 		else {
 			// The schools' figures and the learners' records are read side by side, each
@@ -106,6 +107,7 @@ class FactLoader {
 			SupportFacts.load(jdbc, facts, year, LocalDate.now(clock));
 			OutcomeFacts.load(jdbc, facts, year, LocalDate.now(clock));
 			CohortFacts.load(jdbc, facts, year);
+			QualityFacts.load(jdbc, facts, year);
 			try {
 				schools.join();
 			}

@@ -11,7 +11,10 @@ public enum IndicatorUnit {
 	 * A difference in percentage points: the numerator's points per one of the
 	 * denominator.
 	 */
-	POINTS(1, 1);
+	POINTS(1, 1),
+
+	/** A mean score out of 100: the numerator's score points per valid scale. */
+	SCORE(1, 1);
 
 	private final int scale;
 

@@ -44,7 +44,10 @@ public enum Measure {
 	CENSUS_PUPILS(Subject.CHILDREN, Scope.COHORT), DROPPED_OUT(Subject.CHILDREN, Scope.COHORT),
 	COMPLETED_GRADE_9(Subject.CHILDREN, Scope.COHORT), CONTINUED_AFTER_9(Subject.CHILDREN, Scope.COHORT),
 	COMPLETED_GRADE_11(Subject.CHILDREN, Scope.COHORT), CONTINUED_AFTER_11(Subject.CHILDREN, Scope.COHORT),
-	PRESCHOOL_SEN(Subject.CHILDREN, Scope.COHORT), PRESCHOOL_IN_FORM(Subject.CHILDREN, Scope.COHORT);
+	PRESCHOOL_SEN(Subject.CHILDREN, Scope.COHORT), PRESCHOOL_IN_FORM(Subject.CHILDREN, Scope.COHORT),
+
+	QUALITY_SCORE_POINTS(Subject.SCORE, Scope.QUALITY), QUALITY_SCORES(Subject.RESPONSES, Scope.QUALITY),
+	SURVEY_RESPONSES(Subject.RESPONSES, Scope.SURVEY), SURVEY_EXPECTED(Subject.RESPONSES, Scope.SURVEY);
 
 	/** What a measure counts: a share only compares like with like. */
 	public enum Subject {
@@ -55,7 +58,19 @@ public enum Measure {
 		 * Percentage points by which a learner with SEN differs from their peers, summed
 		 * over learners: divided by the learners compared, a mean gap.
 		 */
-		POINTS
+		POINTS,
+
+		/**
+		 * Answers to a survey: the people who answered or were to answer, or the valid
+		 * scale scores of their responses.
+		 */
+		RESPONSES,
+
+		/**
+		 * Scale scores out of 100, summed over valid scales: divided by the scales, a
+		 * mean score.
+		 */
+		SCORE
 
 	}
 
@@ -87,7 +102,15 @@ public enum Measure {
 		 * and the category of their conclusion.
 		 */
 		COHORT(EnumSet.of(Dimension.SETTLEMENT, Dimension.SEX, Dimension.AGE_GROUP, Dimension.SEN_CATEGORY,
-				Dimension.LEARNER_GROUP));
+				Dimension.LEARNER_GROUP)),
+		/**
+		 * The valid scale scores of one round's survey at a school, in groups the
+		 * small-group rule lets through: the school's settlement, whether a pupil has
+		 * SEN, and the scale.
+		 */
+		QUALITY(EnumSet.of(Dimension.SETTLEMENT, Dimension.LEARNER_GROUP, Dimension.QUALITY_SCALE)),
+		/** A school in a survey round: who answered against who was to. */
+		SURVEY(EnumSet.of(Dimension.SETTLEMENT, Dimension.SURVEY));
 
 		private final Set<Dimension> dimensions;
 
@@ -146,7 +169,8 @@ public enum Measure {
 	 */
 	public boolean countsChildren() {
 		return subject == Subject.CHILDREN || subject == Subject.GOALS || subject == Subject.HOURS
-				|| subject == Subject.POINTS || this == SPECIALIST_FTE_NEEDED || this == SPECIALIST_FTE_GAP;
+				|| subject == Subject.POINTS || subject == Subject.RESPONSES || subject == Subject.SCORE
+				|| this == SPECIALIST_FTE_NEEDED || this == SPECIALIST_FTE_GAP;
 	}
 
 	/**
@@ -174,6 +198,9 @@ public enum Measure {
 			case COMPLETED_GRADE_9, CONTINUED_AFTER_9 -> List.of(COMPLETED_GRADE_9, CONTINUED_AFTER_9);
 			case COMPLETED_GRADE_11, CONTINUED_AFTER_11 -> List.of(COMPLETED_GRADE_11, CONTINUED_AFTER_11);
 			case PRESCHOOL_SEN, PRESCHOOL_IN_FORM -> List.of(PRESCHOOL_SEN, PRESCHOOL_IN_FORM);
+			// a mean score is judged by the scores behind it, never by its own points
+			case QUALITY_SCORE_POINTS, QUALITY_SCORES -> List.of(QUALITY_SCORES);
+			case SURVEY_RESPONSES, SURVEY_EXPECTED -> List.of(SURVEY_EXPECTED, SURVEY_RESPONSES);
 			default -> List.of(this);
 		};
 	}
