@@ -376,6 +376,7 @@ class DashboardPages {
 		model.addAttribute("exploreHref", "/dashboards/explore?" + code + unit + c.yearQuery());
 		model.addAttribute("gapsHref", "/dashboards/gaps?" + unit + c.yearQuery());
 		model.addAttribute("outcomesHref", "/dashboards/outcomes?" + unit + c.yearQuery());
+		model.addAttribute("voicesHref", "/dashboards/voices?" + unit + c.yearQuery());
 	}
 
 	/**

@@ -99,8 +99,8 @@ class BenchRoundsJob implements CommandLineJob {
 		out.printf("Scoring %,d responses by the rule: %.2f s%n", parents + pupils, scoring);
 		for (int run = 1; run <= 3; run++) {
 			long start = System.nanoTime();
-			int places = RoundAggregation.of(jdbc, parentRound.id(), DataScope.NATION).all().size();
-			places += RoundAggregation.of(jdbc, pupilRound.id(), DataScope.NATION).all().size();
+			int places = RoundAggregation.of(jdbc, parentRound.id(), DataScope.NATION, true).all().size();
+			places += RoundAggregation.of(jdbc, pupilRound.id(), DataScope.NATION, true).all().size();
 			out.printf("  aggregation %d: both rounds for every unit and school (%,d places): %.2f s%n", run, places,
 					(System.nanoTime() - start) / 1e9);
 		}

@@ -77,10 +77,11 @@ public class Results {
 			throw new NotFoundException("place", placeCode);
 		}
 		InstrumentVersion definition = instruments.definition(round.instrumentCode(), round.instrumentVersion());
-		RoundAggregation aggregation = RoundAggregation.of(rows.jdbc(), roundId, actor.scope());
+		boolean anonymous = definition.respondent() != Respondent.SCHOOL_TEAM;
+		RoundAggregation aggregation = RoundAggregation.of(rows.jdbc(), roundId, actor.scope(), anonymous);
 		RoundAggregation.Place here = aggregation.at(place.path());
 		RoundAggregation.Place before = roundRows.previous(round)
-			.map(previous -> RoundAggregation.of(rows.jdbc(), previous.id(), actor.scope()).at(place.path()))
+			.map(previous -> RoundAggregation.of(rows.jdbc(), previous.id(), actor.scope(), anonymous).at(place.path()))
 			.orElse(null);
 		boolean shown = here.responses >= THRESHOLD;
 		List<ScaleResult> scales = new ArrayList<>();

@@ -30,7 +30,13 @@ final class RoundAggregation {
 	private RoundAggregation() {
 	}
 
-	static RoundAggregation of(JdbcClient jdbc, long round, DataScope scope) {
+	/**
+	 * @param anonymous whether the survey is anonymous: then a school's group of one
+	 * scale and one side of the SEN line with fewer than {@link Results#THRESHOLD} valid
+	 * scores counts in no place's figures, so that no figure can be set against another
+	 * to give a small group's mean back (the indicators leave out the same groups)
+	 */
+	static RoundAggregation of(JdbcClient jdbc, long round, DataScope scope, boolean anonymous) {
 		RoundAggregation aggregation = new RoundAggregation();
 		Map<Long, String> paths = new HashMap<>();
 		scope.bind(jdbc.sql("""
@@ -52,9 +58,12 @@ final class RoundAggregation {
 					SUM(CASE WHEN v.score >= 75 THEN 1 ELSE 0 END)
 				FROM quality_response_scale v JOIN quality_round_school s
 					ON s.round_id = v.round_id AND s.organisation_id = v.organisation_id
+				JOIN quality_response q ON q.id = v.response_id
 				WHERE v.round_id = :round AND v.score IS NOT NULL AND %s
-				GROUP BY v.organisation_id, v.scale_code""".formatted(scope.sql("s.path"))))
+				GROUP BY v.organisation_id, v.scale_code, q.sen
+				HAVING COUNT(*) >= :smallest""".formatted(scope.sql("s.path"))))
 			.param("round", round)
+			.param("smallest", anonymous ? Results.THRESHOLD : 1)
 			.query(rs -> {
 				String path = paths.get(rs.getLong(1));
 				if (path == null) {

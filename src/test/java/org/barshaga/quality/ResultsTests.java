@@ -1,6 +1,7 @@
 package org.barshaga.quality;
 
 import java.util.List;
+import java.util.Map;
 
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -86,6 +88,39 @@ class ResultsTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("50.0")))
 			.andExpect(content().string(containsString(String.format(java.util.Locale.ROOT, "%.1f", 50 - half))));
+	}
+
+	@Test
+	void pupilsWithSenFewerThanFiveCountInNoFigureSoTheirMeanCannotBeWorkedOut() throws Exception {
+		RoundFixture rounds = new RoundFixture(mvc);
+		long round = rounds.open("PUPIL_VOICE", RoundFixture.DISTRICT, List.of(5));
+		String answer = mvc
+			.perform(
+					post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes").with(as(Demo.SCHOOL))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"classSize\": 9}"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String classCode = com.jayway.jsonpath.JsonPath.<List<String>>read(answer, "$.codes").get(0);
+		// six peers who feel they belong (score 100), three pupils with SEN who do not
+		// (0)
+		for (int i = 0; i < 9; i++) {
+			int value = i < 6 ? 3 : 1;
+			mvc.perform(post("/api/v1/survey/responses").contentType(MediaType.APPLICATION_JSON)
+				.content(RoundFixture.JSON.writeValueAsString(Map.of("code", classCode, "sen", i >= 6, "answers",
+						Map.of("BL_1", value, "BL_2", value, "BL_3", value, "BL_4", value)))))
+				.andExpect(status().isCreated());
+		}
+		for (String place : List.of(RoundFixture.SCHOOL, RoundFixture.DISTRICT)) {
+			mvc.perform(get("/api/v1/rounds/" + round + "/results?place=" + place).with(as(Demo.DISTRICT_SARYAGASH)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.responses").value(9))
+				.andExpect(jsonPath("$.scales[0].code").value("BELONGING"))
+				.andExpect(jsonPath("$.scales[0].valid").value(6))
+				.andExpect(jsonPath("$.scales[0].mean").value(closeTo(100.0, 1e-9)));
+		}
 	}
 
 	@Test

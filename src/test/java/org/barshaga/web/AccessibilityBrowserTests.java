@@ -399,7 +399,7 @@ class AccessibilityBrowserTests {
 			for (String path : List.of("/", "/organisations", "/units/KZ-61", "/users", "/account", "/reports",
 					"/indicators", "/open-data?indicator=SEN_INCLUSIVE&unit=KZ-61", "/dashboards",
 					"/dashboards/compare", "/dashboards/explore", "/dashboards/gaps", "/dashboards/outcomes",
-					"/reconcile?year=" + RECONCILE_YEAR, "/quality/instruments",
+					"/dashboards/voices", "/reconcile?year=" + RECONCILE_YEAR, "/quality/instruments",
 					"/quality/instruments/PARENT_SEN/versions/1?easy=true")) {
 				browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=kk"));
 				long width = (Long) ((JavascriptExecutor) browser)
@@ -556,6 +556,7 @@ class AccessibilityBrowserTests {
 		pages.put("/dashboards/explore", "/dashboards/explore?indicator=SEN_BY_FORM&unit=KZ-61-D08&by=FORM");
 		pages.put("/dashboards/gaps", "/dashboards/gaps?unit=KZ-61");
 		pages.put("/dashboards/outcomes", "/dashboards/outcomes?unit=KZ-61-D08");
+		pages.put("/dashboards/voices", "/dashboards/voices?unit=KZ-61-D08");
 		pages.put("/dashboards/data.{format}", NOT_A_PAGE + "a CSV or XLSX download");
 		long linkage = reconcileRun();
 		pages.put("/reconcile", "/reconcile?year=" + RECONCILE_YEAR);

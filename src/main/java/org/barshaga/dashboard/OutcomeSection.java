@@ -1,8 +1,0 @@
-package org.barshaga.dashboard;
-
-/**
- * A section of the outcomes view: its name (which gives its heading, hint and anchor),
- * its table, and the chart of it (none when the table is empty).
- */
-public record OutcomeSection(String name, FigureTable table, Chart chart) {
-}
