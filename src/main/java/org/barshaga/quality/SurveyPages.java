@@ -127,14 +127,20 @@ class SurveyPages {
 		return review(opened, easy, answers(session), FormErrors.NONE, model, locale);
 	}
 
+	/**
+	 * @param sen a pupil's own answer whether they get help for special educational
+	 * needs: "yes", "no", or anything else for not said
+	 */
 	@PostMapping("/survey/submit")
-	String submit(@RequestParam(defaultValue = "false") boolean easy, HttpSession session, Model model, Locale locale) {
+	String submit(@RequestParam(defaultValue = "false") boolean easy, @RequestParam(defaultValue = "") String sen,
+			HttpSession session, Model model, Locale locale) {
 		Responses.Opened opened = opened(session);
 		if (opened == null) {
 			return "redirect:/survey";
 		}
+		Boolean said = "yes".equals(sen) ? Boolean.TRUE : "no".equals(sen) ? Boolean.FALSE : null;
 		try {
-			responses.submitHashed((String) session.getAttribute(HASH), null, answers(session), null);
+			responses.submitHashed((String) session.getAttribute(HASH), null, answers(session), said);
 		}
 		catch (InvalidInputException invalid) {
 			return review(opened, easy, answers(session), FormErrors.of(invalid, messages, locale), model, locale);
@@ -203,6 +209,7 @@ class SurveyPages {
 		model.addAttribute("answered", answers.size());
 		model.addAttribute("back", "/survey/question?n=" + Math.max(0, last) + (easy ? "&easy=true" : ""));
 		model.addAttribute("easy", easy);
+		model.addAttribute("asksSen", definition.respondent() == Respondent.PUPIL);
 		model.addAttribute("errors", errors);
 		return "quality/survey-review";
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.barshaga.support.BarshagaTest;
 import org.barshaga.support.Demo;
+import org.barshaga.support.SessionCookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +18,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.barshaga.support.Demo.as;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -71,6 +75,51 @@ class ResponsesTests {
 			.content("{\"code\": \"" + code + "\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail", containsString("already been used")));
+	}
+
+	@Test
+	void aPupilAnsweringOnThePagesMaySayWhetherTheyGetHelpForSenAndParentsAreNotAsked() throws Exception {
+		RoundFixture rounds = new RoundFixture(mvc);
+		long round = rounds.open("PUPIL_VOICE", RoundFixture.DISTRICT, List.of(6));
+		String answer = mvc
+			.perform(
+					post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes").with(as(Demo.SCHOOL))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"classSize\": 3}"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String classCode = com.jayway.jsonpath.JsonPath.<List<String>>read(answer, "$.codes").get(0);
+		for (String said : List.of("yes", "no", "")) {
+			SessionCookie browser = new SessionCookie(mvc);
+			browser.perform(post("/survey").with(csrf()).param("code", classCode))
+				.andExpect(status().is3xxRedirection());
+			for (int n = 0; n < 12; n++) {
+				browser
+					.perform(post("/survey/question").with(csrf()).param("n", String.valueOf(n)).param("answer", "2"))
+					.andExpect(status().is3xxRedirection());
+			}
+			browser.perform(get("/survey/review").param("lang", "en"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("I would rather not say")));
+			browser.perform(post("/survey/submit").with(csrf()).param("sen", said))
+				.andExpect(status().is3xxRedirection());
+		}
+		assertThat(jdbc.sql("SELECT sen FROM quality_response WHERE round_id = :round ORDER BY id")
+			.param("round", round)
+			.query((rs, row) -> {
+				boolean sen = rs.getBoolean(1);
+				return rs.wasNull() ? "unsaid" : String.valueOf(sen);
+			})
+			.list()).containsExactly("true", "false", "unsaid");
+		long parents = rounds.open("PARENT_SEN", RoundFixture.DISTRICT, List.of());
+		SessionCookie parent = new SessionCookie(mvc);
+		parent.perform(post("/survey").with(csrf()).param("code", rounds.codes(parents, RoundFixture.SCHOOL, 1).get(0)))
+			.andExpect(status().is3xxRedirection());
+		parent.perform(get("/survey/review").param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("I would rather not say"))));
 	}
 
 	@Test
