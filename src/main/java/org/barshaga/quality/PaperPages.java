@@ -2,6 +2,7 @@ package org.barshaga.quality;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,6 +30,9 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Controller
 class PaperPages {
+
+	/** Problems listed on the page; a file with more says how many more there are. */
+	static final int MAX_SHOWN = 500;
 
 	private static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
 
@@ -101,6 +105,7 @@ class PaperPages {
 			Locale locale) throws IOException {
 		rounds.round(actor, id);
 		if (file != null && file.getSize() > PaperImport.MAX_BYTES) {
+			model.addAttribute("problemCount", 1);
 			return page(actor, id, List.of(messages.getMessage("quality.paper.tooLarge",
 					new Object[] { PaperImport.MAX_BYTES / (1024 * 1024) }, locale)), null, model, locale);
 		}
@@ -111,7 +116,14 @@ class PaperPages {
 			return page(actor, id, List.of(), imported, model, locale);
 		}
 		catch (PaperRefused refused) {
-			List<String> problems = refused.problems().stream().map(p -> message(p, locale)).toList();
+			List<PaperProblem> found = refused.problems();
+			List<String> problems = new ArrayList<>(
+					found.stream().limit(MAX_SHOWN).map(p -> message(p, locale)).toList());
+			if (found.size() > MAX_SHOWN) {
+				problems
+					.add(messages.getMessage("quality.paper.more", new Object[] { found.size() - MAX_SHOWN }, locale));
+			}
+			model.addAttribute("problemCount", found.size());
 			return page(actor, id, problems, null, model, locale);
 		}
 	}

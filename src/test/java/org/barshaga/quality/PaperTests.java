@@ -74,6 +74,12 @@ class PaperTests {
 				words("Тур опроса " + round));
 		mvc.perform(get("/quality/rounds/" + round + "/paper.pdf?school=" + otherSchool(round)).with(as(Demo.SCHOOL)))
 			.andExpect(status().isNotFound());
+		mvc.perform(get("/quality/rounds/" + round + "?lang=en").with(as(Demo.SCHOOL)))
+			.andExpect(content().string(containsString("/quality/rounds/" + round + "/paper")));
+		mvc.perform(get("/quality/instruments/PARENT_SEN/versions/1?lang=en").with(as(Demo.SCHOOL)))
+			.andExpect(content().string(allOf(
+					containsString("/quality/instruments/PARENT_SEN/versions/1/paper.pdf?language=kk&amp;easy=true"),
+					containsString("Paper form (PDF), Русский"))));
 		mvc.perform(get("/quality/rounds/" + round + "/paper?lang=en").with(as(Demo.SCHOOL)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Import the answers"),
@@ -202,6 +208,32 @@ class PaperTests {
 			.update();
 		upload(round, Demo.DISTRICT_SARYAGASH, file).andExpect(content().string(containsString("The round closed on")));
 		assertThat(responses(round)).isEqualTo(1);
+	}
+
+	@Test
+	void formsBeyondTheSchoolsPeopleToReachRefuseTheWholeFileForEverySchool() throws Exception {
+		RoundFixture fixture = new RoundFixture(mvc);
+		long round = fixture.open("PARENT_SEN", RoundFixture.DISTRICT, List.of());
+		String other = otherSchool(round);
+		int room = jdbc.sql("""
+				SELECT s.expected FROM quality_round_school s JOIN organisation o ON o.id = s.organisation_id
+				WHERE s.round_id = :round AND o.code = :school""")
+			.param("round", round)
+			.param("school", other)
+			.query(Integer.class)
+			.single();
+		StringBuilder file = new StringBuilder("instrument,PARENT_SEN,version,1\nschool,PA_1\n");
+		file.append(RoundFixture.SCHOOL).append(",4\n");
+		for (int i = 0; i <= room; i++) {
+			file.append(other).append(",3\n");
+		}
+		upload(round, Demo.DISTRICT_SARYAGASH, file.toString())
+			.andExpect(content().string(containsString("The school " + other + " would get " + (room + 1))));
+		assertThat(responses(round)).isZero();
+		assertThat(jdbc.sql("SELECT SUM(codes_issued) FROM quality_round_school WHERE round_id = :round")
+			.param("round", round)
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	private static Map<String, String> form(String number, String pa1, String pa2, String pa3, String pa4, String pa5,
