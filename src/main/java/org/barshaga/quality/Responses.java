@@ -135,6 +135,14 @@ public class Responses {
 		return store(round, schools.get(0).organisationId(), definition, read, null);
 	}
 
+	/**
+	 * Stores a paper form's response, read by {@link PaperLayout}, by the same path as an
+	 * online one: no code and no person, the round's school and place, the scale scores.
+	 */
+	long storePaper(Round round, long school, InstrumentVersion definition, ResponseReader.Read read) {
+		return store(round, school, definition, read, null);
+	}
+
 	private long store(Round round, long school, InstrumentVersion definition, ResponseReader.Read read, Boolean sen) {
 		ResponseRepository.Place place = responses.place(round.id(), school).orElseThrow();
 		return responses.insert(round.id(), school, place, sen, LocalDate.now(clock), read,
@@ -156,7 +164,7 @@ public class Responses {
 		return row;
 	}
 
-	private void checkOpen(Round round) {
+	void checkOpen(Round round) {
 		switch (round.status(LocalDate.now(clock))) {
 			case UPCOMING -> throw InvalidInputException.of("round", "quality.round.notYetOpen", round.opensOn());
 			case CLOSED -> throw InvalidInputException.of("round", "quality.round.closed", round.closesOn());

@@ -5,5 +5,5 @@
  * turns answers into scale scores. The shipped instruments are loaded from
  * {@code quality/instruments/*.json}. See docs/quality.md.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "kernel", "audit" })
 package org.barshaga.quality;

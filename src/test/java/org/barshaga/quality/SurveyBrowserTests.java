@@ -165,6 +165,7 @@ class SurveyBrowserTests {
 		for (String language : List.of("kk", "ru", "en")) {
 			check("/quality/rounds/" + demo + "?lang=" + language, language, problems);
 			check("/quality/rounds/" + demo + "/texts?lang=" + language, language, problems);
+			check("/quality/rounds/" + demo + "/paper?lang=" + language, language, problems);
 			check("/quality/rounds/" + demo + "/results?place=KZ-61-D08-S001&lang=" + language, language, problems);
 		}
 		assertThat(problems).isEmpty();

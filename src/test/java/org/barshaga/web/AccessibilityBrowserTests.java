@@ -535,6 +535,10 @@ class AccessibilityBrowserTests {
 		pages.put("/quality/rounds/{id}", "/quality/rounds/" + round);
 		pages.put("/quality/rounds/{id}/results", "/quality/rounds/" + round + "/results?place=KZ-61-D08");
 		pages.put("/quality/rounds/{id}/texts", NOT_A_PAGE + "a coordinator's page, checked in SurveyBrowserTests");
+		pages.put("/quality/rounds/{id}/paper", "/quality/rounds/" + round + "/paper");
+		pages.put("/quality/rounds/{id}/paper.pdf", NOT_A_PAGE + "a PDF download");
+		pages.put("/quality/instruments/{code}/versions/{version}/paper.pdf", NOT_A_PAGE + "a PDF download");
+		pages.put("/quality/instruments/{code}/versions/{version}/paper.csv", NOT_A_PAGE + "a CSV download");
 		pages.put("/survey", "/survey");
 		for (String route : List.of("/survey/question", "/survey/review", "/survey/paused", "/survey/done")) {
 			pages.put(route, NOT_A_PAGE + "a survey screen behind a code, checked in SurveyBrowserTests");
