@@ -268,7 +268,7 @@ final class RegionGenerator {
 	private boolean learnerInSchool(Organisation school, String iin, String surname, String given, String patronymic,
 			LocalDate birth, Sex sex, String language, int grade, int parallels) {
 		int primary = school.isSpecialSchool() && random.nextDouble() < 0.8
-				? PmpcConclusions.categoryIndex(OrganisationPlan.profileCategory(school.profile))
+				? PmpcConclusions.categoryIndex(OrganisationNames.profileCategory(school.profile))
 				: conclusions.drawCategory();
 		boolean disabled = random.nextDouble() < DISABILITY[primary] * DISABILITY_SCALE;
 		learnerRow(iin, surname, given, patronymic, birth, sex, language, disabled, school.unit.code(), school.code);
