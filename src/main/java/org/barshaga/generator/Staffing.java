@@ -122,7 +122,7 @@ final class Staffing {
 				person(school, SUPPORT[p], origins, kazakh);
 			}
 		}
-		if (school.isSpecialSchool() && OrganisationPlan.profileCategory(school.profile).equals("HEARING")) {
+		if (school.isSpecialSchool() && OrganisationNames.profileCategory(school.profile).equals("HEARING")) {
 			person(school, "SIGN_LANGUAGE_INTERPRETER", origins, kazakh);
 		}
 	}

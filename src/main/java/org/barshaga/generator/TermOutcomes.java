@@ -27,7 +27,7 @@ final class TermOutcomes {
 
 	/**
 	 * The gap in percentage points of a learner with SEN of each category (in the order
-	 * of {@link RegionGenerator#CATEGORIES}) who receives no support.
+	 * of {@link PmpcConclusions#CATEGORIES}) who receives no support.
 	 */
 	static final double[] CATEGORY_GAP = { 8, 16, 26, 14, 5, 10, 7, 12, 6, 24 };
 

@@ -164,8 +164,8 @@ class ReconcilePages {
 		model.addAttribute("outcome", ReconcileViews.OutcomeView.of(request.outcome()));
 		model.addAttribute("outcomes", ReconcileViews.outcomes());
 		model.addAttribute("placeName", request.placeName());
-		model.addAttribute("lists", ReconcileViews.outcomeLinks(id, request.outcome(), request.unitCode()));
-		model.addAttribute("csvHref", ReconcileViews.csvHref(id, request.outcome(), request.unitCode()));
+		model.addAttribute("lists", ReconcileListLinks.outcomeLinks(id, request.outcome(), request.unitCode()));
+		model.addAttribute("csvHref", ReconcileListLinks.csvHref(id, request.outcome(), request.unitCode()));
 		model.addAttribute("enrolled",
 				ReconcileViews.ENROLLED.contains(request.outcome()) || request.outcome() == ReconcileOutcome.UNCERTAIN);
 		model.addAttribute("uncertain", request.outcome() == ReconcileOutcome.UNCERTAIN);

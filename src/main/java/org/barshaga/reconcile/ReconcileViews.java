@@ -1,12 +1,9 @@
 package org.barshaga.reconcile;
 
-import java.text.Collator;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +16,13 @@ import org.barshaga.registry.AdminUnits;
 import org.barshaga.registry.Organisations;
 
 import org.springframework.context.MessageSource;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What the reconciliation pages show, in the page's language: runs, the counts of each
  * place, the lists of children, the fitted model and the evidence of a pair. Everything
- * here is text ready for a template; the pages never see the repository's rows.
+ * here is text ready for a template; the pages never see the repository's rows. The table
+ * of counts is {@link ReconcileSummaryView}, the evidence of a pair
+ * {@link PairEvidenceView}, the addresses of the lists {@link ReconcileListLinks}.
  */
 final class ReconcileViews {
 
@@ -169,101 +167,18 @@ final class ReconcileViews {
 		return messages.getMessage(levelKey(field, level), null, level, locale);
 	}
 
-	// the counts of each place
+	// the counts of each place, and the evidence of a pair: classes of their own
 
-	/** A count of one outcome in one place, with the list it opens (none for zero). */
-	record Cell(long count, String href) {
+	ReconcileSummaryView.Summary summary(long runId, DataScope scope, Map<String, Map<ReconcileOutcome, Long>> counts) {
+		return new ReconcileSummaryView(this).summary(runId, scope, counts);
 	}
 
-	/**
-	 * A place below the scope, its counts in the order of {@link #OUTCOMES}, and the sum.
-	 */
-	record PlaceRow(String code, String name, List<Cell> cells, Cell total) {
+	List<PairEvidenceView.EvidenceRow> evidence(ResultRepository.ListedResult result, Map<String, Object> pupil) {
+		return new PairEvidenceView(this).evidence(result, pupil);
 	}
 
-	/**
-	 * The table of a run's counts for the user's scope: a row per place one level below,
-	 * sorted by name, then the children known only at the scope's own level, then the
-	 * totals.
-	 */
-	record Summary(String caption, List<PlaceRow> rows, PlaceRow totals, long toReview, String reviewHref) {
-
-		public boolean empty() {
-			return totals.total().count() == 0;
-		}
-
-	}
-
-	Summary summary(long runId, DataScope scope, Map<String, Map<ReconcileOutcome, Long>> counts) {
-		List<PlaceRow> rows = new ArrayList<>();
-		PlaceRow own = null;
-		Map<ReconcileOutcome, Long> totals = new EnumMap<>(ReconcileOutcome.class);
-		for (Map.Entry<String, Map<ReconcileOutcome, Long>> place : counts.entrySet()) {
-			place.getValue().forEach((outcome, n) -> totals.merge(outcome, n, Long::sum));
-			if (place.getKey().isEmpty()) {
-				own = row(runId, null, text(ownLevelKey(scope), places.ofPath(scope.pathPrefix())), place.getValue(),
-						false);
-			}
-			else {
-				rows.add(row(runId, place.getKey(), places.name(place.getKey()), place.getValue(), true));
-			}
-		}
-		Collator collator = Collator.getInstance(locale);
-		rows.sort(Comparator.comparing(PlaceRow::name, collator));
-		if (own != null) {
-			rows.add(own);
-		}
-		PlaceRow total = row(runId, null, text("reconcile.summary.total"), totals, true);
-		long toReview = totals.getOrDefault(ReconcileOutcome.UNCERTAIN, 0L);
-		return new Summary(text("reconcile.summary.caption", places.ofPath(scope.pathPrefix())), rows, total, toReview,
-				listHref(runId, ReconcileOutcome.UNCERTAIN, null));
-	}
-
-	/**
-	 * What the children counted at the scope's own level are: for a district, those
-	 * living there who attend none of its schools.
-	 */
-	static String ownLevelKey(DataScope scope) {
-		int depth = scope.pathPrefix().split("/").length - 2;
-		return depth <= 0 ? "reconcile.place.own.country"
-				: depth == 1 ? "reconcile.place.own.region" : "reconcile.place.own.district";
-	}
-
-	private PlaceRow row(long runId, String code, String name, Map<ReconcileOutcome, Long> counts, boolean linked) {
-		List<Cell> cells = new ArrayList<>();
-		long sum = 0;
-		for (ReconcileOutcome outcome : OUTCOMES) {
-			long n = counts.getOrDefault(outcome, 0L);
-			sum += n;
-			cells.add(new Cell(n, linked && n > 0 ? listHref(runId, outcome, code) : null));
-		}
-		return new PlaceRow(code, name, cells, new Cell(sum, null));
-	}
-
-	/** A link to another outcome's list of the same place. */
-	record OutcomeLink(String labelKey, String href, boolean current) {
-	}
-
-	static List<OutcomeLink> outcomeLinks(long runId, ReconcileOutcome current, String unit) {
-		return OUTCOMES.stream()
-			.map(o -> new OutcomeLink(o.messageKey(), listHref(runId, o, unit), o == current))
-			.toList();
-	}
-
-	static String listHref(long runId, ReconcileOutcome outcome, String unit) {
-		return href("/reconcile/runs/{id}/children", runId, outcome, unit);
-	}
-
-	static String csvHref(long runId, ReconcileOutcome outcome, String unit) {
-		return href("/reconcile/runs/{id}/children.csv", runId, outcome, unit);
-	}
-
-	private static String href(String path, long runId, ReconcileOutcome outcome, String unit) {
-		UriComponentsBuilder href = UriComponentsBuilder.fromPath(path).queryParam("outcome", outcome.name());
-		if (unit != null) {
-			href.queryParam("unit", unit);
-		}
-		return href.buildAndExpand(runId).encode().toUriString();
+	Locale locale() {
+		return locale;
 	}
 
 	// the lists
@@ -320,7 +235,7 @@ final class ReconcileViews {
 				? messages.getMessage("reconcile.benefitType." + code, null, code, locale) : disability(code);
 	}
 
-	private String schoolName(String[] school) {
+	String schoolName(String[] school) {
 		return switch (locale.getLanguage()) {
 			case "ru" -> school[2];
 			case "en" -> school[3];
@@ -350,73 +265,7 @@ final class ReconcileViews {
 		return code == null ? "—" : messages.getMessage("exchange.disabilityGroup." + code, null, code, locale);
 	}
 
-	// the evidence of a pair
-
-	/**
-	 * A line of the side-by-side comparison: what each register says, and how the linkage
-	 * rated their agreement (none for lines that are not compared).
-	 */
-	record EvidenceRow(String labelKey, String health, String extract, String agreement) {
-	}
-
-	List<EvidenceRow> evidence(ResultRepository.ListedResult result, Map<String, Object> pupil) {
-		Map<String, String> agreement = agreement(result.agreement());
-		boolean swapped = result.namesSwapped();
-		List<EvidenceRow> rows = new ArrayList<>();
-		rows.add(compared("reconcile.evidence.iin", orDash(result.iin()), pupil, "iin", agreement, "IIN"));
-		rows.add(compared("reconcile.evidence.surname", orDash(result.surname()), pupil,
-				swapped ? "given_name" : "surname", agreement, "SURNAME"));
-		rows.add(compared("reconcile.evidence.givenName", orDash(result.givenName()), pupil,
-				swapped ? "surname" : "given_name", agreement, "GIVEN_NAME"));
-		rows.add(compared("reconcile.evidence.patronymic", orDash(result.patronymic()), pupil, "patronymic", agreement,
-				"PATRONYMIC"));
-		rows.add(new EvidenceRow("reconcile.evidence.birthDate", String.valueOf(result.birthDate()),
-				pupil == null ? "—" : String.valueOf(pupil.get("birth_date")), levelOf(agreement, "BIRTH_DATE")));
-		rows.add(new EvidenceRow("reconcile.evidence.sex", sex(result.sex()),
-				pupil == null ? "—" : sex((String) pupil.get("sex")), levelOf(agreement, "SEX")));
-		rows.add(new EvidenceRow("reconcile.evidence.place", places.residence(result.residencePath()),
-				pupil == null ? "—" : places.schoolPlace((String) pupil.get("path")), levelOf(agreement, "PLACE")));
-		rows.add(new EvidenceRow("reconcile.evidence.school", "—",
-				pupil == null ? "—"
-						: text("reconcile.evidence.schoolGrade",
-								schoolName(new String[] { (String) pupil.get("code"), (String) pupil.get("name_kk"),
-										(String) pupil.get("name_ru"), (String) pupil.get("name_en") }),
-								pupil.get("code"), pupil.get("grade")),
-				null));
-		rows.add(new EvidenceRow("reconcile.evidence.disability",
-				disability(result.register(), result.disabilityGroup()), "—", null));
-		return rows;
-	}
-
-	private EvidenceRow compared(String label, String health, Map<String, Object> pupil, String column,
-			Map<String, String> agreement, String field) {
-		Object value = pupil == null ? null : pupil.get(column);
-		return new EvidenceRow(label, health,
-				value == null || value.toString().isBlank() ? "—" : value.toString().strip(),
-				levelOf(agreement, field));
-	}
-
-	private String levelOf(Map<String, String> agreement, String field) {
-		String level = agreement.get(field);
-		return level == null ? null : levelLabel(field, level);
-	}
-
-	/** {@code IIN:EXACT SURNAME:CLOSE ...} as field to level. */
-	static Map<String, String> agreement(String text) {
-		Map<String, String> levels = new LinkedHashMap<>();
-		if (text == null) {
-			return levels;
-		}
-		for (String part : text.strip().split("\\s+")) {
-			int colon = part.indexOf(':');
-			if (colon > 0) {
-				levels.put(part.substring(0, colon), part.substring(colon + 1));
-			}
-		}
-		return levels;
-	}
-
-	private static String orDash(String text) {
+	static String orDash(String text) {
 		return text == null || text.isBlank() ? "—" : text.strip();
 	}
 
