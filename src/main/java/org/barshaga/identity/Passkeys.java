@@ -1,5 +1,8 @@
 package org.barshaga.identity;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -19,6 +22,8 @@ import org.springframework.security.web.webauthn.management.JdbcUserCredentialRe
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The passkeys of accounts, in Spring Security's tables ({@code user_entities},
@@ -40,10 +45,13 @@ class Passkeys implements UserCredentialRepository {
 
 	private final AuditLog audit;
 
-	Passkeys(JdbcTemplate template, JdbcClient jdbc, AuditLog audit) {
+	private final Clock clock;
+
+	Passkeys(JdbcTemplate template, JdbcClient jdbc, AuditLog audit, Clock clock) {
 		this.stored = new JdbcUserCredentialRepository(template);
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	@Override
@@ -61,6 +69,14 @@ class Passkeys implements UserCredentialRepository {
 			Actor actor = principal.actor();
 			audit.recorded(actor, AuditAction.UPDATE, "user", actor.userId(), actor.scope().pathPrefix(),
 					"passkey added");
+			// The ceremony that made the passkey has just proved the device with the
+			// user's
+			// verification: the session has given its second factor, or adding one would
+			// send
+			// its owner straight to the code page to give it again.
+			if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+				TwoFactorGate.given(request.getRequest(), Instant.now(clock));
+			}
 		}
 	}
 
