@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
  * A demo round of the school self-review over the demo district, answered through
  * {@link Rounds}, {@link Responses} and {@link Results} as schools and their district
  * would: the district makes each school's one code, the school's team answers with an
- * evidence note per section, and the district removes names from the notes of every
- * other school, so that the self-review page shows published notes and notes still
- * waiting. Runs once, also on a demo database made before it existed.
+ * evidence note per section, and the district removes names from the notes of every other
+ * school, so that the self-review page shows published notes and notes still waiting.
+ * Runs once, also on a demo database made before it existed.
  */
 @Component
 @Profile("!cli")
@@ -79,14 +79,14 @@ class DemoSelfReviews implements ApplicationRunner {
 		Actor ministry = new Actor(0, "demo-data", "Demo Ministry", Role.MINISTRY, DataScope.NATION);
 		Round round = rounds.open(ministry, new Rounds.RoundRequest(SelfReviews.INSTRUMENT, 1, DemoRounds.DISTRICT,
 				List.of(), today.minusDays(21), today.plusDays(21)));
-		Actor district = new Actor(0, "demo-data", "Demo district", Role.DISTRICT_OFFICER,
-				new DataScope(round.path()));
+		Actor district = new Actor(0, "demo-data", "Demo district", Role.DISTRICT_OFFICER, new DataScope(round.path()));
 		InstrumentVersion definition = instruments.definition(round.instrumentCode(), round.instrumentVersion());
 		SplittableRandom random = new SplittableRandom(41);
 		int answered = 0;
 		for (RoundSchool school : rounds.schools(district, round.id())) {
 			String code = rounds.issueCodes(district, round.id(), school.code(), 1).get(0);
-			// schools tend to rate themselves well: the reading aid has something to weigh
+			// schools tend to rate themselves well: the reading aid has something to
+			// weigh
 			Map<String, Object> answers = new LinkedHashMap<>(
 					GeneratedAnswers.draw(definition, random, 0.55 + 0.4 * random.nextDouble()));
 			int note = 0;

@@ -78,9 +78,8 @@ class SelfReviewApi {
 			@RequestParam(required = false) Long round) {
 		SelfReviews.SchoolSelfReview review = reviews.review(actor, code, year, round);
 		SelfReviewRepository.Answered shown = review.round();
-		RoundBody roundBody = shown == null ? null
-				: new RoundBody(shown.round(), shown.version(), shown.opensOn(), shown.closesOn(), shown.responses(),
-						shown.lastSubmitted());
+		RoundBody roundBody = shown == null ? null : new RoundBody(shown.round(), shown.version(), shown.opensOn(),
+				shown.closesOn(), shown.responses(), shown.lastSubmitted());
 		List<DimensionBody> dimensions = review.dimensions()
 			.stream()
 			.map(d -> new DimensionBody(d.code(), d.valid(), d.score(),
@@ -111,9 +110,8 @@ class SelfReviewApi {
 								: new FactsBody(facts.learnersWithSen(), facts.supportFte(), facts.teachers(),
 										facts.trainedTeachers()),
 						review.staffing().gap(), staffing),
-				support == null ? null
-						: new SupportBody(support.referenceMonth(), support.deliveredHours(), support.recommendedHours(),
-								support.learnersServed(), support.learnersWithServices()));
+				support == null ? null : new SupportBody(support.referenceMonth(), support.deliveredHours(),
+						support.recommendedHours(), support.learnersServed(), support.learnersWithServices()));
 	}
 
 }

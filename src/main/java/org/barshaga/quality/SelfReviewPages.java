@@ -71,8 +71,8 @@ class SelfReviewPages {
 							review.round() != null && r.round() == review.round().round()))
 					.toList());
 		model.addAttribute("reviewsTexts", review.round() != null && Results.readsTexts(actor.role()));
-		model.addAttribute("textsHref", review.round() == null ? null
-				: "/quality/rounds/" + review.round().round() + "/texts");
+		model.addAttribute("textsHref",
+				review.round() == null ? null : "/quality/rounds/" + review.round().round() + "/texts");
 		model.addAttribute("resultsHref", review.round() == null ? null
 				: "/quality/rounds/" + review.round().round() + "/results?place=" + review.school().code());
 		model.addAttribute("dimensions", review.dimensions().stream().map(d -> dimension(d, locale)).toList());
@@ -87,13 +87,14 @@ class SelfReviewPages {
 			model.addAttribute("coveragePercent",
 					SelfReviewReading.percent(s.learnersServed(), s.learnersWithServices()));
 		}
-		model.addAttribute("conditionsHref", "/schools/" + review.school().code() + "/conditions?year=" + review.year());
+		model.addAttribute("conditionsHref",
+				"/schools/" + review.school().code() + "/conditions?year=" + review.year());
 		return "quality/self-review";
 	}
 
 	private DimensionView dimension(SelfReviews.Dimension dimension, Locale locale) {
-		return new DimensionView(dimension.code(), dimension.name().in(locale), SelfReviewReading.one(dimension.score()),
-				dimension.valid(),
+		return new DimensionView(dimension.code(), dimension.name().in(locale),
+				SelfReviewReading.one(dimension.score()), dimension.valid(),
 				dimension.notes().stream().map(n -> new NoteView(n.section().in(locale), n.text())).toList(),
 				dimension.pendingNotes(), dimension.evidence().stream().map(e -> evidence(e, locale)).toList());
 	}

@@ -9,10 +9,10 @@ import org.barshaga.kernel.LocalizedName;
 /**
  * The reading aid of a school's self-review: for each dimension, the figures that can
  * back or contradict it. A dimension <em>claims</em> inclusion when its score is at least
- * {@link #CLAIM} (the agreeing side of the 4-point scale: a mean of 2.5 or more); a figure
- * <em>meets</em> its bar or falls short. The figure backs the self-review when both say
- * the same (claims and meets, or does not claim and falls short) and contradicts it
- * otherwise. Nothing is weighed or summed: each figure is shown with its bar.
+ * {@link #CLAIM} (the agreeing side of the 4-point scale: a mean of 2.5 or more); a
+ * figure <em>meets</em> its bar or falls short. The figure backs the self-review when
+ * both say the same (claims and meets, or does not claim and falls short) and contradicts
+ * it otherwise. Nothing is weighed or summed: each figure is shown with its bar.
  */
 final class SelfReviewReading {
 
@@ -36,8 +36,8 @@ final class SelfReviewReading {
 
 	/**
 	 * What a figure is: the criteria set a school meets or not, its specialist gap, the
-	 * support delivered to its learners, or a scale its parents or pupils answered
-	 * (shown only with at least {@link Results#THRESHOLD} valid responses).
+	 * support delivered to its learners, or a scale its parents or pupils answered (shown
+	 * only with at least {@link Results#THRESHOLD} valid responses).
 	 */
 	enum Kind {
 
@@ -66,7 +66,9 @@ final class SelfReviewReading {
 		return (score >= CLAIM) == meets ? Reading.BACKS : Reading.CONTRADICTS;
 	}
 
-	/** Whether {@code part} is at least {@link #DELIVERED} of {@code whole}; none of 0. */
+	/**
+	 * Whether {@code part} is at least {@link #DELIVERED} of {@code whole}; none of 0.
+	 */
 	static Boolean delivered(BigDecimal part, BigDecimal whole) {
 		if (part == null || whole == null || whole.signum() == 0) {
 			return null;

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
 class SelfReviewRepository {
 
 	/** A round the school answered, with its responses and the day of the last one. */
-	record Answered(long round, int version, LocalDate opensOn, LocalDate closesOn, int responses, LocalDate lastSubmitted) {
+	record Answered(long round, int version, LocalDate opensOn, LocalDate closesOn, int responses,
+			LocalDate lastSubmitted) {
 	}
 
 	/** A scale's valid scores at the school in a round: how many and their mean. */
@@ -75,9 +76,11 @@ class SelfReviewRepository {
 
 	/** The school's notes in a round, reviewed or not, in the order they were written. */
 	List<Note> notes(long round, long school, DataScope scope) {
-		return scope.bind(jdbc.sql("""
-				SELECT item_code, CASE WHEN status = 'REDACTED' THEN redacted END FROM quality_response_text
-				WHERE round_id = :round AND organisation_id = :school AND %s ORDER BY id""".formatted(scope.sql("path"))))
+		return scope
+			.bind(jdbc.sql("""
+					SELECT item_code, CASE WHEN status = 'REDACTED' THEN redacted END FROM quality_response_text
+					WHERE round_id = :round AND organisation_id = :school AND %s ORDER BY id"""
+				.formatted(scope.sql("path"))))
 			.param("round", round)
 			.param("school", school)
 			.query((rs, row) -> new Note(rs.getString(1), rs.getString(2)))
@@ -100,8 +103,8 @@ class SelfReviewRepository {
 			.param("scale", scale)
 			.param("school", school)
 			.param("day", Date.valueOf(day))
-			.query((rs, row) -> new Voice(rs.getLong(1), rs.getInt(2), rs.getDate(3).toLocalDate(),
-					rs.getLong(4), rs.getLong(4) == 0 ? null : rs.getDouble(5)))
+			.query((rs, row) -> new Voice(rs.getLong(1), rs.getInt(2), rs.getDate(3).toLocalDate(), rs.getLong(4),
+					rs.getLong(4) == 0 ? null : rs.getDouble(5)))
 			.stream()
 			.findFirst();
 	}

@@ -38,8 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * conditions module's criteria, its specialist gap, the support delivered to its learners
  * with SEN as the indicators count it, and, per dimension, which of these figures back or
  * contradict the score ({@link SelfReviewReading}). Read by the school's staff, its
- * district, region and the Ministry, inside their scope; researchers read the
- * indicators instead.
+ * district, region and the Ministry, inside their scope; researchers read the indicators
+ * instead.
  */
 @Service
 public class SelfReviews {
@@ -72,8 +72,9 @@ public class SelfReviews {
 
 	/**
 	 * One school's self-review and the evidence beside it.
-	 * @param round the round chosen, or null for the latest the school answered
-	 * (in {@code year} when given)
+	 *
+	 * @param round the round chosen, or null for the latest the school answered (in
+	 * {@code year} when given)
 	 * @param rounds the self-review rounds the school answered, the newest first
 	 * @param definition the version the shown round was answered to; null with no round
 	 * @param support delivered against recommended hours, and learners served against
@@ -188,11 +189,12 @@ public class SelfReviews {
 			case "POLICIES" -> {
 				for (int i = 0; i < status.sets().size(); i++) {
 					Evaluation evaluation = status.evaluations().get(i);
-					evidence.add(SelfReviewReading.evidence(Kind.CRITERIA, status.sets().get(i).code(),
-							status.sets().get(i).name(),
-							List.of(String.valueOf(evaluation.failedRules().size()),
-									String.valueOf(evaluation.criteriaVersion())),
-							evaluation.measured(), score));
+					evidence.add(
+							SelfReviewReading.evidence(Kind.CRITERIA, status.sets().get(i).code(),
+									status.sets().get(i).name(),
+									List.of(String.valueOf(evaluation.failedRules().size()),
+											String.valueOf(evaluation.criteriaVersion())),
+									evaluation.measured(), score));
 				}
 				evidence.add(gap(staffing, score));
 			}
@@ -220,8 +222,11 @@ public class SelfReviews {
 	}
 
 	private static Evidence gap(StaffingGap staffing, Double score) {
-		BigDecimal needed = staffing.total().values().stream().map(StaffingGap.Line::needed).reduce(BigDecimal.ZERO,
-				BigDecimal::add);
+		BigDecimal needed = staffing.total()
+			.values()
+			.stream()
+			.map(StaffingGap.Line::needed)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal gap = staffing.gap();
 		return SelfReviewReading.evidence(Kind.SPECIALIST_GAP, "SPECIALIST_GAP", null,
 				List.of(SelfReviewReading.plain(gap), SelfReviewReading.plain(needed)), gap.signum() == 0, score);
@@ -244,8 +249,7 @@ public class SelfReviews {
 		boolean meets = LOWER_IS_BETTER.contains(scaleCode) ? voice.mean() < SelfReviewReading.CLAIM
 				: voice.mean() >= SelfReviewReading.CLAIM;
 		return SelfReviewReading.evidence(Kind.VOICE, instrument + "." + scaleCode, name,
-				List.of(SelfReviewReading.one(voice.mean()), String.valueOf(voice.valid()),
-						voice.opensOn().toString()),
+				List.of(SelfReviewReading.one(voice.mean()), String.valueOf(voice.valid()), voice.opensOn().toString()),
 				meets, score);
 	}
 
@@ -259,8 +263,7 @@ public class SelfReviews {
 			if (h == null || c == null) {
 				return null;
 			}
-			return new Support(hours.referenceMonth(), h.numerator(), h.denominator(), c.numerator(),
-					c.denominator());
+			return new Support(hours.referenceMonth(), h.numerator(), h.denominator(), c.numerator(), c.denominator());
 		}
 		catch (NotFoundException | org.barshaga.kernel.InvalidInputException noFigures) {
 			// a school without figures that year, or a year the indicators do not cover

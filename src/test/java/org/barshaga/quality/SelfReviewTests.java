@@ -37,10 +37,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A school's self-review beside the evidence: its scores are the scoring rule on its
- * answers, its conditions and support are the conditions module's and the indicators'
- * own figures, its notes appear only once names are removed, each figure's reading
- * follows the documented rule, only the school's staff and the authorities above it read
- * it, and the page speaks the three languages.
+ * answers, its conditions and support are the conditions module's and the indicators' own
+ * figures, its notes appear only once names are removed, each figure's reading follows
+ * the documented rule, only the school's staff and the authorities above it read it, and
+ * the page speaks the three languages.
  */
 @BarshagaTest
 class SelfReviewTests {
@@ -127,7 +127,8 @@ class SelfReviewTests {
 		assertThat(new java.math.BigDecimal(JsonPath.read(body, "$.support.recommendedHours").toString()))
 			.isEqualByComparingTo(hours.denominator());
 
-		// every score is at least 50, so a figure that meets its bar backs the self-review
+		// every score is at least 50, so a figure that meets its bar backs the
+		// self-review
 		// and one that falls short contradicts it
 		List<Map<String, Object>> evidence = JsonPath.read(body, "$.dimensions[*].evidence[*]");
 		assertThat(evidence).isNotEmpty().allSatisfy(e -> {
@@ -218,9 +219,10 @@ class SelfReviewTests {
 			.query(Long.class)
 			.single()).isGreaterThan(1);
 		for (String status : List.of("REDACTED", "PENDING")) {
-			assertThat(jdbc.sql("""
-					SELECT COUNT(*) FROM quality_response_text t JOIN quality_round q ON q.id = t.round_id
-					WHERE q.instrument_code = 'SCHOOL_SELF_REVIEW' AND q.created_by = 'demo-data' AND t.status = :status""")
+			assertThat(jdbc
+				.sql("""
+						SELECT COUNT(*) FROM quality_response_text t JOIN quality_round q ON q.id = t.round_id
+						WHERE q.instrument_code = 'SCHOOL_SELF_REVIEW' AND q.created_by = 'demo-data' AND t.status = :status""")
 				.param("status", status)
 				.query(Long.class)
 				.single()).as(status).isGreaterThan(0);
