@@ -65,6 +65,13 @@ class ResultPages {
 		model.addAttribute("items", found.items().stream().map(i -> item(i, locale)).toList());
 		model.addAttribute("texts", found.texts());
 		model.addAttribute("readsTexts", found.readsTexts());
+		// a self-review is one school's signed answer, hidden here by the small-group
+		// rule;
+		// its own page shows it beside the school's conditions and support
+		model.addAttribute("selfReviewHref",
+				SelfReviews.INSTRUMENT.equals(definition.code()) && found.placeIsSchool() && found.responses() > 0
+						&& SelfReviews.reads(actor.role())
+								? "/schools/" + found.placeCode() + "/self-review?round=" + id : null);
 		return "quality/round-results";
 	}
 

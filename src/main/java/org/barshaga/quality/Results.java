@@ -51,7 +51,7 @@ public class Results {
 
 	public record PlaceResults(Round round, InstrumentVersion definition, String placeCode, LocalizedName placeName,
 			long responses, boolean shown, List<ScaleResult> scales, List<ChildResult> children, List<ItemResult> items,
-			List<RoundResultRepository.TextRow> texts, boolean readsTexts) {
+			List<RoundResultRepository.TextRow> texts, boolean readsTexts, boolean placeIsSchool) {
 	}
 
 	/**
@@ -94,7 +94,7 @@ public class Results {
 		List<ItemResult> items = shown ? items(definition, rows.answers(roundId, within)) : List.of();
 		boolean readsTexts = readsTexts(actor.role());
 		return new PlaceResults(round, definition, place.code(), place.name(), here.responses, shown, scales, children,
-				items, shown && readsTexts ? rows.texts(roundId, within, true) : List.of(), readsTexts);
+				items, shown && readsTexts ? rows.texts(roundId, within, true) : List.of(), readsTexts, place.school());
 	}
 
 	/** Roles that read free texts: a school's coordinator and its district. */

@@ -94,6 +94,9 @@ class ScopeWalkTests {
 			"GET /api/v1/rounds/{id}/results", "GET /api/v1/rounds/{id}/texts",
 			"PUT /api/v1/rounds/{id}/texts/{textId}", "POST /api/v1/survey/open", "PUT /api/v1/survey/draft",
 			"POST /api/v1/survey/responses",
+			// a school's self-review beside the evidence: its scope is walked in
+			// SelfReviewTests
+			"GET /api/v1/schools/{code}/self-review",
 			// the evidence bank's tables hold publications and counts, no person and no
 			// school: every signed-in caller reads them (CodingAndTablesTests)
 			"GET /api/v1/evidence/tables/by-year", "GET /api/v1/evidence/tables/by-theme",

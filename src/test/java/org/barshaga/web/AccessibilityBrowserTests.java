@@ -534,6 +534,7 @@ class AccessibilityBrowserTests {
 		pages.put("/quality/rounds", "/quality/rounds");
 		pages.put("/quality/rounds/{id}", "/quality/rounds/" + round);
 		pages.put("/quality/rounds/{id}/results", "/quality/rounds/" + round + "/results?place=KZ-61-D08");
+		pages.put("/schools/{code}/self-review", "/schools/KZ-61-D08-S001/self-review");
 		pages.put("/quality/rounds/{id}/texts", NOT_A_PAGE + "a coordinator's page, checked in SurveyBrowserTests");
 		pages.put("/quality/rounds/{id}/paper", "/quality/rounds/" + round + "/paper");
 		pages.put("/quality/rounds/{id}/paper.pdf", NOT_A_PAGE + "a PDF download");
