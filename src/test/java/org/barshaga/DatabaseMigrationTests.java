@@ -39,7 +39,7 @@ class DatabaseMigrationTests {
 			.load()
 			.migrate();
 		assertThat(result.success).isTrue();
-		assertThat(result.migrationsExecuted).isEqualTo(38);
+		assertThat(result.migrationsExecuted).isEqualTo(39);
 		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
 			assertSeedMatchesFile(connection);
 		}
@@ -61,7 +61,7 @@ class DatabaseMigrationTests {
 				.locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
 				.load()
 				.migrate();
-			assertThat(result.migrationsExecuted).isEqualTo(38);
+			assertThat(result.migrationsExecuted).isEqualTo(39);
 			try (Connection connection = DriverManager.getConnection(url, user, password)) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("SET search_path TO " + schema);

@@ -77,13 +77,12 @@ final class QualityFacts {
 
 	private void scores(Date from, Date to) {
 		jdbc.sql("""
-				SELECT r.instrument_code, v.organisation_id, q.sen, v.scale_code, COUNT(*) AS scores,
+				SELECT r.instrument_code, v.organisation_id, v.sen, v.scale_code, COUNT(*) AS scores,
 					SUM(v.score) AS points
 				FROM quality_response_scale v
-				JOIN quality_response q ON q.id = v.response_id
 				JOIN quality_round r ON r.id = v.round_id
 				WHERE v.score IS NOT NULL AND r.opens_on >= :from AND r.opens_on < :to
-				GROUP BY r.id, r.instrument_code, v.organisation_id, q.sen, v.scale_code""")
+				GROUP BY r.id, r.instrument_code, v.organisation_id, v.sen, v.scale_code""")
 			.param("from", from)
 			.param("to", to)
 			.query((ResultSet rs) -> {

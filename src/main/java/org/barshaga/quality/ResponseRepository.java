@@ -120,11 +120,11 @@ class ResponseRepository {
 				INSERT INTO quality_response_answer (response_id, round_id, item_code, answer_value, kind)
 				VALUES (?, ?, ?, ?, ?)""", answers);
 		List<Object[]> scales = new ArrayList<>();
-		scores.forEach((scale, score) -> scales
-			.add(new Object[] { id, round, school, scale, score.answered(), score.valid() ? score.score() : null }));
+		scores.forEach((scale, score) -> scales.add(new Object[] { id, round, school, scale, score.answered(),
+				score.valid() ? score.score() : null, sen }));
 		batch.batchUpdate("""
-				INSERT INTO quality_response_scale (response_id, round_id, organisation_id, scale_code, answered, score)
-				VALUES (?, ?, ?, ?, ?, ?)""", scales);
+				INSERT INTO quality_response_scale (response_id, round_id, organisation_id, scale_code, answered, score,
+					sen) VALUES (?, ?, ?, ?, ?, ?, ?)""", scales);
 		List<Object[]> texts = new ArrayList<>();
 		read.texts()
 			.forEach(

@@ -58,9 +58,8 @@ final class RoundAggregation {
 					SUM(CASE WHEN v.score >= 75 THEN 1 ELSE 0 END)
 				FROM quality_response_scale v JOIN quality_round_school s
 					ON s.round_id = v.round_id AND s.organisation_id = v.organisation_id
-				JOIN quality_response q ON q.id = v.response_id
 				WHERE v.round_id = :round AND v.score IS NOT NULL AND %s
-				GROUP BY v.organisation_id, v.scale_code, q.sen
+				GROUP BY v.organisation_id, v.scale_code, v.sen
 				HAVING COUNT(*) >= :smallest""".formatted(scope.sql("s.path"))))
 			.param("round", round)
 			.param("smallest", anonymous ? Results.THRESHOLD : 1)

@@ -86,10 +86,10 @@ final class QualityFixture {
 		expected(teachers, a, "URBAN", 6);
 		for (int i = 0; i < 5; i++) {
 			long response = response(teachers, a, null, "INSTRUCTION", 60.0);
-			scale(response, teachers, a, "COLLABORATION", 80.0);
-			scale(response, teachers, a, "ATTITUDES", 0.0);
+			scale(response, teachers, a, null, "COLLABORATION", 80.0);
+			scale(response, teachers, a, null, "ATTITUDES", 0.0);
 			if (i < 4) {
-				scale(response, teachers, a, "BEHAVIOUR", 100.0);
+				scale(response, teachers, a, null, "BEHAVIOUR", 100.0);
 			}
 		}
 		long review = round("SCHOOL_SELF_REVIEW", census);
@@ -134,15 +134,15 @@ final class QualityFixture {
 						VALUES (?, ?, (SELECT path FROM organisation WHERE id = ?), (SELECT settlement FROM organisation WHERE id = ?),
 							?, ?)""",
 				round, school, school, school, sen, Date.valueOf(LocalDate.now()));
-		scale(response, round, school, scale, score);
+		scale(response, round, school, sen, scale, score);
 		return response;
 	}
 
-	private void scale(long response, long round, long school, String scale, Double score) {
+	private void scale(long response, long round, long school, Boolean sen, String scale, Double score) {
 		jdbc.sql("""
-				INSERT INTO quality_response_scale (response_id, round_id, organisation_id, scale_code, answered, score)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(response, round, school, scale, score == null ? 1 : 5, score)
+				INSERT INTO quality_response_scale (response_id, round_id, organisation_id, scale_code, answered, score,
+					sen) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(response, round, school, scale, score == null ? 1 : 5, score, sen)
 			.update();
 	}
 
