@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -14,10 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.barshaga.conditions.PositionType;
 import org.barshaga.conditions.SchoolConditions;
-import org.barshaga.conditions.SchoolFigures;
-import org.barshaga.conditions.StaffingGap;
 import org.barshaga.kernel.LocalizedName;
 import org.barshaga.kernel.SchoolYear;
 import org.barshaga.learner.EducationForm;
@@ -25,7 +21,6 @@ import org.barshaga.learner.SenCategory;
 import org.barshaga.learner.SupportLevel;
 import org.barshaga.registry.AdminUnits;
 import org.barshaga.registry.OrgUnit;
-import org.barshaga.registry.Organisation;
 import org.barshaga.kernel.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -64,30 +59,15 @@ class FactLoader {
 		this.clock = clock;
 	}
 
-	/**
-	 * The last complete teaching month of the school year before today, in which
-	 * delivered support is compared with the recommended; none before the year's first
-	 * month ends.
-	 */
-	YearMonth referenceMonth(int year) {
-		YearMonth last = YearMonth.from(LocalDate.now(clock)).minusMonths(1);
-		YearMonth yearsLast = YearMonth.of(year + 1, 5);
-		YearMonth month = last.isAfter(yearsLast) ? yearsLast : last;
-		while (!SchoolYear.isSchoolMonth(month)) {
-			month = month.minusMonths(1);
-		}
-		return month.isBefore(YearMonth.of(year, 9)) ? null : month;
-	}
-
 	YearFacts load(int year, long version) {
 		LocalDate census = conditions.census(year);
-		YearMonth month = referenceMonth(year);
+		YearMonth month = new SchoolYear(year).referenceMonth(LocalDate.now(clock));
 		YearFacts facts = new YearFacts(year, census, month, version);
 		long start = System.nanoTime();
 		places(facts);
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			// Inside a transaction, only its own connection sees what it has written.
-			schools(facts, year);
+			SchoolFacts.load(jdbc, conditions, clock, facts, year);
 			learners(facts, year, census, month);
 			ReconciledFacts.load(jdbc, facts, year);
 			SupportFacts.load(jdbc, facts, year, LocalDate.now(clock));
@@ -100,7 +80,8 @@ class FactLoader {
 			// on its
 			// own connection, so that one's queries run while the other's rows are
 			// counted.
-			CompletableFuture<Void> schools = CompletableFuture.runAsync(() -> schools(facts, year),
+			CompletableFuture<Void> schools = CompletableFuture.runAsync(
+					() -> SchoolFacts.load(jdbc, conditions, clock, facts, year),
 					runnable -> new Thread(runnable, "indicator-facts").start());
 			learners(facts, year, census, month);
 			ReconciledFacts.load(jdbc, facts, year);
@@ -131,94 +112,6 @@ class FactLoader {
 						unit.path());
 			}
 		}
-	}
-
-	private void schools(YearFacts facts, int year) {
-		Map<Long, Long> pupils = pupils(year);
-		Set<Long> consulted = SupportFacts.consulted(jdbc, year);
-		Set<Long> trained = SupportFacts.trainedAtSeminars(jdbc, year);
-		Map<Long, Boolean> submitted = submitted(year);
-		for (SchoolFigures figures : conditions.figures(year)) {
-			Organisation school = figures.school();
-			facts.place(new YearFacts.Place(school.code(), school.path(), school.name(), true));
-			byte[] dimensions = YearFacts.noDimensions();
-			dimensions[Dimension.SETTLEMENT.ordinal()] = (byte) Dimension.SETTLEMENT.index(school.settlement().name());
-			boolean reported = Boolean.TRUE.equals(figures.reported());
-			add(facts, school.path(), dimensions, Measure.SCHOOLS, 1);
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_REPORTED, reported ? 1 : 0);
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_MEASURED, figures.measured() ? 1 : 0);
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_REPORTED_NOT_MEASURED,
-					reported && !figures.measured() ? 1 : 0);
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_SDG_4A1D, figures.sdg4a1d() ? 1 : 0);
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_ACCESSIBLE, figures.accessible() ? 1 : 0);
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_SURVEYED, figures.reported() != null ? 1 : 0);
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_STEP_FREE, figures.stepFree() ? 1 : 0);
-			add(facts, school.path(), dimensions, Measure.PUPILS, pupils.getOrDefault(school.id(), 0L));
-			add(facts, school.path(), dimensions, Measure.TEACHERS, figures.teachers());
-			add(facts, school.path(), dimensions, Measure.TEACHERS_TRAINED, figures.trainedTeachers());
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_CONSULTED, consulted.contains(school.id()) ? 1 : 0);
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_REACHED,
-					consulted.contains(school.id()) || trained.contains(school.id()) ? 1 : 0);
-			Boolean onTime = submitted.get(school.id());
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_SUBMITTED, onTime != null ? 1 : 0);
-			add(facts, school.path(), dimensions, Measure.SCHOOLS_SUBMITTED_ON_TIME,
-					Boolean.TRUE.equals(onTime) ? 1 : 0);
-			for (Map.Entry<PositionType, StaffingGap.Line> line : figures.staffing().entrySet()) {
-				byte[] position = dimensions.clone();
-				position[Dimension.SPECIALIST.ordinal()] = (byte) Dimension.SPECIALIST.index(line.getKey().name());
-				add(facts, school.path(), position, Measure.SPECIALIST_FTE, line.getValue().available());
-				add(facts, school.path(), position, Measure.SPECIALIST_FTE_NEEDED, line.getValue().needed());
-				add(facts, school.path(), position, Measure.SPECIALIST_FTE_GAP, line.getValue().gap());
-			}
-		}
-	}
-
-	private static void add(YearFacts facts, String path, byte[] dimensions, Measure measure, BigDecimal value) {
-		facts.add(path, true, dimensions, measure, value.doubleValue());
-	}
-
-	private static void add(YearFacts facts, String path, byte[] dimensions, Measure measure, double value) {
-		facts.add(path, true, dimensions, measure, value);
-	}
-
-	/**
-	 * The schools that submitted the year's figures in the reporting cycle, each with
-	 * whether its first submission came by the schools' deadline (that day included, in
-	 * the country's time zone). A submission stays received when it is returned or
-	 * reopened.
-	 */
-	private Map<Long, Boolean> submitted(int year) {
-		Map<Long, Boolean> submitted = new HashMap<>();
-		jdbc.sql("""
-				SELECT s.organisation_id, s.first_submitted_at, p.school_deadline FROM report_submission s
-				JOIN reporting_period p ON p.school_year = s.school_year WHERE s.school_year = :year""")
-			.param("year", year)
-			.query((ResultSet rs) -> {
-				LocalDate first = rs.getTimestamp("first_submitted_at")
-					.toInstant()
-					.atZone(clock.getZone())
-					.toLocalDate();
-				submitted.put(rs.getLong("organisation_id"),
-						!first.isAfter(rs.getDate("school_deadline").toLocalDate()));
-			});
-		return submitted;
-	}
-
-	/**
-	 * Pupils of each school: the enrolment extract's count for the year where the school
-	 * has one, else the school's own reported number.
-	 */
-	private Map<Long, Long> pupils(int year) {
-		Map<Long, Long> pupils = new HashMap<>();
-		jdbc.sql("""
-				SELECT o.id, o.pupils, x.counted FROM organisation o
-				LEFT JOIN (SELECT organisation_id, pupils AS counted FROM enrolment_count WHERE school_year = :year) x
-					ON x.organisation_id = o.id
-				WHERE o.type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL')""").param("year", year).query((ResultSet rs) -> {
-			long counted = rs.getLong("counted");
-			pupils.put(rs.getLong("id"), counted > 0 ? counted : rs.getLong("pupils"));
-		});
-		return pupils;
 	}
 
 	/** A learner's facts on the census day, gathered from the registers by id. */
@@ -351,7 +244,7 @@ class FactLoader {
 				});
 		}
 		Plans plans = plans(year, learners);
-		double teachingWeeks = month == null ? 0 : teachingWeeks(month);
+		double teachingWeeks = month == null ? 0 : SchoolYear.teachingWeeks(month);
 		for (Map.Entry<Long, Learner> entry : learners.entrySet()) {
 			Learner learner = entry.getValue();
 			byte[] dimensions = dimensions(learner, census);
@@ -429,17 +322,6 @@ class FactLoader {
 	/** One category as it is written; several count as complex (multiple) disorders. */
 	static String category(String categories) {
 		return categories.contains(",") ? SenCategory.MULTIPLE.name() : categories.strip();
-	}
-
-	/** Weekdays of the month divided by five. */
-	static double teachingWeeks(YearMonth month) {
-		int weekdays = 0;
-		for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
-			if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-				weekdays++;
-			}
-		}
-		return weekdays / 5.0;
 	}
 
 	/**

@@ -59,6 +59,33 @@ public record SchoolYear(int startYear) {
 		return due;
 	}
 
+	/**
+	 * The last complete teaching month of this school year before today, in which
+	 * delivered support is compared with the recommended; none before the year's first
+	 * month ends.
+	 */
+	public java.time.YearMonth referenceMonth(LocalDate today) {
+		java.time.YearMonth last = java.time.YearMonth.from(today).minusMonths(1);
+		java.time.YearMonth yearsLast = java.time.YearMonth.of(startYear + 1, Month.MAY);
+		java.time.YearMonth month = last.isAfter(yearsLast) ? yearsLast : last;
+		while (!isSchoolMonth(month)) {
+			month = month.minusMonths(1);
+		}
+		return month.isBefore(java.time.YearMonth.of(startYear, Month.SEPTEMBER)) ? null : month;
+	}
+
+	/** The weekdays of a month divided by five: its weeks of teaching. */
+	public static double teachingWeeks(java.time.YearMonth month) {
+		int weekdays = 0;
+		for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+			if (day.getDayOfWeek() != java.time.DayOfWeek.SATURDAY
+					&& day.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+				weekdays++;
+			}
+		}
+		return weekdays / 5.0;
+	}
+
 	/** Whether the month is taught: June, July and August are holidays. */
 	public static boolean isSchoolMonth(java.time.YearMonth month) {
 		Month m = month.getMonth();

@@ -103,7 +103,7 @@ class IndicatorTests {
 	@Test
 	void supportIsComparedInTheReferenceMonthAndStaffOnTheCensusDay() {
 		expect(district("SUPPORT_COVERAGE"), "1", "2", "50.0");
-		BigDecimal recommended = BigDecimal.valueOf(3 * FactLoader.teachingWeeks(fixture.month))
+		BigDecimal recommended = BigDecimal.valueOf(3 * org.barshaga.kernel.SchoolYear.teachingWeeks(fixture.month))
 			.setScale(2, RoundingMode.HALF_UP);
 		IndicatorValue hours = district("SUPPORT_HOURS");
 		assertThat(hours.numerator()).isEqualByComparingTo("1.50");

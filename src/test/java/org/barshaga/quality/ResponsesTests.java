@@ -81,16 +81,7 @@ class ResponsesTests {
 	void aPupilAnsweringOnThePagesMaySayWhetherTheyGetHelpForSenAndParentsAreNotAsked() throws Exception {
 		RoundFixture rounds = new RoundFixture(mvc);
 		long round = rounds.open("PUPIL_VOICE", RoundFixture.DISTRICT, List.of(6));
-		String answer = mvc
-			.perform(
-					post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes").with(as(Demo.SCHOOL))
-						.contentType(MediaType.APPLICATION_JSON)
-						.content("{\"classSize\": 3}"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		String classCode = com.jayway.jsonpath.JsonPath.<List<String>>read(answer, "$.codes").get(0);
+		String classCode = rounds.classCode(round, RoundFixture.SCHOOL, 3);
 		for (String said : List.of("yes", "no", "")) {
 			SessionCookie browser = new SessionCookie(mvc);
 			browser.perform(post("/survey").with(csrf()).param("code", classCode))

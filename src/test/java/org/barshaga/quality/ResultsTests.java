@@ -94,16 +94,7 @@ class ResultsTests {
 	void pupilsWithSenFewerThanFiveCountInNoFigureSoTheirMeanCannotBeWorkedOut() throws Exception {
 		RoundFixture rounds = new RoundFixture(mvc);
 		long round = rounds.open("PUPIL_VOICE", RoundFixture.DISTRICT, List.of(5));
-		String answer = mvc
-			.perform(
-					post("/api/v1/rounds/" + round + "/schools/" + RoundFixture.SCHOOL + "/codes").with(as(Demo.SCHOOL))
-						.contentType(MediaType.APPLICATION_JSON)
-						.content("{\"classSize\": 9}"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		String classCode = com.jayway.jsonpath.JsonPath.<List<String>>read(answer, "$.codes").get(0);
+		String classCode = rounds.classCode(round, RoundFixture.SCHOOL, 9);
 		// six peers who feel they belong (score 100), three pupils with SEN who do not
 		// (0)
 		for (int i = 0; i < 9; i++) {

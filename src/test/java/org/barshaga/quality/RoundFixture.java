@@ -60,6 +60,19 @@ final class RoundFixture {
 		return JsonPath.read(answer, "$.codes");
 	}
 
+	/** One class code for a class of {@code size} pupils, as the school hands it out. */
+	String classCode(long round, String school, int size) throws Exception {
+		String answer = mvc
+			.perform(post("/api/v1/rounds/" + round + "/schools/" + school + "/codes").with(as(Demo.SCHOOL))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"classSize\": " + size + "}"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.<List<String>>read(answer, "$.codes").get(0);
+	}
+
 	int expected(long round, String school) throws Exception {
 		String answer = mvc.perform(get("/api/v1/rounds/" + round).with(as(Demo.SCHOOL)))
 			.andExpect(status().isOk())
