@@ -89,22 +89,32 @@ class SelfReviewRepository {
 
 	/**
 	 * The latest round of an instrument opened on or before {@code day} in which the
-	 * school answered, with the school's valid scores of one scale.
+	 * school answered, with the school's valid scores of one scale. Only the groups the
+	 * round's results count are counted (one side of the SEN line with at least
+	 * {@link Results#THRESHOLD} valid scores, see {@link RoundAggregation}), so this
+	 * figure cannot be set against the results to give a small group's mean back.
 	 */
 	Optional<Voice> voice(String instrument, String scale, long school, DataScope scope, LocalDate day) {
 		return scope.bind(jdbc.sql("""
-				SELECT r.id, r.instrument_version, r.opens_on, COUNT(s.score), AVG(s.score) FROM quality_round r
-				JOIN quality_response q ON q.round_id = r.id
-				JOIN quality_response_scale s ON s.response_id = q.id AND s.scale_code = :scale
-				WHERE r.instrument_code = :instrument AND q.organisation_id = :school AND r.opens_on <= :day AND %s
+				SELECT r.id, r.instrument_version, r.opens_on,
+					SUM(CASE WHEN g.valid >= :smallest THEN g.valid ELSE 0 END),
+					SUM(CASE WHEN g.valid >= :smallest THEN g.points ELSE 0 END)
+				FROM quality_round r
+				JOIN (SELECT s.round_id, s.sen, COUNT(s.score) AS valid, SUM(s.score) AS points
+					FROM quality_response_scale s WHERE s.organisation_id = :school AND s.scale_code = :scale
+					GROUP BY s.round_id, s.sen) g ON g.round_id = r.id
+				WHERE r.instrument_code = :instrument AND r.opens_on <= :day
+					AND EXISTS (SELECT 1 FROM quality_round_school rs
+						WHERE rs.round_id = r.id AND rs.organisation_id = :school AND %s)
 				GROUP BY r.id, r.instrument_version, r.opens_on
-				ORDER BY r.opens_on DESC, r.id DESC""".formatted(scope.sql("q.path"))))
+				ORDER BY r.opens_on DESC, r.id DESC""".formatted(scope.sql("rs.path"))))
 			.param("instrument", instrument)
 			.param("scale", scale)
 			.param("school", school)
+			.param("smallest", Results.THRESHOLD)
 			.param("day", Date.valueOf(day))
 			.query((rs, row) -> new Voice(rs.getLong(1), rs.getInt(2), rs.getDate(3).toLocalDate(), rs.getLong(4),
-					rs.getLong(4) == 0 ? null : rs.getDouble(5)))
+					rs.getLong(4) == 0 ? null : rs.getDouble(5) / rs.getLong(4)))
 			.stream()
 			.findFirst();
 	}
