@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.barshaga.kernel.LocalizedName;
 import org.barshaga.kernel.SchoolYear;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +28,6 @@ final class CohortFacts {
 	private record Conclusion(LocalDate concludedOn, String category, String form) {
 	}
 
-	private record School(String path, String settlement, YearFacts.Place place) {
-	}
-
 	private final JdbcClient jdbc;
 
 	private final YearFacts facts;
@@ -46,7 +42,7 @@ final class CohortFacts {
 
 	private final Map<Long, String> nextForms = new HashMap<>();
 
-	private final Map<Long, School> schools = new HashMap<>();
+	private final Map<Long, SchoolPlace> schools = new HashMap<>();
 
 	private CohortFacts(JdbcClient jdbc, YearFacts facts, int year) {
 		this.jdbc = jdbc;
@@ -89,13 +85,7 @@ final class CohortFacts {
 	}
 
 	private void schools() {
-		jdbc.sql("""
-				SELECT id, code, path, settlement, name_kk, name_ru, name_en FROM organisation
-				WHERE type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL')""").query((ResultSet rs) -> {
-			YearFacts.Place place = new YearFacts.Place(rs.getString("code"), rs.getString("path"),
-					new LocalizedName(rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("name_en")), true);
-			schools.put(rs.getLong("id"), new School(rs.getString("path"), rs.getString("settlement"), place));
-		});
+		schools.putAll(SchoolPlace.read(jdbc, "type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL')"));
 	}
 
 	/**
@@ -145,7 +135,7 @@ final class CohortFacts {
 	}
 
 	private void add(ResultSet rs) throws java.sql.SQLException {
-		School school = schools.get(rs.getLong("organisation_id"));
+		SchoolPlace school = schools.get(rs.getLong("organisation_id"));
 		if (school == null) {
 			return;
 		}

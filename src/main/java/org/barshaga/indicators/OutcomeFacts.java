@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.barshaga.kernel.LocalizedName;
 import org.barshaga.kernel.SchoolYear;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,9 +68,6 @@ final class OutcomeFacts {
 
 	}
 
-	private record School(String path, String settlement, YearFacts.Place place) {
-	}
-
 	/** One learner's rows of a term: their school and grade, and each result. */
 	private static final class Compared {
 
@@ -97,7 +93,7 @@ final class OutcomeFacts {
 
 	private final Map<Long, Learner> byIin = new HashMap<>();
 
-	private final Map<Long, School> schools = new HashMap<>();
+	private final Map<Long, SchoolPlace> schools = new HashMap<>();
 
 	private OutcomeFacts(JdbcClient jdbc, YearFacts facts, int year, LocalDate today) {
 		this.jdbc = jdbc;
@@ -153,13 +149,7 @@ final class OutcomeFacts {
 	}
 
 	private void schools() {
-		jdbc.sql("""
-				SELECT id, code, path, settlement, name_kk, name_ru, name_en FROM organisation
-				WHERE type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL')""").query((ResultSet rs) -> {
-			YearFacts.Place place = new YearFacts.Place(rs.getString("code"), rs.getString("path"),
-					new LocalizedName(rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("name_en")), true);
-			schools.put(rs.getLong("id"), new School(rs.getString("path"), rs.getString("settlement"), place));
-		});
+		schools.putAll(SchoolPlace.read(jdbc, "type IN ('GENERAL_SCHOOL', 'SPECIAL_SCHOOL')"));
 	}
 
 	private void term(int term) {
@@ -318,7 +308,7 @@ final class OutcomeFacts {
 
 	private void add(long iin, long schoolId, int term, LocalDate end, Delivery delivery, Measure points, double gap,
 			Measure count) {
-		School school = schools.get(schoolId);
+		SchoolPlace school = schools.get(schoolId);
 		if (school == null) {
 			return;
 		}

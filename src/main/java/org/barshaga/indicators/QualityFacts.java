@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.barshaga.kernel.LocalizedName;
 import org.barshaga.kernel.SchoolYear;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,14 +33,11 @@ final class QualityFacts {
 
 	private static final String SIGNED = "SCHOOL_SELF_REVIEW";
 
-	private record School(String path, String settlement, YearFacts.Place place) {
-	}
-
 	private final JdbcClient jdbc;
 
 	private final YearFacts facts;
 
-	private final Map<Long, School> schools = new HashMap<>();
+	private final Map<Long, SchoolPlace> schools = new HashMap<>();
 
 	private QualityFacts(JdbcClient jdbc, YearFacts facts) {
 		this.jdbc = jdbc;
@@ -66,13 +62,7 @@ final class QualityFacts {
 	}
 
 	private void schools() {
-		jdbc.sql("""
-				SELECT id, code, path, settlement, name_kk, name_ru, name_en FROM organisation
-				WHERE id IN (SELECT organisation_id FROM quality_round_school)""").query((ResultSet rs) -> {
-			YearFacts.Place place = new YearFacts.Place(rs.getString("code"), rs.getString("path"),
-					new LocalizedName(rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("name_en")), true);
-			schools.put(rs.getLong("id"), new School(rs.getString("path"), rs.getString("settlement"), place));
-		});
+		schools.putAll(SchoolPlace.read(jdbc, "id IN (SELECT organisation_id FROM quality_round_school)"));
 	}
 
 	private void scores(Date from, Date to) {
@@ -94,7 +84,7 @@ final class QualityFacts {
 		String instrument = rs.getString("instrument_code");
 		String scale = rs.getString("scale_code");
 		long scores = rs.getLong("scores");
-		School school = schools.get(rs.getLong("organisation_id"));
+		SchoolPlace school = schools.get(rs.getLong("organisation_id"));
 		if (school == null || !instrument.equals(OWNER.get(scale))
 				|| (!SIGNED.equals(instrument) && scores < Suppression.THRESHOLD)) {
 			return;
@@ -121,7 +111,7 @@ final class QualityFacts {
 			.param("from", from)
 			.param("to", to)
 			.query((ResultSet rs) -> {
-				School school = schools.get(rs.getLong("organisation_id"));
+				SchoolPlace school = schools.get(rs.getLong("organisation_id"));
 				int survey = Dimension.SURVEY.index(rs.getString("instrument_code"));
 				if (school == null || survey < 0) {
 					return;
@@ -135,7 +125,7 @@ final class QualityFacts {
 			});
 	}
 
-	private static byte[] dimensions(School school) {
+	private static byte[] dimensions(SchoolPlace school) {
 		byte[] dimensions = YearFacts.noDimensions();
 		if (school.settlement() != null) {
 			dimensions[Dimension.SETTLEMENT.ordinal()] = (byte) Dimension.SETTLEMENT.index(school.settlement());
@@ -143,7 +133,7 @@ final class QualityFacts {
 		return dimensions;
 	}
 
-	private void add(School school, byte[] dimensions, Measure.Scope scope, double[] row) {
+	private void add(SchoolPlace school, byte[] dimensions, Measure.Scope scope, double[] row) {
 		if (facts.place(school.path()) == null) {
 			facts.place(school.place());
 		}
