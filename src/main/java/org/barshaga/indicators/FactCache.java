@@ -37,9 +37,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>
  * Under a crowd that writes all day, waiting for every change would make every dashboard
  * wait for a whole reading. So facts that went stale less than {@code staleness} ago are
- * served as they are, while one reading in the background brings them up to date. Facts
- * are also read again once they are older than {@code maxAge}, for the changes committed
- * through other servers, which this server's version does not see.
+ * served as they are, while one reading in the background brings them up to date; facts
+ * stale for longer are served too while that reading is under way, and waited for only
+ * when none is (the reading in the background failed, or is late). Facts are also read
+ * again once they are older than {@code maxAge}, for the changes committed through other
+ * servers, which this server's version does not see.
  */
 @Component
 class FactCache {
@@ -105,7 +107,12 @@ class FactCache {
 			wanted = version.get();
 		}
 		Instant staleSince = changes.get(cached.facts().version + 1);
-		if (staleSince != null && staleSince.plus(staleness).isAfter(now)) {
+		if (staleSince != null && !staleness.isZero()
+				&& (staleSince.plus(staleness).isAfter(now) || readings.containsKey(year))) {
+			// A reading under way brings the facts up to date: waiting for it would make
+			// a
+			// request as slow as a reading and fresher by only that reading's few
+			// seconds.
 			readSoon(year);
 			return cached.facts();
 		}

@@ -1,6 +1,7 @@
 package org.barshaga.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -108,6 +111,69 @@ class FactCacheTests {
 		YearFacts answered = cache.facts(year);
 		assertThat(answered).isNotSameAs(first);
 		assertThat(answered.version).isGreaterThan(first.version);
+	}
+
+	@Test
+	void factsStaleLongerThanAllowedAreServedWhileAReadingIsUnderWay() throws Exception {
+		HeldLoader held = new HeldLoader(loader);
+		cache = new FactCache(held, clock, Duration.ofSeconds(5), Duration.ofHours(1));
+		int year = indicators.recentYears().get(0);
+		YearFacts first = cache.facts(year);
+		cache.forget();
+		clock.move(Duration.ofSeconds(6));
+		held.hold();
+		CompletableFuture<YearFacts> reading = CompletableFuture.supplyAsync(() -> cache.current(year));
+		try {
+			assertThat(held.entered.await(1, TimeUnit.MINUTES)).as("the reading began").isTrue();
+			YearFacts answered = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> cache.facts(year),
+					"a request waited for the reading under way");
+			assertThat(answered).isSameAs(first);
+		}
+		finally {
+			held.release();
+		}
+		assertThat(reading.get(1, TimeUnit.MINUTES).version).isGreaterThan(first.version);
+		assertThat(cache.facts(year)).isSameAs(reading.get());
+	}
+
+	/**
+	 * The real loader, made to wait before it reads, so a reading is under way for as
+	 * long as the test needs.
+	 */
+	private static final class HeldLoader extends FactLoader {
+
+		private final FactLoader real;
+
+		private volatile CountDownLatch entered = new CountDownLatch(0);
+
+		private volatile CountDownLatch gate = new CountDownLatch(0);
+
+		HeldLoader(FactLoader real) {
+			super(null, null, null, null);
+			this.real = real;
+		}
+
+		void hold() {
+			entered = new CountDownLatch(1);
+			gate = new CountDownLatch(1);
+		}
+
+		void release() {
+			gate.countDown();
+		}
+
+		@Override
+		YearFacts load(int year, long version) {
+			entered.countDown();
+			try {
+				gate.await(2, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException stopped) {
+				Thread.currentThread().interrupt();
+			}
+			return real.load(year, version);
+		}
+
 	}
 
 	@Test
