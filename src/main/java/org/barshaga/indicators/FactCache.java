@@ -3,6 +3,7 @@ package org.barshaga.indicators;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -205,6 +206,24 @@ class FactCache {
 				log.warn("Facts of {} could not be read again; the next request tries again", year, failure);
 			}
 		}, delay, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Reads the years in the background, so that the first requests after a start find
+	 * them in memory instead of each waiting for a first reading, which under a crowd
+	 * takes as long as the crowd leaves it a core.
+	 */
+	void readAhead(List<Integer> yearsAhead) {
+		for (int year : yearsAhead) {
+			background.execute(() -> {
+				try {
+					read(year, version.get());
+				}
+				catch (RuntimeException failure) {
+					log.warn("Facts of {} could not be read ahead; the first request reads them", year, failure);
+				}
+			});
+		}
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -177,6 +177,25 @@ class FactCacheTests {
 	}
 
 	@Test
+	void yearsReadAheadAreInMemoryBeforeAnyoneAsks() throws Exception {
+		HeldLoader held = new HeldLoader(loader);
+		held.hold();
+		cache = new FactCache(held, clock, Duration.ofSeconds(5), Duration.ofHours(1));
+		int year = indicators.recentYears().get(0);
+		cache.readAhead(List.of(year));
+		assertThat(held.entered.await(1, TimeUnit.MINUTES)).as("read without a request").isTrue();
+		held.release();
+		YearFacts ahead = awaitNewer(year, null);
+		held.hold();
+		try {
+			assertThat(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> cache.facts(year))).isSameAs(ahead);
+		}
+		finally {
+			held.release();
+		}
+	}
+
+	@Test
 	void oldFactsAreReadAgainForChangesThroughOtherServers() {
 		cache = new FactCache(loader, clock, Duration.ZERO, Duration.ofMinutes(2));
 		int year = indicators.recentYears().get(0);

@@ -27,7 +27,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Tag(BarshagaTest.DATABASE)
 @SpringBootTest(properties = { "barshaga.db.url=" + BarshagaTest.H2_URL, "barshaga.demo.enabled=true",
 		"barshaga.demo.password=" + BarshagaTest.DEMO_PASSWORD, "barshaga.two-factor.enforce=false",
-		"barshaga.indicators.staleness=PT0S", "barshaga.indicators.max-age=PT10M", "spring.mail.host=127.0.0.1",
+		"barshaga.indicators.staleness=PT0S", "barshaga.indicators.read-ahead=false",
+		"barshaga.indicators.max-age=PT10M", "spring.mail.host=127.0.0.1",
 		"spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=2000",
 		"barshaga.passkeys.rp-id=localhost", "barshaga.passkeys.origins=http://localhost" })
 @ContextConfiguration(initializers = SmtpPort.class)
