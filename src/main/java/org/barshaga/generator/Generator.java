@@ -102,7 +102,13 @@ final class Generator {
 				school in October, after the census day, and in June those completing
 				grades 9 and 11 with where they go; enrolment_next.csv the next school
 				year's extract, from which a few pupils vanish with no record (more
-				often learners with SEN whose support was not delivered).
+				often learners with SEN whose support was not delivered);
+				learner_enrolments_next.csv the learner register's next year for the
+				learners with SEN of the pre-school class who start grade 1 (the
+				pre-school enrolment ended in May, grade 1 from 1 September, mostly in
+				the form the conclusion recommends), and conclusions_next.csv the few
+				of them with a new conclusion over the summer; import them after
+				enrolment_next.csv, the conclusions first.
 				The same scale, seed and school year always give the same files.
 				""");
 		return text.toString();

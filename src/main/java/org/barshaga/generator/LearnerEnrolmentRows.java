@@ -16,6 +16,10 @@ final class LearnerEnrolmentRows {
 
 	private static final String RUSSIAN_CLASS_LETTERS = "АБВГД";
 
+	/** The current enrolment written: the form provided, the class and the start. */
+	record Enrolled(String form, String className, LocalDate startedOn) {
+	}
+
 	private final CsvFile learnerEnrolments;
 
 	private final SplittableRandom random;
@@ -33,10 +37,10 @@ final class LearnerEnrolmentRows {
 
 	/**
 	 * Writes the enrolments of a learner of the school, the schools of the region being
-	 * where a transfer may come from. Answers the form of education the school provides.
+	 * where a transfer may come from. Answers the current enrolment.
 	 */
-	String write(Organisation school, List<Organisation> schools, String iin, String language, int grade, int parallels,
-			LocalDate concluded, String recommendedForm) {
+	Enrolled write(Organisation school, List<Organisation> schools, String iin, String language, int grade,
+			int parallels, LocalDate concluded, String recommendedForm) {
 		// enrolment: from the first 1 September after the conclusion, not before school
 		LocalDate started = LocalDate.of(concluded.getYear(), 9, 1);
 		if (concluded.isAfter(started)) {
@@ -76,7 +80,7 @@ final class LearnerEnrolmentRows {
 			.empty()
 			.empty()
 			.endRow();
-		return provided;
+		return new Enrolled(provided, className, started);
 	}
 
 }

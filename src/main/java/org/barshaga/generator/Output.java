@@ -101,6 +101,14 @@ final class Output implements Closeable {
 	/** The next school year's enrolment extract, for dropout and transitions. */
 	final CsvFile enrolmentNext;
 
+	/**
+	 * The next school year's learner-register enrolments and summer conclusions of the
+	 * learners moving up from the pre-school class to grade 1.
+	 */
+	final CsvFile learnerEnrolmentsNext;
+
+	final CsvFile conclusionsNext;
+
 	private final List<CsvFile> all = new ArrayList<>();
 
 	/** The number of the last health record written, for record ids. */
@@ -133,6 +141,8 @@ final class Output implements Closeable {
 		attendance = open(directory, "attendance.csv", ATTENDANCE);
 		leavers = open(directory, "leavers.csv", LEAVERS);
 		enrolmentNext = open(directory, "enrolment_next.csv", ENROLMENT);
+		conclusionsNext = open(directory, "conclusions_next.csv", CONCLUSIONS);
+		learnerEnrolmentsNext = open(directory, "learner_enrolments_next.csv", LEARNER_ENROLMENTS);
 	}
 
 	List<CsvFile> files() {

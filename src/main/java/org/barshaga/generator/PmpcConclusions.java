@@ -32,6 +32,10 @@ final class PmpcConclusions {
 			{ "EDUCATIONAL_PSYCHOLOGIST", "SOCIAL_EDUCATOR", "TEACHER_ASSISTANT" },
 			{ "SPECIAL_TEACHER", "TEACHER_ASSISTANT", "SPEECH_THERAPIST" } };
 
+	/** What a conclusion says besides its number, date and form. */
+	record Written(String categories, String programme, String conditions, String services) {
+	}
+
 	private final CsvFile conclusions;
 
 	private final SplittableRandom random;
@@ -42,6 +46,8 @@ final class PmpcConclusions {
 
 	/** The second SEN category of the last conclusion written, or null. */
 	private String secondCategory;
+
+	private Written last;
 
 	PmpcConclusions(CsvFile conclusions, SplittableRandom random, String regionCode, int schoolYear) {
 		this.conclusions = conclusions;
@@ -112,18 +118,26 @@ final class PmpcConclusions {
 				}
 			}
 		}
+		String programme = programme(primary);
+		String conditions = conditions(primary);
+		last = new Written(categories.toString(), programme, conditions, services.toString());
 		conclusions.text(iin)
 			.text(number.toString())
 			.date(concluded)
 			.text(pmpc.code)
-			.text(categories.toString())
-			.text(programme(primary))
+			.text(last.categories())
+			.text(programme)
 			.text(form)
-			.text(conditions(primary))
+			.text(conditions)
 			.date(concluded.plusYears(reviewYears))
-			.text(services.toString())
+			.text(last.services())
 			.endRow();
 		return halves;
+	}
+
+	/** The last conclusion written. */
+	Written last() {
+		return last;
 	}
 
 	/** The categories of the last conclusion written, the primary first. */

@@ -104,6 +104,11 @@ final class RegionGenerator {
 
 	private final YearEnd yearEnd;
 
+	private final GradeOneStart gradeOne;
+
+	/** The last learner written if in the pre-school class, for their grade 1. */
+	private GradeOneStart.Preschool lastPreschool;
+
 	/**
 	 * The primary category and the share of hours delivered of the last learner written.
 	 */
@@ -153,6 +158,8 @@ final class RegionGenerator {
 		this.sessions = new FirstTermSessions(out.sessions, random, outcomeDraws, schoolYear);
 		this.yearEnd = new YearEnd(out, new SplittableRandom(mix(seed, region.code()) ^ 0x4EE7_7EA2_0E4D_0004L),
 				schoolYear);
+		this.gradeOne = new GradeOneStart(out, new SplittableRandom(mix(seed, region.code()) ^ 0x6E1D_0FE5_C400_0005L),
+				region.code(), schoolYear);
 	}
 
 	Counts run() {
@@ -252,8 +259,11 @@ final class RegionGenerator {
 		}
 		if (outcomes.pupil(school.code, iin, grade, language, learner ? lastCategory : -1,
 				learner ? lastDelivered : 0)) {
-			yearEnd.pupil(school.code, iin, surname, given, patronymic, birth, sex, grade, language,
+			int nextGrade = yearEnd.pupil(school.code, iin, surname, given, patronymic, birth, sex, grade, language,
 					learner ? lastCategory : -1, learner ? lastDelivered : 0);
+			if (learner && grade == 0 && nextGrade == 1) {
+				gradeOne.learner(lastPreschool);
+			}
 		}
 		if (disabled || (!learner && random.nextDouble() < otherPupilsInHealth)) {
 			health.add(new HealthExtract.Child(iin, surname, given, patronymic, birth, sex, school.unit.code(), true));
@@ -280,9 +290,12 @@ final class RegionGenerator {
 		String[] categories = conclusions.categories(primary);
 		functioning.learner(out.functioning, iin, birth, concluded, extractDate, categories);
 		plans.learner(out, iin, language, PmpcConclusions.specialists(primary), hours, categories);
-		String provided = enrolments.write(school, plan.schools, iin, language, grade, parallels, concluded, form);
+		LearnerEnrolmentRows.Enrolled enrolled = enrolments.write(school, plan.schools, iin, language, grade, parallels,
+				concluded, form);
+		lastPreschool = grade == 0
+				? new GradeOneStart.Preschool(iin, school, school.pmpc, form, enrolled, conclusions.last()) : null;
 		lastCategory = primary;
-		lastDelivered = sessions.learner(iin, PmpcConclusions.specialists(primary), hours, grade, provided);
+		lastDelivered = sessions.learner(iin, PmpcConclusions.specialists(primary), hours, grade, enrolled.form());
 		return disabled;
 	}
 

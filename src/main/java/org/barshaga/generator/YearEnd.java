@@ -53,8 +53,9 @@ final class YearEnd {
 	/**
 	 * A pupil who stayed through October: a category of -1 is a peer; delivered is the
 	 * share of the recommended hours delivered, negative when none are recommended.
+	 * Answers the pupil's grade in the next extract, or -1 when not in it.
 	 */
-	void pupil(String schoolCode, String iin, String surname, String given, String patronymic, LocalDate birth, Sex sex,
+	int pupil(String schoolCode, String iin, String surname, String given, String patronymic, LocalDate birth, Sex sex,
 			int grade, String language, int category, double delivered) {
 		boolean sen = category >= 0;
 		boolean unsupported = sen && delivered >= 0 && delivered < TermOutcomes.DELIVERED;
@@ -62,27 +63,28 @@ final class YearEnd {
 			double further = !sen ? AFTER_11_PEER : unsupported ? AFTER_11_SEN_UNSUPPORTED : AFTER_11_SEN_SUPPORTED;
 			leaver(iin, schoolCode, "COMPLETED_GRADE_11", draws.nextDouble() < further
 					? pick("UNIVERSITY", "COLLEGE", "EMPLOYMENT") : pick("AT_HOME", "UNKNOWN"));
-			return;
+			return -1;
 		}
 		double vanished = VANISHED * (!sen ? 1 : unsupported ? VANISHED_SEN_UNSUPPORTED : VANISHED_SEN_SUPPORTED);
 		if (draws.nextDouble() < vanished) {
-			return;
+			return -1;
 		}
 		if (grade == 9 && draws.nextDouble() >= REPEAT) {
 			double onwards = !sen ? AFTER_9_PEER : unsupported ? AFTER_9_SEN_UNSUPPORTED : AFTER_9_SEN_SUPPORTED;
 			if (draws.nextDouble() >= onwards) {
 				leaver(iin, schoolCode, "COMPLETED_GRADE_9", pick("AT_HOME", "UNKNOWN"));
+				return -1;
 			}
-			else if (draws.nextDouble() < (sen ? GRADE_10_SEN : GRADE_10_PEER)) {
+			if (draws.nextDouble() < (sen ? GRADE_10_SEN : GRADE_10_PEER)) {
 				next(schoolCode, iin, surname, given, patronymic, birth, sex, 10, language);
+				return 10;
 			}
-			else {
-				leaver(iin, schoolCode, "COMPLETED_GRADE_9", draws.nextDouble() < 0.9 ? "COLLEGE" : "EMPLOYMENT");
-			}
-			return;
+			leaver(iin, schoolCode, "COMPLETED_GRADE_9", draws.nextDouble() < 0.9 ? "COLLEGE" : "EMPLOYMENT");
+			return -1;
 		}
 		int nextGrade = grade == 9 || draws.nextDouble() < REPEAT ? grade : grade + 1;
 		next(schoolCode, iin, surname, given, patronymic, birth, sex, nextGrade, language);
+		return nextGrade;
 	}
 
 	private void next(String schoolCode, String iin, String surname, String given, String patronymic, LocalDate birth,

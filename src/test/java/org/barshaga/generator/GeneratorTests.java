@@ -66,6 +66,10 @@ class GeneratorTests {
 		HEADERS.put("leavers.csv", "iin,school_code,left_on,reason,destination");
 		HEADERS.put("enrolment_next.csv",
 				"school_year,iin,surname,given_name,patronymic,birth_date,sex,school_code,grade,language");
+		HEADERS.put("conclusions_next.csv",
+				"iin,conclusion_number,concluded_on,pmpc_code,sen_categories,programme,form,conditions,next_review_on,services");
+		HEADERS.put("learner_enrolments_next.csv",
+				"iin,school_code,grade,class_name,form,started_on,ended_on,end_reason");
 	}
 
 	private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
@@ -604,6 +608,81 @@ class GeneratorTests {
 		assertThat(counts[0][3] / counts[0][2]).as("moving on after grade 9, SEN against peers")
 			.isLessThan(counts[1][3] / counts[1][2] - 0.1);
 		assertThat(leavers.values()).anyMatch(row -> row.get(3).equals("COMPLETED_GRADE_11"));
+	}
+
+	@Test
+	void thePreschoolLearnersWithSenStartGradeOneMostlyInTheFormTheirConclusionRecommends() throws IOException {
+		Set<String> sen = new HashSet<>();
+		rows("learners.csv").forEach(row -> sen.add(row.get(0)));
+		Set<String> preschool = new HashSet<>();
+		for (List<String> row : rows("enrolment.csv")) {
+			if (row.get(8).equals("0") && sen.contains(row.get(1))) {
+				preschool.add(row.get(1));
+			}
+		}
+		Map<String, String> gradeOneSchool = new HashMap<>();
+		for (List<String> row : rows("enrolment_next.csv")) {
+			if (preschool.contains(row.get(1)) && row.get(8).equals("1")) {
+				gradeOneSchool.put(row.get(1), row.get(7));
+			}
+		}
+		LocalDate nextCensus = LocalDate.of(SCHOOL_YEAR + 1, 10, 1);
+		// the conclusion in force on the next census day: the latest made by then
+		Map<String, List<String>> inForce = new HashMap<>();
+		Set<String> numbers = new HashSet<>();
+		for (String file : List.of("conclusions.csv", "conclusions_next.csv")) {
+			for (List<String> row : rows(file)) {
+				assertThat(numbers.add(row.get(1))).as("conclusion number " + row.get(1)).isTrue();
+				LocalDate concluded = LocalDate.parse(row.get(2));
+				List<String> before = inForce.get(row.get(0));
+				if (file.equals("conclusions_next.csv")) {
+					assertThat(gradeOneSchool).containsKey(row.get(0));
+					assertThat(concluded).isBetween(LocalDate.of(SCHOOL_YEAR + 1, 6, 1),
+							LocalDate.of(SCHOOL_YEAR + 1, 8, 25));
+					assertThat(row.get(6)).as("a summer review recommends another form").isNotEqualTo(before.get(6));
+				}
+				if (!concluded.isAfter(nextCensus)
+						&& (before == null || !concluded.isBefore(LocalDate.parse(before.get(2))))) {
+					inForce.put(row.get(0), row);
+				}
+			}
+		}
+		// the learner register on the next census day: the next file's rows replace those
+		// of the same learner, school and start
+		Map<String, List<String>> enrolments = new LinkedHashMap<>();
+		for (String file : List.of("learner_enrolments.csv", "learner_enrolments_next.csv")) {
+			for (List<String> row : rows(file)) {
+				String key = row.get(0) + "," + row.get(1) + "," + row.get(5);
+				if (file.equals("learner_enrolments_next.csv")) {
+					assertThat(gradeOneSchool.get(row.get(0))).as(row.toString()).isEqualTo(row.get(1));
+					if (row.get(2).equals("0")) {
+						assertThat(enrolments.get(key)).as("the pre-school enrolment, ended").isNotNull();
+						assertThat(row.subList(6, 8)).containsExactly(SCHOOL_YEAR + 1 + "-05-31", "GRADUATION");
+					}
+					else {
+						assertThat(row.get(5)).isEqualTo(SCHOOL_YEAR + 1 + "-09-01");
+					}
+				}
+				enrolments.put(key, row);
+			}
+		}
+		Map<String, String> formOnNextCensus = new HashMap<>();
+		for (List<String> row : enrolments.values()) {
+			if (!LocalDate.parse(row.get(5)).isAfter(nextCensus)
+					&& (row.get(6).isEmpty() || LocalDate.parse(row.get(6)).isAfter(nextCensus))) {
+				assertThat(formOnNextCensus.put(row.get(0), row.get(4))).as("one open enrolment of " + row.get(0))
+					.isNull();
+			}
+		}
+		long inForm = gradeOneSchool.keySet()
+			.stream()
+			.filter(iin -> inForce.get(iin).get(6).equals(formOnNextCensus.get(iin)))
+			.count();
+		assertThat(preschool).hasSizeGreaterThan(40);
+		assertThat(gradeOneSchool.size()).isGreaterThan(preschool.size() * 9 / 10);
+		assertThat((double) inForm / preschool.size()).as("PRESCHOOL_TO_GRADE_1 of the demo files")
+			.isBetween(0.65, 0.92);
+		assertThat(rows("conclusions_next.csv")).isNotEmpty();
 	}
 
 	@Test
