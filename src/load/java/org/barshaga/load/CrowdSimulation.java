@@ -169,7 +169,7 @@ public class CrowdSimulation extends Simulation {
 		int officerUsers = Math.max(1, USERS * 2 / 5);
 		int programUsers = Math.max(1, USERS * 2 / 5);
 		int coordinatorUsers = Math.max(1, USERS - officerUsers - programUsers);
-		Duration ramp = Duration.ofSeconds(10);
+		Duration ramp = Duration.ofSeconds(Integer.getInteger("ramp", 10));
 		List<PopulationBuilder> crowd = List.of(officers.injectOpen(rampUsers(officerUsers).during(ramp)),
 				programs.injectOpen(rampUsers(programUsers).during(ramp)),
 				coordinators.injectOpen(rampUsers(coordinatorUsers).during(ramp)));

@@ -78,7 +78,12 @@ class FactCache {
 
 	private final Map<Integer, Instant> begun = new ConcurrentHashMap<>();
 
-	private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(task -> {
+	/**
+	 * One thread for each of the years the dashboards show: with one thread for all, the
+	 * reading of one year queued behind another's long enough for the facts to outlive
+	 * the staleness, and the requests then read them themselves.
+	 */
+	private final ScheduledExecutorService background = Executors.newScheduledThreadPool(3, task -> {
 		Thread thread = new Thread(task, "facts-refresh");
 		thread.setDaemon(true);
 		return thread;
