@@ -16,7 +16,7 @@ final class PasswordHashing implements PasswordEncoder {
 
 	static final int PERMITS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
-	static final long WAIT_MILLIS = 500;
+	static final long WAIT_MILLIS = 2_000;
 
 	private final PasswordEncoder delegate;
 
