@@ -29,14 +29,13 @@ class AttendanceExchange implements RegisterHandler {
 
 	private static final int YEAR = 0, TERM = 1, IIN = 2, DAYS = 3, EXCUSED = 4, UNEXCUSED = 5;
 
-	private static final String MERGE = Merge.into("term_attendance")
+	private static final Merge MERGE = Merge.into("term_attendance")
 		.key("iin", "BIGINT")
 		.key("school_year", "SMALLINT")
 		.key("term", "SMALLINT")
 		.value("school_days", "SMALLINT")
 		.value("absent_excused", "SMALLINT")
-		.value("absent_unexcused", "SMALLINT")
-		.sql();
+		.value("absent_unexcused", "SMALLINT");
 
 	private final ExportQueries exports;
 
@@ -55,6 +54,7 @@ class AttendanceExchange implements RegisterHandler {
 	@Override
 	public RowWriter writer(ImportContext context) {
 		EnrolledPupils pupils = new EnrolledPupils(exports, jdbc, context.references().scope());
+		BulkMerge bulk = new BulkMerge(MERGE);
 		return new RowWriter() {
 
 			@Override
@@ -75,7 +75,12 @@ class AttendanceExchange implements RegisterHandler {
 
 			@Override
 			public void write(Connection connection, List<Object> rows) throws SQLException {
-				Statements.batch(connection, MERGE, Statements.arrays(rows));
+				if (context.postgres()) {
+					bulk.write(connection, Statements.arrays(rows));
+				}
+				else {
+					Statements.batch(connection, MERGE.sql(), Statements.arrays(rows));
+				}
 			}
 
 		};

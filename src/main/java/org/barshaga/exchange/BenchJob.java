@@ -154,16 +154,16 @@ class BenchJob implements CommandLineJob {
 		}
 	}
 
-	private static double seconds(long start) {
+	static double seconds(long start) {
 		return (System.nanoTime() - start) / 1e9;
 	}
 
-	private static void resetPeaks() {
+	static void resetPeaks() {
 		System.gc();
 		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 	}
 
-	private static long peakHeapMegabytes() {
+	static long peakHeapMegabytes() {
 		return ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
 			.filter(pool -> pool.getType() == MemoryType.HEAP)

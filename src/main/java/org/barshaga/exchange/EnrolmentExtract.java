@@ -1,8 +1,5 @@
 package org.barshaga.exchange;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -20,7 +17,6 @@ import org.barshaga.kernel.Actor;
 import org.barshaga.kernel.SchoolYear;
 import org.barshaga.kernel.Sex;
 import org.barshaga.registry.InstructionLanguage;
-import org.postgresql.PGConnection;
 
 import org.springframework.stereotype.Component;
 
@@ -185,32 +181,7 @@ class EnrolmentExtract implements RegisterHandler {
 	 * register.
 	 */
 	private static void copyDirectly(Connection connection, List<Object> rows) throws SQLException {
-		copyIn(connection, "enrolment_extract", rows);
-	}
-
-	private static void copyIn(Connection connection, String table, List<Object> rows) throws SQLException {
-		StringBuilder text = new StringBuilder(rows.size() * 96);
-		for (Object row : rows) {
-			Object[] values = (Object[]) row;
-			for (int i = 0; i < values.length; i++) {
-				if (i > 0) {
-					text.append(',');
-				}
-				if (values[i] != null) {
-					Csv.appendQuoted(text, values[i].toString());
-				}
-			}
-			text.append('\n');
-		}
-		try {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
-						new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (IOException ex) {
-			throw new SQLException(ex);
-		}
+		CopyIn.rows(connection, "enrolment_extract", COLUMNS, rows);
 	}
 
 	private static void copy(Connection connection, List<Object> rows) throws SQLException {
@@ -219,7 +190,7 @@ class EnrolmentExtract implements RegisterHandler {
 					+ "(LIKE enrolment_extract INCLUDING DEFAULTS) ON COMMIT DROP");
 			statement.execute("TRUNCATE enrolment_stage");
 		}
-		copyIn(connection, "enrolment_stage", rows);
+		CopyIn.rows(connection, "enrolment_stage", COLUMNS, rows);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("INSERT INTO enrolment_extract (" + COLUMNS + ") SELECT " + COLUMNS
 					+ " FROM enrolment_stage ON CONFLICT (school_year, iin) DO UPDATE SET surname = EXCLUDED.surname, "

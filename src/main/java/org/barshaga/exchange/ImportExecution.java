@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -51,6 +52,12 @@ final class ImportExecution {
 	private final Importer.Progress progress;
 
 	private final KeptProblems problemsKept;
+
+	/**
+	 * Registers of millions of rows, written in larger batches: on PostgreSQL each batch
+	 * is one {@code COPY} and one statement, whose cost per batch is then spread thin.
+	 */
+	private static final Set<Register> BULK = Set.of(Register.ENROLMENT, Register.RESULTS, Register.ATTENDANCE);
 
 	private final List<Object> batch = new ArrayList<>();
 
@@ -158,7 +165,7 @@ final class ImportExecution {
 				new References(services.jdbc(), request.actor().scope()),
 				HealthSight.of(request.actor(), request.channel(), LocalDate.now(clock)));
 		RegisterHandler.RowWriter writer = handler.writer(context);
-		int batchSize = request.register() == Register.ENROLMENT ? 20_000 : 2_000;
+		int batchSize = BULK.contains(request.register()) ? 20_000 : 2_000;
 		ImportRowChecks checks = new ImportRowChecks(layout, parser, writer, now);
 		List<Rejection> problems = new ArrayList<>();
 		RecordSource.SourceRecord record;

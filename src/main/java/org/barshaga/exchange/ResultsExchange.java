@@ -35,14 +35,13 @@ class ResultsExchange implements RegisterHandler {
 	 */
 	static final int PERCENTAGE_DECIMALS = 1;
 
-	private static final String MERGE = Merge.into("term_result")
+	private static final Merge MERGE = Merge.into("term_result")
 		.key("iin", "BIGINT")
 		.key("school_year", "SMALLINT")
 		.key("term", "SMALLINT")
 		.key("subject", "SMALLINT")
 		.value("mark", "SMALLINT")
-		.value("percentage", "REAL")
-		.sql();
+		.value("percentage", "REAL");
 
 	private final ExportQueries exports;
 
@@ -62,6 +61,7 @@ class ResultsExchange implements RegisterHandler {
 	public RowWriter writer(ImportContext context) {
 		EnrolledPupils pupils = new EnrolledPupils(exports, jdbc, context.references().scope());
 		MarkConversion marks = new MarkConversion(jdbc);
+		BulkMerge bulk = new BulkMerge(MERGE);
 		return new RowWriter() {
 
 			@Override
@@ -97,7 +97,12 @@ class ResultsExchange implements RegisterHandler {
 
 			@Override
 			public void write(Connection connection, List<Object> rows) throws SQLException {
-				Statements.batch(connection, MERGE, Statements.arrays(rows));
+				if (context.postgres()) {
+					bulk.write(connection, Statements.arrays(rows));
+				}
+				else {
+					Statements.batch(connection, MERGE.sql(), Statements.arrays(rows));
+				}
 			}
 
 		};
