@@ -172,6 +172,40 @@ class OutcomesExchangeTests {
 	}
 
 	@Test
+	void aTermLoadedAgainKeepsOneRowEachWithTheCorrectedValues() throws Exception {
+		String first = String.join("\n", RESULTS, row(1, FIFTH, "MATHEMATICS", "72.5", ""),
+				row(1, FIFTH, "KAZAKH_LANGUAGE", "85", ""));
+		assertThat(PageImports.runStatus(jdbc,
+				PageImports.upload(mvc, jdbc, Demo.ADMIN, "results", first, "all-or-nothing")))
+			.isEqualTo("COMPLETED");
+		// corrected: one percentage changed, one unchanged, one subject added
+		String again = String.join("\n", RESULTS, row(1, FIFTH, "MATHEMATICS", "58", ""),
+				row(1, FIFTH, "KAZAKH_LANGUAGE", "85", ""), row(1, FIFTH, "FOREIGN_LANGUAGE", "91.2", ""));
+		assertThat(PageImports.runStatus(jdbc,
+				PageImports.upload(mvc, jdbc, Demo.ADMIN, "results", again, "all-or-nothing")))
+			.isEqualTo("COMPLETED");
+		assertThat(jdbc
+			.sql("SELECT subject || ' ' || CAST(percentage AS DECIMAL(5, 1)) || ' ' || mark FROM term_result"
+					+ " WHERE school_year = ? AND iin = ? ORDER BY subject")
+			.params(YEAR, Long.parseLong(FIFTH))
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder(CurriculumSubject.MATHEMATICS.number() + " 58.0 3",
+					CurriculumSubject.KAZAKH_LANGUAGE.number() + " 85.0 5",
+					CurriculumSubject.FOREIGN_LANGUAGE.number() + " 91.2 5");
+
+		String attendance = String.join("\n", ATTENDANCE, YEAR + ",1," + FIFTH + ",44,2,1");
+		PageImports.upload(mvc, jdbc, Demo.ADMIN, "attendance", attendance, "all-or-nothing");
+		PageImports.upload(mvc, jdbc, Demo.ADMIN, "attendance",
+				String.join("\n", ATTENDANCE, YEAR + ",1," + FIFTH + ",44,3,0"), "all-or-nothing");
+		assertThat(jdbc
+			.sql("SELECT absent_excused || ' ' || absent_unexcused FROM term_attendance"
+					+ " WHERE school_year = ? AND iin = ?")
+			.params(YEAR, Long.parseLong(FIFTH))
+			.query(String.class)
+			.list()).containsExactly("3 0");
+	}
+
+	@Test
 	void attendanceIsStoredAndGivenOutInScope() throws Exception {
 		String file = String.join("\n", ATTENDANCE, YEAR + ",1," + FIFTH + ",44,2,1",
 				YEAR + ",1," + ELSEWHERE + ",44,0,9");
