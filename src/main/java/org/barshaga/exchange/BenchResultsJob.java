@@ -61,7 +61,7 @@ class BenchResultsJob implements CommandLineJob {
 
 	@Override
 	public String usage() {
-		return "bench results --file RESULTS.csv (PostgreSQL; the year's enrolment extract loaded)";
+		return "bench results --file RESULTS.csv";
 	}
 
 	@Override
