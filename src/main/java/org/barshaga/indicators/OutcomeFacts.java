@@ -175,6 +175,11 @@ final class OutcomeFacts {
 
 	}
 
+	/**
+	 * Reads the term's support on first use. Never called inside another query's rows: a
+	 * reading outside a transaction would hold one connection for the rows and wait for a
+	 * second, and readings side by side could take the whole pool that way.
+	 */
 	private Term term(int term) {
 		return terms.computeIfAbsent(term, this::readTerm);
 	}
@@ -220,7 +225,7 @@ final class OutcomeFacts {
 				long iin = rs.getLong("iin");
 				int term = rs.getInt("term");
 				Learner learner = byIin.get(iin);
-				if (learner != null && learner.on(term(term).end()) != null) {
+				if (learner != null && learner.on(new SchoolYear(year).termEnd(term)) != null) {
 					Compared compared = learners.computeIfAbsent(term + "/" + iin, k -> new Compared(iin, term));
 					compared.school = rs.getLong("organisation_id");
 					compared.grade = rs.getInt("grade");
@@ -285,7 +290,7 @@ final class OutcomeFacts {
 				long iin = rs.getLong("iin");
 				int term = rs.getInt("term");
 				Learner learner = byIin.get(iin);
-				if (learner != null && learner.on(term(term).end()) != null) {
+				if (learner != null && learner.on(new SchoolYear(year).termEnd(term)) != null) {
 					Compared compared = learners.computeIfAbsent(term + "/" + iin, k -> new Compared(iin, term));
 					compared.school = rs.getLong("organisation_id");
 					compared.grade = rs.getInt("grade");
