@@ -149,6 +149,10 @@ class BenchJob implements CommandLineJob {
 	}
 
 	private void execute(String sql) throws SQLException {
+		execute(dataSource, sql);
+	}
+
+	static void execute(DataSource dataSource, String sql) throws SQLException {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,9 +188,7 @@ class BenchResultsJob implements CommandLineJob {
 	}
 
 	private void execute(String sql) throws SQLException {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
+		BenchJob.execute(dataSource, sql);
 	}
 
 }

@@ -1,8 +1,5 @@
 package org.barshaga.exchange;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -141,53 +138,36 @@ final class Merge {
 	}
 
 	/**
-	 * PostgreSQL's bulk form of the same merge: the rows of a batch are copied into a
-	 * temporary table of the transaction and written from it in one statement, inserted
-	 * when new and updated only when a value differs. Only for plain keys and values: a
-	 * merge that stamps, keeps or versions its rows goes row by row.
+	 * PostgreSQL's bulk form of the same merge, from a table of the same columns: new
+	 * rows inserted, stored ones updated only when a value differs. Only for plain keys
+	 * and values: a merge that stamps, keeps or versions its rows goes row by row.
 	 */
-	void copy(Connection connection, List<Object[]> rows) throws SQLException {
+	String upsertFrom(String source) {
 		if (!kept.isEmpty() || !onInsert.isEmpty() || !onUpdate.isEmpty()) {
 			throw new IllegalStateException("Only a merge of plain keys and values is copied: " + table);
 		}
-		if (rows.isEmpty()) {
-			return;
-		}
-		List<String> keyNames = keys.stream().map(c -> c[0]).toList();
 		List<String> valueNames = values.stream().map(c -> c[0]).toList();
-		String columns = columns();
-		String stage = table + "_stage";
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " (LIKE " + table
-					+ " INCLUDING DEFAULTS) ON COMMIT DROP");
-			statement.execute("TRUNCATE " + stage);
-		}
-		CopyIn.rows(connection, stage, columns, rows);
 		StringBuilder upsert = new StringBuilder("INSERT INTO ").append(table)
 			.append(" (")
-			.append(columns)
+			.append(columns())
 			.append(") SELECT ")
-			.append(columns)
+			.append(columns())
 			.append(" FROM ")
-			.append(stage)
+			.append(source)
 			.append(" ON CONFLICT (")
-			.append(String.join(", ", keyNames))
+			.append(keys.stream().map(c -> c[0]).collect(Collectors.joining(", ")))
 			.append(") DO ");
 		if (valueNames.isEmpty()) {
-			upsert.append("NOTHING");
+			return upsert.append("NOTHING").toString();
 		}
-		else {
-			upsert.append("UPDATE SET ")
-				.append(valueNames.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")))
-				.append(" WHERE (")
-				.append(valueNames.stream().map(c -> table + "." + c).collect(Collectors.joining(", ")))
-				.append(") IS DISTINCT FROM (")
-				.append(valueNames.stream().map(c -> "EXCLUDED." + c).collect(Collectors.joining(", ")))
-				.append(")");
-		}
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(upsert.toString());
-		}
+		return upsert.append("UPDATE SET ")
+			.append(valueNames.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")))
+			.append(" WHERE (")
+			.append(valueNames.stream().map(c -> table + "." + c).collect(Collectors.joining(", ")))
+			.append(") IS DISTINCT FROM (")
+			.append(valueNames.stream().map(c -> "EXCLUDED." + c).collect(Collectors.joining(", ")))
+			.append(")")
+			.toString();
 	}
 
 	String table() {

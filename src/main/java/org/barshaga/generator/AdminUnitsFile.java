@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.barshaga.kernel.CsvLine;
+
 /**
  * The administrative units of the seed file {@code db/seed/kz-admin-units.csv} on the
  * classpath (code, parent_code, kind, name_en, name_ru, name_kk), read without a
@@ -46,7 +48,7 @@ final class AdminUnitsFile {
 				if (line.isBlank()) {
 					continue;
 				}
-				List<String> f = fields(line);
+				List<String> f = CsvLine.fields(line);
 				units.put(f.get(0), new Unit(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5)));
 			}
 		}
@@ -78,40 +80,6 @@ final class AdminUnitsFile {
 			throw new IllegalStateException("No cities or districts under " + region + " in " + RESOURCE);
 		}
 		return places;
-	}
-
-	/** The fields of one line, with RFC 4180 quotes. */
-	static List<String> fields(String line) {
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
-		}
-		fields.add(field.toString());
-		return fields;
 	}
 
 }

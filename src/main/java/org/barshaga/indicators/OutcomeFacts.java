@@ -167,7 +167,7 @@ final class OutcomeFacts {
 	/** A term's end and the support its learners were given, read once per term. */
 	private final Map<Integer, Term> terms = new HashMap<>();
 
-	private record Term(int number, LocalDate end, Map<Long, Double> delivered, double weeks) {
+	private record Term(LocalDate end, Map<Long, Double> delivered, double weeks) {
 
 		String delivery(Learner learner, Conclusion conclusion) {
 			return OutcomeFacts.delivery(conclusion, delivered.get(learner.id), weeks);
@@ -199,7 +199,7 @@ final class OutcomeFacts {
 			.query((ResultSet rs) -> {
 				delivered.put(rs.getLong("learner_id"), rs.getLong("minutes") / 60.0);
 			});
-		return new Term(term, end, delivered, weekdays(start, upTo) / 5.0);
+		return new Term(end, delivered, weekdays(start, upTo) / 5.0);
 	}
 
 	private static String delivery(Conclusion conclusion, Double deliveredHours, double weeks) {

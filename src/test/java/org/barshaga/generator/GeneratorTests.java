@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.barshaga.kernel.CsvLine;
 import org.barshaga.kernel.Iin;
 import org.barshaga.kernel.Sex;
 import org.barshaga.learner.CfmAgeGroup;
@@ -112,7 +113,7 @@ class GeneratorTests {
 			int columns = layout.getValue().split(",").length;
 			assertThat(lines).as(layout.getKey()).hasSizeGreaterThan(1);
 			for (String line : lines) {
-				assertThat(AdminUnitsFile.fields(line)).as(layout.getKey() + ": " + line).hasSize(columns);
+				assertThat(CsvLine.fields(line)).as(layout.getKey() + ": " + line).hasSize(columns);
 			}
 		}
 		assertThat(Files.readString(demo.resolve("README.txt"))).contains("scale: demo", "seed: 7", "enrolment.csv: ");
@@ -726,7 +727,7 @@ class GeneratorTests {
 
 	private static List<List<String>> rows(String file) throws IOException {
 		List<String> lines = lines(file);
-		return lines.subList(1, lines.size()).stream().map(AdminUnitsFile::fields).toList();
+		return lines.subList(1, lines.size()).stream().map(CsvLine::fields).toList();
 	}
 
 }

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import org.barshaga.kernel.CommandLineJob;
+import org.barshaga.kernel.CsvLine;
 import org.barshaga.support.BarshagaTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -191,7 +192,7 @@ class GeneratedCohortTests {
 		List<String> lines = files.lines(name);
 		List<String> kept = new ArrayList<>(List.of(lines.get(0)));
 		for (String line : lines.subList(1, lines.size())) {
-			if (keep.test(fields(line))) {
+			if (keep.test(CsvLine.fields(line))) {
 				kept.add(line);
 			}
 		}
@@ -216,7 +217,7 @@ class GeneratedCohortTests {
 
 		List<List<String>> rows(String name) throws IOException {
 			List<String> lines = lines(name);
-			return lines.subList(1, lines.size()).stream().map(GeneratedCohortTests::fields).toList();
+			return lines.subList(1, lines.size()).stream().map(CsvLine::fields).toList();
 		}
 
 		Set<String> column(String name, int column) throws IOException {
@@ -225,39 +226,6 @@ class GeneratedCohortTests {
 			return values;
 		}
 
-	}
-
-	private static List<String> fields(String line) {
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
-		}
-		fields.add(field.toString());
-		return fields;
 	}
 
 }
